@@ -1,0 +1,1 @@
+"""Pure rules: no Qt, no SQLAlchemy. Everything here is testable with plain values."""

@@ -1,0 +1,36 @@
+"""SQLAlchemy 2 typed models for every kind of record the policy names."""
+
+from desktop.models.audit import AccessLogEntry, AuditHead, DbMeta
+from desktop.models.base import Base, RecordMixin
+from desktop.models.cases import CaseMessage, ServiceCase, WarrantyCase
+from desktop.models.commerce import CreditCheck, Delivery, Order, OrderLine, Payment
+from desktop.models.customer import Address, Customer, SearchToken
+from desktop.models.engagement import (
+    CompetitionEntry,
+    ContactMessage,
+    Favourite,
+    JobApplication,
+    MarketingConsent,
+    MarketingSuppression,
+    Membership,
+)
+from desktop.models.security import FraudSignal, ItEnvironment
+from desktop.models.staff import Role, StaffAccount
+
+#: Every table that holds personal data, by the policy's record-kind key.
+RECORD_MODELS: dict[str, type[RecordMixin]] = {
+    m.RECORD_KIND: m
+    for m in (
+        Customer, Address, Order, OrderLine, Delivery, Payment, CreditCheck, WarrantyCase,
+        ServiceCase, CaseMessage, CompetitionEntry, FraudSignal, ItEnvironment, Membership,
+        Favourite, JobApplication, ContactMessage, MarketingConsent, MarketingSuppression,
+    )
+}
+
+__all__ = [
+    "RECORD_MODELS", "AccessLogEntry", "Address", "AuditHead", "Base", "CaseMessage",
+    "CompetitionEntry", "ContactMessage", "CreditCheck", "Customer", "DbMeta", "Delivery",
+    "Favourite", "FraudSignal", "ItEnvironment", "JobApplication", "MarketingConsent",
+    "MarketingSuppression", "Membership", "Order", "OrderLine", "Payment", "RecordMixin", "Role",
+    "SearchToken", "ServiceCase", "StaffAccount", "WarrantyCase",
+]

@@ -1,0 +1,197 @@
+"""Engine and unit of work for the embedded SQLite file and the team's PostgreSQL server.
+
+Every user action runs in one transaction (`Database.transaction()`): the read of personal data
+and its access-log entry commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.errors import DatabaseUnavailable
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # The driver's own transaction handling is switched off so that `begin` below decides:
+    # every unit of work takes the write lock at once (BEGIN IMMEDIATE). All our units of work
+    # write the access log, and a deferred transaction that later upgrades to a writer can fail
+    # with SQLITE_BUSY that no timeout resolves.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        # Erased values must not linger in free pages (RULEBOOK §5, DESIGN: SQLite erasure).
+        cur.execute("PRAGMA secure_delete = ON")
+        # INSERT OR REPLACE must fire the access log's delete trigger too.
+        cur.execute("PRAGMA recursive_triggers = ON")
+        cur.execute("PRAGMA journal_mode = WAL")
+        # The access log is evidence: a commit is on disk when it returns.
+        cur.execute("PRAGMA synchronous = FULL")
+    finally:
+        cur.close()
+
+
+def _sqlite_on_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _create_private_file(path: Path) -> None:
+    """A new database file is readable by its owner only (it will hold personal data)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+
+
+def describe_db_error(exc: BaseException, url: URL | None = None) -> DatabaseUnavailable:
+    """Turn a driver error into a message a person can act on."""
+    raw = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0] if str(exc) else repr(exc)
+    low = raw.lower()
+    where = url.render_as_string(hide_password=True) if url is not None else "the database"
+    if "readonly" in low or "read-only" in low:
+        return DatabaseUnavailable(
+            f"The database file is read-only: {where}. Ask IT to give you write access.",
+            f"Databasefilen er skrivebeskyttet: {where}. Be IT om skrivetilgang.",
+        )
+    if "locked" in low or "busy" in low:
+        return DatabaseUnavailable(
+            f"The database is locked by another program: {where}. Try again in a moment.",
+            f"Databasen er låst av et annet program: {where}. Prøv igjen om litt.",
+        )
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return DatabaseUnavailable(
+            f"The database file is damaged or is not a GDPR Desk database: {where}. "
+            "Restore it from the latest backup; nothing has been written to it.",
+            f"Databasefilen er skadet eller er ikke en GDPR Desk-database: {where}. "
+            "Hent den inn fra siste sikkerhetskopi; ingenting er skrevet til den.",
+        )
+    if "unable to open" in low:
+        return DatabaseUnavailable(
+            f"The database file cannot be opened: {where}. Check that the folder exists and is writable.",
+            f"Databasefilen kan ikke åpnes: {where}. Sjekk at mappen finnes og er skrivbar.",
+        )
+    if "connection" in low or "could not connect" in low or "timeout" in low or "refused" in low:
+        return DatabaseUnavailable(
+            f"The database server cannot be reached: {where} ({raw}). Check the network and the settings.",
+            f"Databaseserveren svarer ikke: {where} ({raw}). Sjekk nettverket og innstillingene.",
+        )
+    if "password authentication failed" in low:
+        return DatabaseUnavailable(
+            f"The database server refused the password for {where}.",
+            f"Databaseserveren avviste passordet for {where}.",
+        )
+    return DatabaseUnavailable(
+        f"The database could not be used: {where} ({raw}).",
+        f"Databasen kunne ikke brukes: {where} ({raw}).",
+    )
+
+
+class Database:
+    """One database (SQLite file or PostgreSQL server) and its session factory."""
+
+    def __init__(self, url: str | URL, *, create: bool = True, pool_size: int = 5) -> None:
+        self.url = make_url(url) if isinstance(url, str) else url
+        if self.is_sqlite:
+            path = self.sqlite_path
+            if path is not None:
+                if create:
+                    _create_private_file(path)
+                elif not path.exists():
+                    raise DatabaseUnavailable(
+                        f"No database file at {path}.", f"Ingen databasefil på {path}."
+                    )
+            self.engine: Engine = create_engine(self.url, future=True)
+            event.listen(self.engine, "connect", _sqlite_on_connect)
+            event.listen(self.engine, "begin", _sqlite_on_begin)
+        else:
+            self.engine = create_engine(
+                self.url, pool_pre_ping=True, pool_size=pool_size, future=True,
+                connect_args={"connect_timeout": 5, "application_name": "gdpr-desk"},
+            )
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
+        self._probe()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.url.get_backend_name() == "postgresql"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
+            return None
+        return Path(self.url.database)
+
+    def display_name(self) -> str:
+        """For the status bar: the file name, or server/database without the password."""
+        if self.is_sqlite:
+            return str(self.sqlite_path or ":memory:")
+        return f"{self.url.host}:{self.url.port or 5432}/{self.url.database}"
+
+    def _probe(self) -> None:
+        """Fail early, with a readable message, on a locked, read-only, corrupt or unsafe database."""
+        try:
+            with self.engine.connect() as conn:
+                if self.is_sqlite:
+                    conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+                    result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+                    if result != "ok":
+                        raise DatabaseUnavailable(
+                            f"The database file is damaged ({result}): {self.display_name()}. "
+                            "Restore it from the latest backup.",
+                            f"Databasefilen er skadet ({result}): {self.display_name()}. "
+                            "Hent den inn fra siste sikkerhetskopi.",
+                        )
+                    conn.rollback()
+                else:
+                    for setting in ("fsync", "full_page_writes"):
+                        value = conn.execute(text(f"SHOW {setting}")).scalar()
+                        if str(value).lower() != "on":
+                            raise DatabaseUnavailable(
+                                f"The PostgreSQL server runs with {setting} = {value}; a crash could lose "
+                                "access-log entries. Ask the database administrator to turn it on.",
+                                f"PostgreSQL-serveren kjører med {setting} = {value}; et krasj kan miste "
+                                "tilgangslogg-oppføringer. Be databaseadministratoren slå det på.",
+                            )
+                    conn.rollback()
+        except DatabaseUnavailable:
+            self.engine.dispose()
+            raise
+        except (OperationalError, DBAPIError, sqlite3.Error) as exc:
+            self.engine.dispose()
+            raise describe_db_error(exc, self.url) from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits when the block ends normally, rolls back on any error."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            raise describe_db_error(exc, self.url) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
