@@ -1,0 +1,298 @@
+"""`gdpr-desk`: opens the desk, and the admin commands for scripts and the mailroom.
+
+Errors a person can act on are printed as one line and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from desktop import __version__
+from desktop.errors import DeskError
+
+EXIT_USAGE = 2
+EXIT_ERROR = 1
+
+
+def _lang() -> str:
+    env = os.environ.get("GDPR_DESK_LANG") or os.environ.get("LANG", "")
+    return "nb" if env[:2] in ("nb", "no", "nn") else "en"
+
+
+def _db_url(args: argparse.Namespace) -> str:
+    if getattr(args, "db", None):
+        url: str = args.db
+        return url if "://" in url else f"sqlite:///{os.path.abspath(url)}"
+    env = os.environ.get("GDPR_DESK_DB")
+    if env:
+        return env if "://" in env else f"sqlite:///{os.path.abspath(env)}"
+    from desktop.paths import default_database_url
+
+    return default_database_url()
+
+
+def _password(prompt: str) -> str:
+    env = os.environ.get("GDPR_DESK_PASSWORD")
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise DeskError("No password: set GDPR_DESK_PASSWORD or run in a terminal.",
+                        "Mangler passord: sett GDPR_DESK_PASSWORD eller kjør i en terminal.")
+    return getpass.getpass(prompt)
+
+
+def _open(args: argparse.Namespace, **kw: bool):  # type: ignore[no-untyped-def]
+    from desktop.services.context import open_desk
+
+    return open_desk(_db_url(args), **kw)
+
+
+def _login(ctx, agent: str):  # type: ignore[no-untyped-def]
+    from desktop.services.accounts import AccountService
+
+    return AccountService(ctx).login(agent, _password(f"Password for {agent}: "))
+
+
+# --- commands -------------------------------------------------------------------------------
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop.app import run_gui
+
+    return run_gui(_db_url(args) if (args.db or os.environ.get("GDPR_DESK_DB")) else None)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Open the app on a demo database in the data folder, building it on first use."""
+    from desktop.app import run_gui
+    from desktop.paths import data_dir
+
+    path = data_dir() / "demo.sqlite3"
+    url = f"sqlite:///{path}"
+    if not path.exists() or args.rebuild:
+        for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+                  path.with_name(path.name + ".keys")):
+            p.unlink(missing_ok=True)
+        ns = argparse.Namespace(db=url, customers=args.customers, seed=args.seed)
+        rc = cmd_demo_data(ns)
+        if rc:
+            return rc
+    if args.no_gui:
+        print(url)
+        return 0
+    return run_gui(url)
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from desktop.storage.database import Database
+    from desktop.storage.migrate import current_revision, head_revision, upgrade
+
+    db = Database(_db_url(args))
+    try:
+        before = current_revision(db)
+        upgrade(db)
+        from desktop.services.context import init_meta
+
+        init_meta(db, demo=False)
+        print(f"database {db.display_name()}: {before or 'empty'} -> {head_revision()}")
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from desktop.demo.generator import generate_demo_data
+    from desktop.services.context import open_desk
+
+    if args.customers < 1:
+        raise DeskError("--customers must be at least 1.", "--customers må være minst 1.")
+    ctx = open_desk(_db_url(args), migrate=True, demo=True, create_keys=True)
+    try:
+        if not ctx.demo:
+            raise DeskError(
+                "This database is not a demo database; demo data goes into a new or demo database only.",
+                "Denne databasen er ikke en demodatabase; demodata legges bare i en ny eller demodatabase.",
+            )
+        bar = _ProgressBar(args.customers, "customers")
+        report = generate_demo_data(ctx, customers=args.customers, seed=args.seed, progress=bar.update)
+        bar.done()
+        print(report.describe())
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_accounts_add(args: argparse.Namespace) -> int:
+    from desktop.services.accounts import AccountService
+
+    ctx = _open(args)
+    try:
+        AccountService(ctx).add(args.name, args.role, _password(f"New password for {args.name}: "),
+                                args.display_name)
+        print(f"added {args.name} ({args.role})")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_accounts_disable(args: argparse.Namespace) -> int:
+    from desktop.services.accounts import AccountService
+
+    ctx = _open(args)
+    try:
+        AccountService(ctx).set_disabled(args.name, not args.enable)
+        print(f"{'enabled' if args.enable else 'disabled'} {args.name}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from desktop.services.search import SearchService
+
+    ctx = _open(args)
+    try:
+        actor = _login(ctx, args.agent)
+        page = SearchService(ctx).search(actor, args.query, limit=args.limit)
+        for note in page.notes_nb if _lang() == "nb" else page.notes:
+            print(f"# {note}", file=sys.stderr)
+        for hit in page.hits:
+            contact = ", ".join(x for x in (hit.masked_email, hit.masked_phone) if x)
+            print(f"{hit.customer_id}\t{hit.name}\t{contact}")
+        if page.has_more:
+            print(f"# more than {len(page.hits)} hits: refine the search", file=sys.stderr)
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        with ctx.db.transaction() as s:
+            result = ctx.audit.verify(s)
+        print(result.describe())
+        return 0 if result.ok else 3
+    finally:
+        ctx.close()
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    from desktop.domain.deadlines import extended_due, response_due
+
+    try:
+        received = date.fromisoformat(args.received)
+    except ValueError as exc:
+        raise DeskError(f"'{args.received}' is not a date: use YYYY-MM-DD.",
+                        f"'{args.received}' er ikke en dato: bruk ÅÅÅÅ-MM-DD.") from exc
+    due = response_due(received, roll_forward=args.roll_forward)
+    ext = extended_due(received, roll_forward=args.roll_forward)
+    print(f"received {received.isoformat()}\ndue {due.isoformat()}\nextended {ext.isoformat()}")
+    return 0
+
+
+class _ProgressBar:
+    def __init__(self, total: int, unit: str) -> None:
+        self.total, self.unit, self.last = total, unit, -1
+        self.tty = sys.stderr.isatty()
+
+    def update(self, done: int, total: int) -> None:
+        pct = int(done * 100 / max(total, 1))
+        if pct == self.last:
+            return
+        self.last = pct
+        filled = pct * 30 // 100
+        line = f"[{'#' * filled}{'.' * (30 - filled)}] {pct:3d}%  {done:,}/{total:,} {self.unit}"
+        if self.tty:
+            print("\r" + line, end="", file=sys.stderr, flush=True)
+        elif pct % 10 == 0:
+            print(line, file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.tty:
+            print(file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="gdpr-desk", description="GDPR Desk: customer-service desk for GDPR requests.")
+    p.add_argument("--version", action="version", version=f"gdpr-desk {__version__}")
+    p.add_argument("--db", help="database URL or SQLite file (default: the embedded database)")
+    p.set_defaults(func=cmd_gui)
+    sub = p.add_subparsers(dest="command")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_)
+        sp.add_argument("--db", default=argparse.SUPPRESS, help="database URL or SQLite file")
+        sp.set_defaults(func=func)
+        return sp
+
+    add("gui", cmd_gui, "open the desk (the default)")
+    sp = add("demo", cmd_demo, "open the desk on a demo database in the data folder")
+    sp.add_argument("--customers", type=int, default=2000)
+    sp.add_argument("--seed", type=int, default=1)
+    sp.add_argument("--rebuild", action="store_true", help="throw the demo database away and build it anew")
+    sp.add_argument("--no-gui", action="store_true", help="build the demo database and print its URL")
+
+    db = sub.add_parser("db", help="database administration")
+    dbs = db.add_subparsers(dest="db_command", required=True)
+    sp = dbs.add_parser("upgrade", help="create or upgrade the schema")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_db_upgrade)
+
+    sp = add("demo-data", cmd_demo_data, "fill a new database with deterministic demo data")
+    sp.add_argument("--customers", type=int, required=True)
+    sp.add_argument("--seed", type=int, default=1)
+
+    acc = sub.add_parser("accounts", help="staff accounts")
+    accs = acc.add_subparsers(dest="acc_command", required=True)
+    sp = accs.add_parser("add", help="add an account (password from GDPR_DESK_PASSWORD or a prompt)")
+    sp.add_argument("name")
+    sp.add_argument("--role", required=True, choices=["agent", "supervisor", "admin"])
+    sp.add_argument("--display-name")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_accounts_add)
+    sp = accs.add_parser("disable", help="disable an account")
+    sp.add_argument("name")
+    sp.add_argument("--enable", action="store_true", help="enable it again instead")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_accounts_disable)
+
+    sp = add("search", cmd_search, "search customers (logged); prints id, name, masked contact")
+    sp.add_argument("query")
+    sp.add_argument("--agent", required=True)
+    sp.add_argument("--limit", type=int, default=50)
+
+    au = sub.add_parser("audit", help="the access log")
+    aus = au.add_subparsers(dest="audit_command", required=True)
+    sp = aus.add_parser("verify", help="verify the hash chain; exit 0 when intact")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_audit_verify)
+
+    sp = add("deadline", cmd_deadline, "print the response due date and the latest extended date")
+    sp.add_argument("received", help="YYYY-MM-DD")
+    sp.add_argument("--roll-forward", action="store_true", help="move due dates off weekends and holidays")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "db"):
+        args.db = None
+    try:
+        rc: int = args.func(args)
+        return rc
+    except DeskError as exc:
+        print(f"gdpr-desk: {exc.text(_lang())}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("gdpr-desk: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

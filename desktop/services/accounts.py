@@ -1,0 +1,156 @@
+"""Staff accounts and sign-in: argon2 hashes, throttling after failures, disabled accounts refused."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.audit.log import utcnow
+from desktop.domain.roles import Actor, Permission, Role
+from desktop.errors import AuthenticationFailed, InvalidInput, NotFound, PermissionDenied
+from desktop.models import StaffAccount
+from desktop.services.context import DeskContext
+
+MAX_FAILURES = 5
+LOCKOUT = timedelta(minutes=15)
+_HASHER = PasswordHasher()
+
+_WRONG = AuthenticationFailed("Wrong user name or password.", "Feil brukernavn eller passord.")
+
+
+def hash_password(password: str) -> str:
+    return _HASHER.hash(password)
+
+
+def _check(hash_: str, password: str) -> bool:
+    try:
+        return _HASHER.verify(hash_, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _valid_username(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > 60 or not all(c.isalnum() or c in "._-" for c in name):
+        raise InvalidInput(
+            "A user name is 1-60 letters, digits, dots, hyphens or underscores.",
+            "Et brukernavn er 1-60 bokstaver, sifre, punktum, bindestrek eller understrek.",
+        )
+    return name
+
+
+class AccountService:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+
+    def add(self, username: str, role: str, password: str, display_name: str | None = None,
+            *, session: Session | None = None) -> int:
+        username = _valid_username(username)
+        try:
+            role_ = Role(role)
+        except ValueError as exc:
+            raise InvalidInput(
+                f"Unknown role '{role}': use agent, supervisor or admin.",
+                f"Ukjent rolle '{role}': bruk agent, supervisor eller admin.",
+            ) from exc
+        if len(password) < 4:
+            raise InvalidInput("The password is too short.", "Passordet er for kort.")
+
+        def work(s: Session) -> int:
+            if s.execute(select(StaffAccount.id).where(StaffAccount.username == username)).first():
+                raise InvalidInput(f"The user {username} exists already.", f"Brukeren {username} finnes allerede.")
+            account = StaffAccount(username=username, display_name=display_name or username, role=role_.value,
+                                   password_hash=hash_password(password), created_at=utcnow())
+            s.add(account)
+            s.flush()
+            return account.id
+
+        if session is not None:
+            return work(session)
+        with self.ctx.db.transaction() as s:
+            return work(s)
+
+    def set_disabled(self, username: str, disabled: bool = True) -> None:
+        with self.ctx.db.transaction() as s:
+            account = s.execute(select(StaffAccount).where(StaffAccount.username == username)).scalar_one_or_none()
+            if account is None:
+                raise NotFound(f"No user called {username}.", f"Ingen bruker som heter {username}.")
+            account.disabled = disabled
+
+    def set_password(self, actor: Actor, username: str, password: str) -> None:
+        if actor.username != username and not actor.can(Permission.MANAGE_ACCOUNTS):
+            raise PermissionDenied("Only an admin may set another person's password.",
+                                   "Bare en administrator kan sette passord for andre.")
+        with self.ctx.db.transaction() as s:
+            account = s.execute(select(StaffAccount).where(StaffAccount.username == username)).scalar_one_or_none()
+            if account is None:
+                raise NotFound(f"No user called {username}.", f"Ingen bruker som heter {username}.")
+            account.password_hash = hash_password(password)
+
+    def login(self, username: str, password: str) -> Actor:
+        """Sign in; five failures in a row lock the account for 15 minutes."""
+        now = utcnow()
+        with self.ctx.db.transaction() as s:
+            account = s.execute(
+                select(StaffAccount).where(StaffAccount.username == username.strip())
+            ).scalar_one_or_none()
+            if account is None:
+                _check(_dummy_hash(), password)  # same work either way: no user-name probing by timing
+                raise _WRONG
+            if account.disabled:
+                raise AuthenticationFailed("This account is disabled. Ask an administrator.",
+                                           "Denne kontoen er deaktivert. Spør en administrator.")
+            if account.locked_until is not None and account.locked_until > now:
+                minutes = max(1, int((account.locked_until - now).total_seconds() // 60) + 1)
+                raise AuthenticationFailed(
+                    f"Too many failed attempts. Try again in {minutes} minutes.",
+                    f"For mange mislykkede forsøk. Prøv igjen om {minutes} minutter.",
+                )
+            if not _check(account.password_hash, password):
+                account.failed_attempts += 1
+                if account.failed_attempts >= MAX_FAILURES:
+                    account.locked_until = now + LOCKOUT
+                    account.failed_attempts = 0
+                    s.commit()
+                    raise AuthenticationFailed(
+                        "Too many failed attempts: the account is locked for 15 minutes.",
+                        "For mange mislykkede forsøk: kontoen er låst i 15 minutter.",
+                    )
+                s.commit()
+                raise _WRONG
+            account.failed_attempts = 0
+            account.locked_until = None
+            account.last_login_at = now
+            actor = Actor(account_id=account.id, username=account.username, role=Role(account.role),
+                          workstation=self.ctx.workstation, display_name=account.display_name)
+            self.ctx.audit.append(s, actor, action="login", data="session")
+            return actor
+
+    def reauthenticate(self, actor: Actor, password: str) -> None:
+        """For actions that need the person at the keyboard to prove it again (approve, reveal)."""
+        with self.ctx.db.transaction() as s:
+            account = s.get(StaffAccount, actor.account_id) if actor.account_id else None
+            if account is None or account.disabled:
+                raise AuthenticationFailed("This account can no longer act.", "Denne kontoen kan ikke lenger handle.")
+            if not _check(account.password_hash, password):
+                raise _WRONG
+
+    def require_active(self, s: Session, actor: Actor) -> StaffAccount | None:
+        """A disabled account cannot act, even from a session that is already open."""
+        if actor.account_id is None:
+            return None
+        account = s.get(StaffAccount, actor.account_id)
+        if account is None or account.disabled:
+            raise AuthenticationFailed("This account is disabled. Ask an administrator.",
+                                       "Denne kontoen er deaktivert. Spør en administrator.")
+        return account
+
+
+@cache
+def _dummy_hash() -> str:
+    return _HASHER.hash("not-a-real-password")

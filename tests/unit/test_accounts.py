@@ -1,0 +1,77 @@
+"""Accounts: argon2 hashes, login throttling, disabled accounts, user-name rules."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from desktop.errors import AuthenticationFailed, InvalidInput
+from desktop.models import AccessLogEntry, StaffAccount
+from desktop.services.accounts import MAX_FAILURES, AccountService
+
+
+def test_password_is_argon2_hashed(desk) -> None:  # type: ignore[no-untyped-def]
+    with desk.db.transaction() as s:
+        h = s.execute(select(StaffAccount.password_hash).where(StaffAccount.username == "agent")).scalar_one()
+    assert h.startswith("$argon2id$") and "demo" not in h
+
+
+def test_login_and_wrong_password(desk) -> None:  # type: ignore[no-untyped-def]
+    actor = AccountService(desk).login("supervisor", "demo")
+    assert actor.role == "supervisor" and actor.workstation == "test-ws"
+    with pytest.raises(AuthenticationFailed) as exc:
+        AccountService(desk).login("supervisor", "wrong")
+    assert exc.value.message_nb == "Feil brukernavn eller passord."
+    with pytest.raises(AuthenticationFailed):
+        AccountService(desk).login("nobody", "demo")
+
+
+def test_login_is_logged(desk) -> None:  # type: ignore[no-untyped-def]
+    AccountService(desk).login("agent", "demo")
+    with desk.db.transaction() as s:
+        assert s.execute(select(AccessLogEntry.action).where(AccessLogEntry.actor == "agent")).scalars().all() == [
+            "login"]
+
+
+def test_throttling_locks_after_repeated_failures(desk) -> None:  # type: ignore[no-untyped-def]
+    svc = AccountService(desk)
+    for _ in range(MAX_FAILURES - 1):
+        with pytest.raises(AuthenticationFailed):
+            svc.login("agent", "nope")
+    with pytest.raises(AuthenticationFailed) as exc:
+        svc.login("agent", "nope")
+    assert "locked" in exc.value.message
+    with pytest.raises(AuthenticationFailed) as exc:
+        svc.login("agent", "demo")  # the right password is refused while locked
+    assert "Try again" in exc.value.message
+
+
+def test_disabled_account_cannot_log_in(desk) -> None:  # type: ignore[no-untyped-def]
+    svc = AccountService(desk)
+    svc.set_disabled("agent")
+    with pytest.raises(AuthenticationFailed) as exc:
+        svc.login("agent", "demo")
+    assert "disabled" in exc.value.message
+    svc.set_disabled("agent", False)
+    assert svc.login("agent", "demo").username == "agent"
+
+
+@pytest.mark.parametrize("name", ["", "a b", "x" * 61, "ola;drop", "<b>"])
+def test_bad_user_names(desk, name: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidInput):
+        AccountService(desk).add(name, "agent", "secret")
+
+
+def test_duplicate_and_bad_role(desk) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidInput):
+        AccountService(desk).add("agent", "agent", "secret")
+    with pytest.raises(InvalidInput):
+        AccountService(desk).add("newbie", "boss", "secret")
+
+
+def test_reauthenticate(desk) -> None:  # type: ignore[no-untyped-def]
+    svc = AccountService(desk)
+    actor = svc.login("supervisor", "demo")
+    svc.reauthenticate(actor, "demo")
+    with pytest.raises(AuthenticationFailed):
+        svc.reauthenticate(actor, "nope")

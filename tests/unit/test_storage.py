@@ -1,0 +1,118 @@
+"""Opening databases: bad files give clear messages, never tracebacks, and lose nothing."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from desktop.errors import DatabaseUnavailable, KeyringUnavailable, SchemaOutdated
+from desktop.services.context import open_desk
+from desktop.storage.database import Database
+
+
+def test_new_database_file_is_private(tmp_path: Path) -> None:
+    ctx = open_desk(f"sqlite:///{tmp_path / 'p.sqlite3'}", migrate=True, demo=True, create_keys=True)
+    ctx.close()
+    mode = stat.S_IMODE(os.stat(tmp_path / "p.sqlite3").st_mode)
+    assert mode & 0o077 == 0
+
+
+def test_sqlite_pragmas(desk) -> None:  # type: ignore[no-untyped-def]
+    with desk.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA recursive_triggers").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+
+
+def test_corrupt_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"this is not a database at all" * 200)
+    before = bad.read_bytes()
+    with pytest.raises(DatabaseUnavailable) as exc:
+        Database(f"sqlite:///{bad}")
+    assert "damaged" in exc.value.message and "skadet" in exc.value.message_nb
+    assert bad.read_bytes() == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_read_only_file(tmp_path: Path) -> None:
+    path = tmp_path / "ro.sqlite3"
+    open_desk(f"sqlite:///{path}", migrate=True, demo=True, create_keys=True).close()
+    path.chmod(0o400)
+    with pytest.raises(DatabaseUnavailable) as exc:
+        Database(f"sqlite:///{path}")
+    assert "read-only" in exc.value.message
+
+
+def test_read_only_folder_message(tmp_path: Path) -> None:
+    """A database whose folder cannot hold its journal reports a readable message."""
+    with pytest.raises(DatabaseUnavailable) as exc:
+        Database(f"sqlite:///{tmp_path / 'missing-dir' / 'x.sqlite3'}", create=False)
+    assert "No database file" in exc.value.message
+
+
+def test_locked_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "l.sqlite3"
+    ctx = open_desk(f"sqlite:///{path}", migrate=True, demo=True, create_keys=True)
+    monkeypatch.setattr("desktop.storage.database.SQLITE_BUSY_TIMEOUT_MS", 100)
+    other = sqlite3.connect(path)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseUnavailable) as exc:
+            open_desk(f"sqlite:///{path}")
+        assert "locked" in exc.value.message and "låst" in exc.value.message_nb
+        # An already open desk gets the same message from its next unit of work.
+        with pytest.raises(DatabaseUnavailable) as exc, ctx.db.transaction() as s:
+            from sqlalchemy import text
+
+            s.execute(text("SELECT 1"))
+        assert "locked" in exc.value.message
+    finally:
+        other.rollback()
+        other.close()
+    with ctx.db.transaction() as s:  # and works again once the other program lets go
+        assert ctx.audit.verify(s).ok
+    ctx.close()
+
+
+def test_database_without_schema(tmp_path: Path) -> None:
+    with pytest.raises(SchemaOutdated) as exc:
+        open_desk(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    assert "gdpr-desk db upgrade" in exc.value.message
+
+
+def test_missing_keyring_for_a_real_database(tmp_path: Path) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(KeyringUnavailable) as exc:
+        open_desk(f"sqlite:///{tmp_path / 'real.sqlite3'}", migrate=True, demo=False, create_keys=True)
+    assert "keyring" in exc.value.message.lower() and "gnome-keyring" in exc.value.message
+
+
+def test_demo_database_falls_back_to_a_private_key_file(tmp_path: Path) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    path = tmp_path / "demo.sqlite3"
+    ctx = open_desk(f"sqlite:///{path}", migrate=True, demo=True, create_keys=True)
+    assert ctx.keys.demo_only
+    key_file = tmp_path / "demo.sqlite3.keys"
+    assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
+    ctx.close()
+    again = open_desk(f"sqlite:///{path}")
+    assert again.keys == ctx.keys
+    again.close()
+
+
+def test_keys_come_from_the_keyring_when_there_is_one(desk, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+    assert desk.keys.storage == "keyring" and not desk.keys.demo_only
+    assert any(k[1] == f"db:{desk.instance_id}" for k in memory_keyring.store)
