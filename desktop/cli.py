@@ -11,9 +11,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.errors import DeskError
+
+if TYPE_CHECKING:
+    from desktop.domain.roles import Actor
+    from desktop.services.context import DeskContext
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -46,13 +51,13 @@ def _password(prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
-def _open(args: argparse.Namespace, **kw: bool):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace) -> DeskContext:
     from desktop.services.context import open_desk
 
-    return open_desk(_db_url(args), **kw)
+    return open_desk(_db_url(args))
 
 
-def _login(ctx, agent: str):  # type: ignore[no-untyped-def]
+def _login(ctx: DeskContext, agent: str) -> Actor:
     from desktop.services.accounts import AccountService
 
     return AccountService(ctx).login(agent, _password(f"Password for {agent}: "))
@@ -63,7 +68,8 @@ def _login(ctx, agent: str):  # type: ignore[no-untyped-def]
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.app import run_gui
 
-    return run_gui(_db_url(args) if (args.db or os.environ.get("GDPR_DESK_DB")) else None)
+    rc: int = run_gui(_db_url(args) if (args.db or os.environ.get("GDPR_DESK_DB")) else None)
+    return rc
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -84,7 +90,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.no_gui:
         print(url)
         return 0
-    return run_gui(url)
+    status: int = run_gui(url)
+    return status
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -51,7 +52,5 @@ def make_private_dir(path: Path) -> None:
     """Folders that hold personal data are readable by their owner only."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     if os.name == "posix":
-        try:
+        with contextlib.suppress(PermissionError):
             path.chmod(0o700)
-        except PermissionError:
-            pass

@@ -13,9 +13,8 @@ _AFTER_Z = {"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"}
 
 def collation_key(text: str) -> str:
     out: list[str] = []
-    for word in text.casefold().split():
-        if word.startswith("aa"):
-            word = "å" + word[2:]
+    for raw in text.casefold().split():
+        word = "å" + raw[2:] if raw.startswith("aa") else raw
         for ch in word:
             if ch in _AFTER_Z:
                 out.append(_AFTER_Z[ch])

@@ -14,10 +14,10 @@ from desktop.domain.contact import normalize_email, normalize_phone
 from desktop.domain.national_id import NationalId, mask, parse_national_id
 from desktop.domain.sorting import name_sort_key
 from desktop.domain.textfold import fold_words
+from desktop.models import Address, Customer, SearchToken
 from desktop.policy import Policy
 from desktop.security.crypto import encrypt, keyed_hash
 from desktop.security.keys import DeskKeys
-from desktop.models import Address, Customer, SearchToken
 
 MAX_TOKEN = 100
 

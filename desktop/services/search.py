@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, exists, or_, select, tuple_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Select, and_, exists, or_, select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from desktop.domain.contact import looks_like_email, mask_email, mask_phone, normalize_email, phone_candidates
 from desktop.domain.national_id import InvalidNationalId, looks_like_national_id, parse_national_id
@@ -72,11 +72,11 @@ def mask_query(query: str) -> str:
     return "name:" + " ".join(w[0] + "*" * (len(w) - 1) for w in words)
 
 
-def _prefix_range(column: object, prefix: str) -> object:
+def _prefix_range(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
     # Folded tokens are ASCII, so the next code point after the last character closes the range;
     # binary collation on both databases makes this an index range scan.
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    return and_(column >= prefix, column < upper)  # type: ignore[operator]
+    return and_(column >= prefix, column < upper)
 
 
 class SearchService:
@@ -146,7 +146,9 @@ class SearchService:
         has_more = False
         if words and (not exact_ids or any(ch.isalpha() for ch in query)):
             kinds.append("name")
-            rows = s.execute(self._name_query(words, after, limit + 1)).all()
+            rows: list[tuple[str, str, int]] = [
+                (r[0], r[1], r[2]) for r in s.execute(self._name_query(words, after, limit + 1))
+            ]
             has_more = len(rows) > limit
             seen: set[int] = set()
             for token, sort_name, cid in rows[:limit]:
@@ -169,7 +171,7 @@ class SearchService:
                           notes=tuple(notes), notes_nb=tuple(notes_nb), next_cursor=next_cursor)
 
     @staticmethod
-    def _name_query(words: list[str], after: tuple[str, str, int] | None, limit: int) -> Select[tuple[str, str, int]]:
+    def _name_query(words: list[str], after: tuple[str, str, int] | None, limit: int) -> Select[str, str, int]:
         # The longest word drives the index range scan (most selective); the others must match
         # some other token of the same person, checked by an indexed EXISTS per candidate.
         ordered = sorted(words, key=len, reverse=True)

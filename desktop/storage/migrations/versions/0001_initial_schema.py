@@ -1,7 +1,7 @@
 """Initial schema: every record kind of the policy, staff accounts and the append-only access log
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-25 16:26:39.940619
 """
 from __future__ import annotations
@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-
 
 revision: str = '0001'
 down_revision: str | None = None
