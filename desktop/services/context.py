@@ -67,7 +67,7 @@ def open_desk(
     workstation: str | None = None,
 ) -> DeskContext:
     """Open a database for work; raises DeskError subclasses with messages, never tracebacks."""
-    db = Database(url)
+    db = Database(url, create=migrate)
     try:
         if migrate:
             upgrade(db)
