@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,19 @@ from desktop.errors import AuditWriteFailed
 from desktop.models import AccessLogEntry, AuditHead
 
 GENESIS = "0" * 64
+_COLUMNS = tuple(c.key for c in AccessLogEntry.__table__.columns)
+# Built once: an append sits on every read's path, so it skips statement construction and the ORM.
+_READ_HEAD = (
+    select(AuditHead.__table__.c.seq, AuditHead.__table__.c.entry_hash)
+    .where(AuditHead.__table__.c.id == 1)
+    .with_for_update()
+)
+_INSERT = AccessLogEntry.__table__.insert()
+_ADVANCE_HEAD = (
+    AuditHead.__table__.update()
+    .where(AuditHead.__table__.c.id == 1)
+    .values(seq=bindparam("new_seq"), entry_hash=bindparam("new_hash"))
+)
 
 
 def utcnow() -> datetime:
@@ -80,22 +93,16 @@ class AuditLog:
     ) -> AccessLogEntry:
         """Write one entry in the caller's transaction; raises AuditWriteFailed if it cannot."""
         try:
-            head = session.execute(
-                select(AuditHead).where(AuditHead.id == 1).with_for_update()
-            ).scalar_one()
+            head_seq, head_hash = session.execute(_READ_HEAD).one()
             entry = AccessLogEntry(
-                seq=head.seq + 1, at=utcnow(), actor_id=actor.account_id, actor=actor.username,
+                seq=head_seq + 1, at=utcnow(), actor_id=actor.account_id, actor=actor.username,
                 workstation=actor.workstation, action=action, customer_id=customer_id, data=data,
                 purpose=purpose, detail=detail, reason=reason, request_id=request_id,
-                prev_hash=head.entry_hash, entry_hash="",
+                prev_hash=head_hash, entry_hash="",
             )
-            entry.entry_hash = chain_hash(self._key, head.entry_hash, entry)
-            session.add(entry)
-            session.flush()
-            session.execute(
-                update(AuditHead).where(AuditHead.id == 1).values(seq=entry.seq, entry_hash=entry.entry_hash)
-            )
-            session.expire(head)
+            entry.entry_hash = chain_hash(self._key, head_hash, entry)
+            session.execute(_INSERT, {c: getattr(entry, c) for c in _COLUMNS})
+            session.execute(_ADVANCE_HEAD, {"new_seq": entry.seq, "new_hash": entry.entry_hash})
         except SQLAlchemyError as exc:
             raise AuditWriteFailed(
                 "The access log could not be written, so the data is not shown. "
