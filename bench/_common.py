@@ -27,7 +27,8 @@ def pct(values: list[float], p: float) -> float:
 
 def describe_ms(name: str, seconds: list[float], baseline: list[float] | None = None) -> str:
     ms = [s * 1000 for s in seconds]
-    line = f"{name:<34} n={len(ms):<5} p50={pct(ms, 50):8.3f} ms  p95={pct(ms, 95):8.3f} ms  mean={statistics.mean(ms):8.3f} ms"
+    line = (f"{name:<34} n={len(ms):<5} p50={pct(ms, 50):8.3f} ms  p95={pct(ms, 95):8.3f} ms  "
+            f"mean={statistics.mean(ms):8.3f} ms")
     if baseline:
         base = [s * 1000 for s in baseline]
         line += f"   baseline p50={pct(base, 50):7.3f} ms  ratio p50={pct(ms, 50) / max(pct(base, 50), 1e-9):5.2f}x"

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -27,16 +27,12 @@ from desktop.models import AccessLogEntry, AuditHead
 GENESIS = "0" * 64
 _COLUMNS = tuple(c.key for c in AccessLogEntry.__table__.columns)
 # Built once: an append sits on every read's path, so it skips statement construction and the ORM.
-_READ_HEAD = (
-    select(AuditHead.__table__.c.seq, AuditHead.__table__.c.entry_hash)
-    .where(AuditHead.__table__.c.id == 1)
-    .with_for_update()
-)
-_INSERT = AccessLogEntry.__table__.insert()
+_LOG: Table = AccessLogEntry.__table__  # type: ignore[assignment]
+_HEAD: Table = AuditHead.__table__  # type: ignore[assignment]
+_READ_HEAD = select(_HEAD.c.seq, _HEAD.c.entry_hash).where(_HEAD.c.id == 1).with_for_update()
+_INSERT = _LOG.insert()
 _ADVANCE_HEAD = (
-    AuditHead.__table__.update()
-    .where(AuditHead.__table__.c.id == 1)
-    .values(seq=bindparam("new_seq"), entry_hash=bindparam("new_hash"))
+    _HEAD.update().where(_HEAD.c.id == 1).values(seq=bindparam("new_seq"), entry_hash=bindparam("new_hash"))
 )
 
 
