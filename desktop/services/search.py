@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, select, tuple_
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy import Select, bindparam, exists, or_, select, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.contact import looks_like_email, mask_email, mask_phone, normalize_email, phone_candidates
 from desktop.domain.national_id import InvalidNationalId, looks_like_national_id, parse_national_id
@@ -72,11 +73,44 @@ def mask_query(query: str) -> str:
     return "name:" + " ".join(w[0] + "*" * (len(w) - 1) for w in words)
 
 
-def _prefix_range(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
-    # Folded tokens are ASCII, so the next code point after the last character closes the range;
-    # binary collation on both databases makes this an index range scan.
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    return and_(column >= prefix, column < upper)
+def _ordered_words(words: list[str]) -> list[str]:
+    # The longest word drives the index range scan (most selective); the others must match some
+    # other token of the same person, checked by an indexed EXISTS per candidate.
+    return sorted(words, key=len, reverse=True)
+
+
+def _name_params(
+    words: list[str], after: tuple[str, str, int] | None, limit: int
+) -> dict[str, object]:
+    params: dict[str, object] = {"limit": limit}
+    for i, word in enumerate(_ordered_words(words)):
+        params[f"lo{i}"] = word
+        params[f"hi{i}"] = word[:-1] + chr(ord(word[-1]) + 1)
+    if after is not None:
+        params["a_token"], params["a_sort"], params["a_id"] = after
+    return params
+
+
+@lru_cache(maxsize=2 * MAX_WORDS)
+def _name_query(n_words: int, paged: bool) -> Select[str, str, int]:
+    """One statement per shape, built once: typing sends a search per keystroke."""
+    t0 = aliased(SearchToken)
+    stmt = select(t0.token, t0.sort_name, t0.customer_id).where(
+        t0.token >= bindparam("lo0"), t0.token < bindparam("hi0")
+    )
+    for i in range(1, n_words):
+        ti = aliased(SearchToken)
+        stmt = stmt.where(
+            exists().where(
+                ti.customer_id == t0.customer_id, ti.token >= bindparam(f"lo{i}"), ti.token < bindparam(f"hi{i}")
+            )
+        )
+    if paged:
+        stmt = stmt.where(
+            tuple_(t0.token, t0.sort_name, t0.customer_id)
+            > tuple_(bindparam("a_token"), bindparam("a_sort"), bindparam("a_id"))
+        )
+    return stmt.order_by(t0.token, t0.sort_name, t0.customer_id).limit(bindparam("limit"))
 
 
 class SearchService:
@@ -144,11 +178,14 @@ class SearchService:
         words = [w for w in fold_words(query) if w][:MAX_WORDS]
         name_hits: list[tuple[int, tuple[str, str, int]]] = []
         has_more = False
-        if words and (not exact_ids or any(ch.isalpha() for ch in query)):
+        # Names are searched unless the query is plainly an e-mail or an order number; a query of
+        # digits that matched nothing exact (a mistyped identity number) still runs as free text.
+        wants_names = bool(words) and not looks_like_email(query) and order_number_of(query) is None and (
+            any(ch.isalpha() for ch in query) or not exact_ids
+        )
+        if wants_names:
             kinds.append("name")
-            rows: list[tuple[str, str, int]] = [
-                (r[0], r[1], r[2]) for r in s.execute(self._name_query(words, after, limit + 1))
-            ]
+            rows = s.execute(_name_query(len(words), after is not None), _name_params(words, after, limit + 1)).all()
             has_more = len(rows) > limit
             seen: set[int] = set()
             for token, sort_name, cid in rows[:limit]:
@@ -169,23 +206,6 @@ class SearchService:
         next_cursor = name_hits[-1][1] if has_more and name_hits else None
         return SearchPage(query=query, kinds=tuple(kinds), hits=hits, has_more=has_more,
                           notes=tuple(notes), notes_nb=tuple(notes_nb), next_cursor=next_cursor)
-
-    @staticmethod
-    def _name_query(words: list[str], after: tuple[str, str, int] | None, limit: int) -> Select[str, str, int]:
-        # The longest word drives the index range scan (most selective); the others must match
-        # some other token of the same person, checked by an indexed EXISTS per candidate.
-        ordered = sorted(words, key=len, reverse=True)
-        driver, rest = ordered[0], ordered[1:]
-        t0 = aliased(SearchToken)
-        stmt = select(t0.token, t0.sort_name, t0.customer_id).where(_prefix_range(t0.token, driver))
-        for word in rest:
-            ti = aliased(SearchToken)
-            stmt = stmt.where(
-                exists().where(and_(ti.customer_id == t0.customer_id, _prefix_range(ti.token, word)))
-            )
-        if after is not None:
-            stmt = stmt.where(tuple_(t0.token, t0.sort_name, t0.customer_id) > tuple_(*after))
-        return stmt.order_by(t0.token, t0.sort_name, t0.customer_id).limit(limit)
 
     @staticmethod
     def _describe(
