@@ -1,0 +1,218 @@
+"""The composition root of the GUI: application -> login dialog -> database -> main window.
+
+The order is chosen for how fast the first window appears. Importing SQLAlchemy, Alembic and the
+keyring and opening the database take most of a second, so the login dialog is built and shown
+first (it needs none of that) and the database is opened on a worker thread while the person
+types. The desk arrives in the dialog by a queued signal; a failure to open it (locked,
+read-only, damaged, outdated, no keyring) becomes a message box and exit code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_NAME, ORG, __version__
+from desktop.errors import DeskError
+from desktop.ui.dialogs import DialogService
+from desktop.ui.i18n import current_lang, install_translator
+from desktop.ui.login import FirstAdminDialog, LoginDialog
+from desktop.ui.qt_compat import emit
+
+if TYPE_CHECKING:
+    import logging
+
+    from desktop.services.context import DeskContext
+    from desktop.ui.main_window import MainWindow
+
+
+def _log() -> logging.Logger:
+    """Imported on first use: `logging` costs ~15 ms before the first window otherwise."""
+    import logging
+
+    return logging.getLogger(__name__)
+
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+
+def describe_url(url: str) -> str:
+    """What `Database.display_name()` will say, worked out without importing SQLAlchemy."""
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///"):] or ":memory:"
+    if url.startswith("sqlite://"):
+        return ":memory:"
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port or 5432}{parts.path}"
+
+
+class OpenRequest(NamedTuple):
+    url: str
+    #: The default embedded database does not exist yet: create schema and keys.
+    create: bool
+    #: Files to remove if that first creation fails, so the next start begins clean.
+    created_files: tuple[Path, ...] = ()
+
+
+def open_request(url: str | None) -> OpenRequest:
+    if url is not None:
+        return OpenRequest(url, create=False)
+    from desktop.paths import default_database_path, default_database_url
+
+    path = default_database_path()
+    if path.exists() and path.stat().st_size > 0:
+        return OpenRequest(default_database_url(), create=False)
+    files = tuple(path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal"))
+    return OpenRequest(default_database_url(), create=True, created_files=files)
+
+
+class DeskOpener(QThread):
+    """Opens the desk off the GUI thread and reports whether anyone can sign in yet."""
+
+    opened = Signal(object, bool)  # DeskContext, has staff accounts
+    failed = Signal(str)
+
+    def __init__(self, request: OpenRequest, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.request = request
+        #: Kept here as well as sent, so a start cancelled before the signal arrives still closes it.
+        self.ctx: DeskContext | None = None
+
+    def run(self) -> None:
+        try:
+            ctx, has_accounts = self._open()
+        except DeskError as exc:
+            self._discard_new_database()
+            emit(self.failed, exc.text(current_lang()))
+            return
+        except Exception as exc:
+            _log().exception("opening the database failed")
+            self._discard_new_database()
+            emit(self.failed, QCoreApplication.translate(
+                "DeskOpener", "The database could not be opened because of an unexpected error ({error})."
+            ).format(error=type(exc).__name__))
+            return
+        self.ctx = ctx
+        # Loaded here, off the GUI thread, so the main window appears without a pause after sign-in.
+        import desktop.ui.main_window  # noqa: F401
+
+        emit(self.opened, ctx, has_accounts)
+
+    def _open(self) -> tuple[DeskContext, bool]:
+        from desktop.services.context import open_desk
+        from desktop.services.setup import SetupService
+
+        ctx = open_desk(self.request.url, migrate=self.request.create, create_keys=self.request.create)
+        try:
+            return ctx, SetupService(ctx).has_accounts()
+        except BaseException:
+            ctx.close()
+            raise
+
+    def _discard_new_database(self) -> None:
+        for path in self.request.created_files:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                _log().warning("could not remove %s after a failed first start", path)
+
+
+class Startup(QObject):
+    """Walks one start: login (with the desk arriving), perhaps the first admin, the main window.
+
+    It ends by emitting `finished(exit code)` rather than stopping the application itself, so the
+    caller owns the event loop (and tests can walk a start without one).
+    """
+
+    finished = Signal(int)
+
+    def __init__(self, request: OpenRequest, *, dialogs: DialogService | None = None) -> None:
+        super().__init__()
+        self.request = request
+        self.dialogs = dialogs or DialogService(self)
+        self.exit_code = EXIT_OK
+        self.ctx: DeskContext | None = None
+        self.window: MainWindow | None = None
+        self.login = LoginDialog(database_name=describe_url(request.url))
+        self.login.accepted.connect(self._signed_in)
+        self.login.rejected.connect(lambda: self._quit(EXIT_OK))
+        self.opener = DeskOpener(request, self)
+        self.opener.opened.connect(self._opened)
+        self.opener.failed.connect(self._failed)
+
+    def begin(self) -> None:
+        self.login.show()
+        self.opener.start()
+
+    def _opened(self, ctx: DeskContext, has_accounts: bool) -> None:
+        self.ctx = ctx
+        if has_accounts:
+            self.login.set_context(ctx)
+            return
+        self.login.hide()
+        first = FirstAdminDialog(ctx)
+        if first.exec() != FirstAdminDialog.DialogCode.Accepted:
+            self._quit(EXIT_OK)
+            return
+        self.login.set_context(ctx, submit_pending=False)
+        self.login.set_username(first.username)
+        self.login.show()
+
+    def _failed(self, text: str) -> None:
+        self.login.hide()
+        self.dialogs.error(None, self.tr("{app} cannot start").format(app=APP_NAME), text)
+        self._quit(EXIT_ERROR)
+
+    def _signed_in(self) -> None:
+        if self.ctx is None or self.login.actor is None:
+            self._quit(EXIT_ERROR)
+            return
+        from desktop.ui.main_window import MainWindow
+
+        self.window = MainWindow(self.ctx, self.login.actor, dialogs=self.dialogs)
+        self.window.closed.connect(lambda: self._quit(EXIT_OK))
+        self.window.show()
+
+    def _quit(self, code: int) -> None:
+        self.exit_code = code
+        emit(self.finished, code)
+
+    def finish(self) -> None:
+        """After the event loop: let an unfinished open end, then close the desk."""
+        self.opener.wait()
+        if self.window is not None:
+            self.window.model.shutdown()
+        ctx = self.ctx or self.opener.ctx
+        if ctx is not None:
+            ctx.close()
+        self.ctx = self.opener.ctx = None
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    install_translator(app)
+    return app
+
+
+def run_gui(url: str | None) -> int:
+    app = make_application()
+    # Hiding the login dialog (before the first-admin dialog, or before the main window) must not
+    # end the program: the start-up says when it is over.
+    app.setQuitOnLastWindowClosed(False)
+    startup = Startup(open_request(url))
+    startup.finished.connect(app.exit)
+    startup.begin()
+    code = app.exec()
+    startup.finish()
+    return startup.exit_code if startup.exit_code != EXIT_OK else code

@@ -1,0 +1,405 @@
+"""The agent's main window: one search box, the hits, and the summary of the person opened.
+
+Built for a person on the phone with their hands on the keyboard: Ctrl+F searches, the arrow
+keys walk the hits, Enter opens, Esc starts over. Opening a person goes through
+`CustomerService.open_summary`, which writes the access-log entry; re-pressing Enter on the person
+already shown reads nothing new and so logs nothing new.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, ORG, __version__
+from desktop.domain.roles import Actor, Role
+from desktop.errors import DeskError
+from desktop.services.context import DeskContext
+from desktop.services.customers import CustomerService, CustomerSummary
+from desktop.services.search import SearchService
+from desktop.ui.dialogs import DialogService
+from desktop.ui.i18n import current_lang
+from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.qt_compat import emit
+from desktop.ui.search_model import SearchResultModel
+
+GEOMETRY_KEY = "main_window/geometry"
+SPLITTER_KEY = "main_window/splitter"
+HEADER_KEY = "main_window/results_header"
+_EMPTY = "–"
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def desk_settings() -> QSettings:
+    """Named explicitly, so tests and tools get the same store as the app without setting app names."""
+    return QSettings(ORG, APP_NAME)
+
+
+class SummaryPane(QFrame):
+    """The person opened: masked contact details only, until identity checks come later."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Customer summary"))
+        self.summary: CustomerSummary | None = None
+
+        self.stack = QStackedWidget()
+        self.empty_label = QLabel(self.tr(
+            "No customer is open.\n\nSearch, pick a person with the arrow keys and press Enter."
+        ))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+
+        details = QWidget()
+        self.name_label = QLabel()
+        self.name_label.setAccessibleName(self.tr("Name"))
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.name_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.name_label.setFont(font)
+
+        self.number_value = self._value(self.tr("Customer number"))
+        self.email_value = self._value(self.tr("E-mail"))
+        self.phone_value = self._value(self.tr("Phone"))
+        self.nid_value = self._value(self.tr("Identity number"))
+        self.city_value = self._value(self.tr("City"))
+        form = QFormLayout()
+        form.addRow(self.tr("Customer number:"), self.number_value)
+        form.addRow(self.tr("E-mail:"), self.email_value)
+        form.addRow(self.tr("Phone:"), self.phone_value)
+        form.addRow(self.tr("Identity number:"), self.nid_value)
+        form.addRow(self.tr("City:"), self.city_value)
+
+        self.restricted_label = QLabel(self.tr("Processing is restricted for this customer."))
+        self.restricted_label.setStyleSheet(ERROR_STYLE)
+        self.restricted_label.setWordWrap(True)
+        self.identity_label = QLabel(self.tr("Identity not verified"))
+        self.identity_label.setAccessibleName(self.tr("Identity status"))
+        self.identity_label.setStyleSheet(NOTICE_STYLE)
+        self.identity_label.setWordWrap(True)
+
+        box = QVBoxLayout(details)
+        box.addWidget(self.name_label)
+        box.addSpacing(6)
+        box.addLayout(form)
+        box.addSpacing(6)
+        box.addWidget(self.restricted_label)
+        box.addWidget(self.identity_label)
+        box.addStretch(1)
+
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(details)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self.clear()
+
+    @staticmethod
+    def _value(name: str) -> QLabel:
+        label = QLabel()
+        label.setAccessibleName(name)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def show_summary(self, summary: CustomerSummary) -> None:
+        self.summary = summary
+        self.name_label.setText(summary.name)
+        self.number_value.setText(summary.customer_number or _EMPTY)
+        self.email_value.setText(summary.masked_email or _EMPTY)
+        self.phone_value.setText(summary.masked_phone or _EMPTY)
+        self.nid_value.setText(summary.masked_national_id or _EMPTY)
+        self.city_value.setText(summary.city or _EMPTY)
+        self.restricted_label.setVisible(summary.restricted)
+        self.stack.setCurrentIndex(1)
+
+    def clear(self) -> None:
+        self.summary = None
+        for label in (self.name_label, self.number_value, self.email_value, self.phone_value,
+                      self.nid_value, self.city_value):
+            label.clear()
+        self.stack.setCurrentIndex(0)
+
+
+class MainWindow(QMainWindow):
+    #: The window has closed (and saved its layout): the session is over.
+    closed = Signal()
+
+    def __init__(self, ctx: DeskContext, actor: Actor, *, dialogs: DialogService | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor = actor
+        self.dialogs = dialogs or DialogService(self)
+        self.customers = CustomerService(ctx)
+        self.setWindowTitle(f"{APP_NAME} – {ctx.db.display_name()}")
+
+        self.model = SearchResultModel(SearchService(ctx), actor, parent=self)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(
+            self.tr("Search by name, e-mail, phone, identity number or order number")
+        )
+        self.search_edit.setAccessibleName(self.tr("Search"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaxLength(200)
+        self.search_edit.textChanged.connect(self.model.set_query)
+        self.search_edit.returnPressed.connect(self._enter_in_search)
+        self.search_edit.installEventFilter(self)
+
+        self.notes_label = QLabel()
+        self.notes_label.setAccessibleName(self.tr("Search notes"))
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet(NOTICE_STYLE)
+        self.notes_label.hide()
+
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Search results"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        self._fit_columns()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.installEventFilter(self)
+
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(self.search_edit)
+        left_box.addWidget(self.notes_label)
+        left_box.addWidget(self.table, 1)
+
+        self.summary_pane = SummaryPane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.summary_pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 420])
+        self.splitter.setChildrenCollapsible(False)
+        container = QWidget()
+        outer = QVBoxLayout(container)
+        outer.addWidget(self.splitter)
+        self.setCentralWidget(container)
+
+        self._build_menus()
+        self._build_status_bar()
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_search)
+
+        self.model.searching.connect(lambda: self.statusBar().showMessage(self.tr("Searching…")))
+        self.model.results_ready.connect(self._results_ready)
+        self.model.notes_changed.connect(self._show_notes)
+        self.model.search_failed.connect(self._search_failed)
+
+        self.resize(1180, 720)
+        self._restore_state()
+        self.search_edit.setFocus()
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        keys_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        keys_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        keys_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys_action)
+        about_action = QAction(self.tr("&About {app}").format(app=APP_NAME), self)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+        self.quit_action, self.shortcuts_action, self.about_action = quit_action, keys_action, about_action
+
+    def _fit_columns(self) -> None:
+        """Widths from typical values and the translated titles: resizing to contents reads every row."""
+        header = self.table.horizontalHeader()
+        title_font = QFont(header.font())
+        title_font.setBold(True)
+        titles, cells = QFontMetrics(title_font), self.table.fontMetrics()
+        for column, sample in ((SearchResultModel.COL_NAME, "Kristoffer Andreassen"),
+                               (SearchResultModel.COL_CUSTOMER_NUMBER, "K0000000"),
+                               (SearchResultModel.COL_EMAIL, "m***@e***.com"),
+                               (SearchResultModel.COL_PHONE, "+47 *** ** 000")):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(cells.horizontalAdvance(sample), titles.horizontalAdvance(title)) + 24)
+
+    def _role_name(self, role: Role) -> str:
+        return {
+            Role.AGENT: self.tr("Agent"),
+            Role.SUPERVISOR: self.tr("Supervisor"),
+            Role.ADMIN: self.tr("Administrator"),
+        }[role]
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        who = self.actor.display_name or self.actor.username
+        self.user_label = QLabel(self.tr("{name} ({role})").format(name=who, role=self._role_name(self.actor.role)))
+        self.user_label.setAccessibleName(self.tr("Signed-in user"))
+        self.database_label = QLabel(self.ctx.db.display_name())
+        self.database_label.setAccessibleName(self.tr("Database"))
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.database_label)
+        self.demo_label: QLabel | None = None
+        if self.ctx.keys.demo_only:
+            self.demo_label = QLabel(self.tr("Demo keys (demo only)"))
+            self.demo_label.setStyleSheet(NOTICE_STYLE.replace("padding: 6px", "padding: 1px 6px"))
+            self.demo_label.setAccessibleName(self.tr("Demo keys notice"))
+            bar.addPermanentWidget(self.demo_label)
+
+    # --- settings ----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = desk_settings()
+        for key, restore in ((GEOMETRY_KEY, self.restoreGeometry), (SPLITTER_KEY, self.splitter.restoreState),
+                             (HEADER_KEY, self.table.horizontalHeader().restoreState)):
+            value = settings.value(key)
+            if isinstance(value, QByteArray | bytes) and value:
+                restore(QByteArray(value))
+
+    def save_state(self) -> None:
+        settings = desk_settings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.model.shutdown()
+        super().closeEvent(event)
+        emit(self.closed)
+
+    # --- keyboard ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.search_edit and key == Qt.Key.Key_Down:
+                self._enter_table()
+                return True
+            if watched is self.table and key in _ENTER_KEYS:
+                self._open_index(self.table.currentIndex())
+                return True
+            if watched is self.table and key == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0:
+                self.focus_search()
+                return True
+        return super().eventFilter(watched, event)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def clear_search(self) -> None:
+        self.search_edit.clear()
+        self.model.clear()
+        self.summary_pane.clear()
+        self.statusBar().clearMessage()
+        self.search_edit.setFocus()
+
+    def _enter_table(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _enter_in_search(self) -> None:
+        if self.model.is_busy():
+            # The rows on screen do not answer this text yet: search now, open nothing.
+            self.model.search_now()
+            return
+        index = self.table.currentIndex()
+        self._open_index(index if index.isValid() else self.model.index(0, 0))
+
+    # --- results and the summary -------------------------------------------------------------
+
+    def _results_ready(self, rows: int, more: bool) -> None:
+        if not self.model.query:
+            self.statusBar().clearMessage()
+        elif rows == 0:
+            self.statusBar().showMessage(self.tr("No customers found"))
+        elif rows == 1 and not more:
+            self.statusBar().showMessage(self.tr("One customer found"))
+        elif more:
+            self.statusBar().showMessage(self.tr("{count} customers shown; scroll for more").format(count=rows))
+        else:
+            self.statusBar().showMessage(self.tr("{count} customers found").format(count=rows))
+
+    def _show_notes(self, notes: list[str]) -> None:
+        self.notes_label.setStyleSheet(NOTICE_STYLE)
+        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setVisible(bool(notes))
+
+    def _search_failed(self, text: str) -> None:
+        self.notes_label.setStyleSheet(ERROR_STYLE)
+        self.notes_label.setText(text)
+        self.notes_label.show()
+        self.statusBar().showMessage(self.tr("The search failed"))
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if not index.isValid() or self.model.is_busy():
+            return
+        customer_id = self.model.data(index, SearchResultModel.CustomerIdRole)
+        if isinstance(customer_id, int):
+            self.open_customer(customer_id)
+
+    def open_customer(self, customer_id: int) -> None:
+        shown = self.summary_pane.summary
+        if shown is not None and shown.customer_id == customer_id:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            summary = self.customers.open_summary(self.actor, customer_id)
+        except DeskError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            self.dialogs.error(self, self.tr("Cannot open the customer"), exc.text(current_lang()))
+            return
+        QGuiApplication.restoreOverrideCursor()
+        self.summary_pane.show_summary(summary)
+        self.statusBar().showMessage(self.tr("Opened {number}").format(number=summary.customer_number), 5000)
+
+    # --- help --------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        self.dialogs.info(self, self.tr("Keyboard shortcuts"), self.tr(
+            "Ctrl+F: search (selects the search text)\n"
+            "Down arrow: from the search box to the results\n"
+            "Enter: open the selected customer\n"
+            "Esc: clear the search and the summary\n"
+            "F1: this list\n"
+            "Ctrl+Q: quit"
+        ))
+
+    def show_about(self) -> None:
+        self.dialogs.info(self, self.tr("About {app}").format(app=APP_NAME), self.tr(
+            "{app} {version}\n\nThe customer-service desk for data-protection requests. "
+            "Every look at a customer's data is written to the access log."
+        ).format(app=APP_NAME, version=__version__))
