@@ -99,6 +99,10 @@ def mask_phone(e164: str) -> str:
     The grouping is the display grouping, so an agent can still match the tail the customer reads
     out without the rest of the number being on screen.
     """
+    fast = _group_known_e164(e164)
+    if fast is not None:
+        country, grouped = fast
+        return f"+{country} {_mask_all_but_last(grouped, 3)}"
     number = _parse(e164, None)
     if number is None:
         return "***"
@@ -108,7 +112,10 @@ def mask_phone(e164: str) -> str:
     else:
         international = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
         grouped = international.split(" ", 1)[1] if " " in international else national
-    keep = 3
+    return f"+{number.country_code} {_mask_all_but_last(grouped, 3)}"
+
+
+def _mask_all_but_last(grouped: str, keep: int) -> str:
     masked: list[str] = []
     for ch in reversed(grouped):
         if ch.isdigit():
@@ -116,7 +123,19 @@ def mask_phone(e164: str) -> str:
             keep -= 1
         else:
             masked.append(ch)
-    return f"+{number.country_code} {''.join(reversed(masked))}"
+    return "".join(reversed(masked))
+
+
+def _group_known_e164(e164: str) -> tuple[int, str] | None:
+    """Display grouping of the register's own stored numbers in the shop's markets, without the
+    full parser: a page of search results masks fifty numbers and libphonenumber's validation
+    costs ~0.2 ms each. Anything else returns None and takes the full path."""
+    if len(e164) == 11 and e164.startswith("+47") and e164[1:].isdigit() and e164[3] in "2345679":
+        return 47, _group_no(e164[3:])
+    if len(e164) == 12 and e164.startswith("+467") and e164[1:].isdigit() and e164[4] in "02369":
+        national = e164[3:]
+        return 46, f"{national[:2]} {national[2:5]} {national[5:7]} {national[7:]}"
+    return None
 
 
 # --- e-mail ----------------------------------------------------------------------------------------
