@@ -26,6 +26,11 @@ def search_tokens(first_name: str, last_name: str) -> set[str]:
     return {w[:MAX_TOKEN] for w in fold_words(f"{first_name} {last_name}") if w}
 
 
+def name_key(first_name: str, last_name: str) -> str:
+    """Every folded word of the name behind a space, so '% word%' matches a word's prefix."""
+    return (" " + " ".join(w[:MAX_TOKEN] for w in fold_words(f"{first_name} {last_name}") if w))[:210]
+
+
 def nid_hash(keys: DeskKeys, nid: NationalId) -> str:
     return keyed_hash(keys.nid_hash, f"{nid.country}:{nid.number}")
 
@@ -103,8 +108,9 @@ def reindex_customer(session: Session, customer: Customer) -> None:
     """Rewrite the customer's search tokens after their name or sort key changed."""
     customer.sort_name = name_sort_key(customer.first_name, customer.last_name)
     session.execute(delete(SearchToken).where(SearchToken.customer_id == customer.id))
+    key = name_key(customer.first_name, customer.last_name)
     session.add_all(
-        SearchToken(token=t, sort_name=customer.sort_name, customer_id=customer.id)
+        SearchToken(token=t, sort_name=customer.sort_name, customer_id=customer.id, name_key=key)
         for t in search_tokens(customer.first_name, customer.last_name)
     )
     session.flush()

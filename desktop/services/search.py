@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sqlalchemy import Select, bindparam, exists, or_, select, tuple_
+from sqlalchemy import Select, bindparam, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.contact import looks_like_email, mask_email, mask_phone, normalize_email, phone_candidates
@@ -74,8 +74,8 @@ def mask_query(query: str) -> str:
 
 
 def _ordered_words(words: list[str]) -> list[str]:
-    # The longest word drives the index range scan (most selective); the others must match some
-    # other token of the same person, checked by an indexed EXISTS per candidate.
+    # The longest word drives the index range scan (most selective); the others must be word
+    # prefixes in the same row's name_key.
     return sorted(words, key=len, reverse=True)
 
 
@@ -84,8 +84,12 @@ def _name_params(
 ) -> dict[str, object]:
     params: dict[str, object] = {"limit": limit}
     for i, word in enumerate(_ordered_words(words)):
-        params[f"lo{i}"] = word
-        params[f"hi{i}"] = word[:-1] + chr(ord(word[-1]) + 1)
+        if i == 0:
+            params["lo0"] = word
+            params["hi0"] = word[:-1] + chr(ord(word[-1]) + 1)
+        else:
+            # Folded words are [a-z0-9] only, so they carry no LIKE wildcards to escape.
+            params[f"pat{i}"] = f"% {word}%"
     if after is not None:
         params["a_token"], params["a_sort"], params["a_id"] = after
     return params
@@ -99,12 +103,7 @@ def _name_query(n_words: int, paged: bool) -> Select[str, str, int]:
         t0.token >= bindparam("lo0"), t0.token < bindparam("hi0")
     )
     for i in range(1, n_words):
-        ti = aliased(SearchToken)
-        stmt = stmt.where(
-            exists().where(
-                ti.customer_id == t0.customer_id, ti.token >= bindparam(f"lo{i}"), ti.token < bindparam(f"hi{i}")
-            )
-        )
+        stmt = stmt.where(t0.name_key.like(bindparam(f"pat{i}")))
     if paged:
         stmt = stmt.where(
             tuple_(t0.token, t0.sort_name, t0.customer_id)

@@ -288,8 +288,10 @@ def _tables_up() -> None:
     sa.Column('token', sa.String(length=100).with_variant(sa.String(length=100, collation='C'), 'postgresql'), nullable=False),
     sa.Column('sort_name', sa.String(length=210).with_variant(sa.String(length=210, collation='C'), 'postgresql'), nullable=False),
     sa.Column('customer_id', sa.Integer(), nullable=False),
+    sa.Column('name_key', sa.String(length=210).with_variant(sa.String(length=210, collation='C'), 'postgresql'), nullable=False),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_search_token_customer_id_customer'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('token', 'sort_name', 'customer_id', name=op.f('pk_search_token'))
+    sa.PrimaryKeyConstraint('token', 'sort_name', 'customer_id', name=op.f('pk_search_token')),
+    sqlite_with_rowid=False,
     )
     with op.batch_alter_table('search_token', schema=None) as batch_op:
         batch_op.create_index('ix_search_token_customer', ['customer_id', 'token'], unique=False)
