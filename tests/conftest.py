@@ -16,6 +16,23 @@ import pytest
 from tests.helpers.memory_keyring import MemoryKeyring
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashing() -> Iterator[None]:
+    """Tests hash hundreds of passwords; production cost (~0.4 s each) would dominate the suite.
+
+    Stored hashes carry their own parameters, so verification is unchanged; only new hashes in
+    tests are cheaper. tests/unit/test_accounts.py checks the production parameters separately.
+    """
+    from argon2 import PasswordHasher
+
+    import desktop.services.accounts as accounts
+
+    production = accounts._HASHER
+    accounts._HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    yield
+    accounts._HASHER = production
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     """Every test gets its own keyring and data folder: nothing leaks between tests or to $HOME."""

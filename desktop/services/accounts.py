@@ -18,7 +18,12 @@ from desktop.services.context import DeskContext
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
-_HASHER = PasswordHasher()
+#: Argon2id cost for staff passwords (OWASP: at least 19 MiB memory and 2 passes).
+PASSWORD_HASH_PARAMS: dict[str, int] = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 4}
+_HASHER = PasswordHasher(
+    time_cost=PASSWORD_HASH_PARAMS["time_cost"], memory_cost=PASSWORD_HASH_PARAMS["memory_cost"],
+    parallelism=PASSWORD_HASH_PARAMS["parallelism"],
+)
 
 _WRONG = AuthenticationFailed("Wrong user name or password.", "Feil brukernavn eller passord.")
 

@@ -10,6 +10,13 @@ from desktop.models import AccessLogEntry, StaffAccount
 from desktop.services.accounts import MAX_FAILURES, AccountService
 
 
+def test_production_hasher_parameters() -> None:
+    """The tests swap in a cheap hasher (tests/conftest.py); production must stay strong."""
+    from desktop.services.accounts import PASSWORD_HASH_PARAMS
+
+    assert PASSWORD_HASH_PARAMS["time_cost"] >= 2 and PASSWORD_HASH_PARAMS["memory_cost"] >= 19 * 1024
+
+
 def test_password_is_argon2_hashed(desk) -> None:  # type: ignore[no-untyped-def]
     with desk.db.transaction() as s:
         h = s.execute(select(StaffAccount.password_hash).where(StaffAccount.username == "agent")).scalar_one()

@@ -82,8 +82,10 @@ def test_locked_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_database_without_schema(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.sqlite3"
+    sqlite3.connect(empty).close()
     with pytest.raises(SchemaOutdated) as exc:
-        open_desk(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+        open_desk(f"sqlite:///{empty}")
     assert "gdpr-desk db upgrade" in exc.value.message
 
 
