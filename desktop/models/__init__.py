@@ -14,8 +14,23 @@ from desktop.models.engagement import (
     MarketingSuppression,
     Membership,
 )
+from desktop.models.requests import (
+    DsrRequest,
+    RecipientNotification,
+    RectificationChange,
+    RequestEvent,
+    RequestLetter,
+    RestrictionRecord,
+)
 from desktop.models.security import FraudSignal, ItEnvironment
 from desktop.models.staff import Role, StaffAccount
+from desktop.models.verification import (
+    AccessReason,
+    Contact,
+    IdentityVerification,
+    OneTimeCode,
+    VerificationLockout,
+)
 
 #: Every table that holds personal data, by the policy's record-kind key.
 RECORD_MODELS: dict[str, type[RecordMixin]] = {
@@ -28,9 +43,11 @@ RECORD_MODELS: dict[str, type[RecordMixin]] = {
 }
 
 __all__ = [
-    "RECORD_MODELS", "AccessLogEntry", "Address", "AuditHead", "Base", "CaseMessage",
-    "CompetitionEntry", "ContactMessage", "CreditCheck", "Customer", "DbMeta", "Delivery",
-    "Favourite", "FraudSignal", "ItEnvironment", "JobApplication", "MarketingConsent",
-    "MarketingSuppression", "Membership", "Order", "OrderLine", "Payment", "RecordMixin", "Role",
-    "SearchToken", "ServiceCase", "StaffAccount", "WarrantyCase",
+    "RECORD_MODELS", "AccessLogEntry", "AccessReason", "Address", "AuditHead", "Base", "CaseMessage",
+    "CompetitionEntry", "Contact", "ContactMessage", "CreditCheck", "Customer", "DbMeta", "Delivery",
+    "DsrRequest", "Favourite", "FraudSignal", "IdentityVerification", "ItEnvironment", "JobApplication",
+    "MarketingConsent", "MarketingSuppression", "Membership", "OneTimeCode", "Order", "OrderLine", "Payment",
+    "RecipientNotification", "RecordMixin", "RectificationChange", "RequestEvent", "RequestLetter",
+    "RestrictionRecord", "Role", "SearchToken", "ServiceCase", "StaffAccount", "VerificationLockout",
+    "WarrantyCase",
 ]
