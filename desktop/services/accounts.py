@@ -7,7 +7,7 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.audit.log import utcnow
@@ -23,6 +23,10 @@ PASSWORD_HASH_PARAMS: dict[str, int] = {"time_cost": 3, "memory_cost": 64 * 1024
 _HASHER = PasswordHasher(
     time_cost=PASSWORD_HASH_PARAMS["time_cost"], memory_cost=PASSWORD_HASH_PARAMS["memory_cost"],
     parallelism=PASSWORD_HASH_PARAMS["parallelism"],
+)
+
+_IS_DISABLED = select(StaffAccount.__table__.c.disabled).where(
+    StaffAccount.__table__.c.id == bindparam("account_id")
 )
 
 _WRONG = AuthenticationFailed("Wrong user name or password.", "Feil brukernavn eller passord.")
@@ -145,15 +149,17 @@ class AccountService:
             if not _check(account.password_hash, password):
                 raise _WRONG
 
-    def require_active(self, s: Session, actor: Actor) -> StaffAccount | None:
-        """A disabled account cannot act, even from a session that is already open."""
+    def require_active(self, s: Session, actor: Actor) -> None:
+        """A disabled account cannot act, even from a session that is already open.
+
+        Runs inside every unit of work, so it is one indexed Core lookup, not an ORM load.
+        """
         if actor.account_id is None:
-            return None
-        account = s.get(StaffAccount, actor.account_id)
-        if account is None or account.disabled:
+            return
+        disabled = s.execute(_IS_DISABLED, {"account_id": actor.account_id}).scalar_one_or_none()
+        if disabled is None or disabled:
             raise AuthenticationFailed("This account is disabled. Ask an administrator.",
                                        "Denne kontoen er deaktivert. Spør en administrator.")
-        return account
 
 
 @cache
