@@ -202,6 +202,59 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise DeskError(f"'{value}' is not a date: use YYYY-MM-DD.",
+                        f"'{value}' er ikke en dato: bruk ÅÅÅÅ-MM-DD.") from exc
+
+
+def cmd_request_list(args: argparse.Namespace) -> int:
+    """Open requests, soonest deadline first: id, type, state, customer id, due date, days left."""
+    from desktop.services.requests import RequestService, parse_request_type
+
+    types = [parse_request_type(t) for t in args.type] if args.type else None
+    ctx = _open(args)
+    try:
+        actor = _login(ctx, args.agent)
+        rows = RequestService(ctx).queue(actor, types=types, mine=args.mine, overdue_only=args.overdue)
+        for row in rows:
+            customer = "" if row.customer_id is None else str(row.customer_id)
+            left = "" if row.days_left is None else str(row.days_left)
+            print(f"{row.request_id}\t{row.type.value}\t{row.state.value}\t{customer}\t"
+                  f"{row.due_on.isoformat()}\t{left}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_request_new(args: argparse.Namespace) -> int:
+    """File a request from a script or the mailroom; prints its id, reference, state and due date."""
+    from desktop.services.requests import RequestService, parse_channel, parse_request_type
+
+    rtype = parse_request_type(args.type)
+    channel = parse_channel(args.channel)
+    try:
+        customer_id = int(args.customer_id)
+    except ValueError as exc:
+        raise DeskError(f"'{args.customer_id}' is not a customer id (a number).",
+                        f"'{args.customer_id}' er ikke et kunde-id (et tall).") from exc
+    received = _parse_date(args.received) if args.received else None
+    ctx = _open(args)
+    try:
+        actor = _login(ctx, args.agent)
+        view = RequestService(ctx).file(actor, rtype, customer_id, channel=channel, received_on=received,
+                                        notes=args.notes or "", marketing_channel=args.marketing_channel,
+                                        allow_duplicate=args.allow_duplicate)
+        print(f"{view.id}\t{view.reference}\t{view.state.value}\tdue {view.effective_due.isoformat()}")
+        if view.is_duplicate and view.duplicate_of_id is not None:
+            print(f"# filed as a duplicate of request {view.duplicate_of_id}", file=sys.stderr)
+    finally:
+        ctx.close()
+    return 0
+
+
 class _ProgressBar:
     def __init__(self, total: int, unit: str) -> None:
         self.total, self.unit, self.last = total, unit, -1
@@ -282,6 +335,29 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("deadline", cmd_deadline, "print the response due date and the latest extended date")
     sp.add_argument("received", help="YYYY-MM-DD")
     sp.add_argument("--roll-forward", action="store_true", help="move due dates off weekends and holidays")
+
+    rq = sub.add_parser("request", help="data-subject requests")
+    rqs = rq.add_subparsers(dest="request_command", required=True)
+    sp = rqs.add_parser("list", help="open requests (logged): id, type, state, customer id, due date, days left")
+    sp.add_argument("--agent", required=True, help="sign in as this user")
+    sp.add_argument("--overdue", action="store_true", help="only requests past their due date")
+    sp.add_argument("--mine", action="store_true", help="only requests assigned to the signed-in user")
+    sp.add_argument("--type", action="append", help="only this request type (may be repeated)")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_request_list)
+    sp = rqs.add_parser("new", help="file a request; prints id, reference, state and due date")
+    sp.add_argument("type", metavar="TYPE", help="access, rectification, erasure, restriction, "
+                    "objection_legitimate_interest, objection_direct_marketing, portability, withdraw_consent")
+    sp.add_argument("customer_id", metavar="CUSTOMER_ID")
+    sp.add_argument("--agent", required=True, help="sign in as this user; the request is assigned to them")
+    sp.add_argument("--channel", default="letter", help="phone, email, letter (default), counter or web")
+    sp.add_argument("--received", help="YYYY-MM-DD, when it arrived (default: today)")
+    sp.add_argument("--notes")
+    sp.add_argument("--marketing-channel", help="for a marketing objection: email, sms, post or all (default)")
+    sp.add_argument("--allow-duplicate", action="store_true",
+                    help="file even if the same request is open, flagged as a duplicate")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_request_new)
     return p
 
 
