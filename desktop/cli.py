@@ -111,6 +111,18 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db_check(args: argparse.Namespace) -> int:
+    from desktop.storage.database import Database
+
+    db = Database(_db_url(args), create=False)
+    try:
+        result = db.integrity_check()
+    finally:
+        db.dispose()
+    print(f"database {db.display_name()}: {result}")
+    return 0 if result == "ok" else 3
+
+
 def cmd_demo_data(args: argparse.Namespace) -> int:
     from desktop.demo.generator import generate_demo_data
     from desktop.services.context import open_desk
@@ -302,6 +314,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = dbs.add_parser("upgrade", help="create or upgrade the schema")
     sp.add_argument("--db", default=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_db_upgrade)
+    sp = dbs.add_parser("check", help="full integrity check of the database file (slow on large files)")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_db_check)
 
     sp = add("demo-data", cmd_demo_data, "fill a new database with deterministic demo data")
     sp.add_argument("--customers", type=int, required=True)

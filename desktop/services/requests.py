@@ -87,7 +87,7 @@ from desktop.models import (
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.letters import Letter, format_date, letter_language, render_letter
-from desktop.services.registry import contact_hash, purposes_for, reindex_customer
+from desktop.services.registry import contact_hash, postal_contact_value, purposes_for, reindex_customer
 
 __all__ = [
     "PORTABILITY_FORMAT",
@@ -1663,7 +1663,7 @@ class RequestService:
                              .order_by((Address.kind != "home"), Address.id).limit(1)).scalar_one_or_none()
             if home is None:
                 return None
-            return f"{' '.join(home.street.casefold().split())}|{home.postcode.replace(' ', '')}"
+            return postal_contact_value(home.street, home.postcode)
         return None
 
     def _apply_marketing_objection(self, s: Session, actor: Actor, req: DsrRequest, customer: Customer,
