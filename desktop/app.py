@@ -5,6 +5,10 @@ keyring and opening the database take most of a second, so the login dialog is b
 first (it needs none of that) and the database is opened on a worker thread while the person
 types. The desk arrives in the dialog by a queued signal; a failure to open it (locked,
 read-only, damaged, outdated, no keyring) becomes a message box and exit code 1, never a traceback.
+
+The identity-verification service is composed here too, from the settings: SMTP under "smtp/"
+(the password in the OS keyring, read only when a code is actually mailed) and SMS through a
+file adapter in the data folder until a real SMS provider is contracted.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, ORG, __version__
@@ -28,6 +32,7 @@ if TYPE_CHECKING:
     import logging
 
     from desktop.services.context import DeskContext
+    from desktop.services.verification import VerificationService
     from desktop.ui.main_window import MainWindow
 
 
@@ -40,6 +45,93 @@ def _log() -> logging.Logger:
 
 EXIT_OK = 0
 EXIT_ERROR = 1
+
+SMTP_KEYRING_SERVICE = "gdpr-desk"
+SMTP_KEYRING_ENTRY = "smtp"
+SMS_OUTBOX_NAME = "sms-outbox.jsonl"
+_SMTP_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+
+
+def desk_settings() -> QSettings:
+    """The same store as the main window's, named explicitly so tools and tests agree on it."""
+    return QSettings(ORG, APP_NAME)
+
+
+def sms_outbox_path() -> Path:
+    from desktop.paths import data_dir
+
+    return data_dir() / SMS_OUTBOX_NAME
+
+
+class UnconfiguredMailer:
+    """Stands in until SMTP is set up, so the e-mail code fails with a message that says what to do."""
+
+    def send_mail(self, to: str, subject: str, body: str) -> None:
+        from desktop.services.verification import DeliveryFailed
+
+        raise DeliveryFailed("E-mail is not set up (Settings)", "E-post er ikke satt opp (Innstillinger)")
+
+
+class SettingsMailer:
+    """SMTP from the settings; the password is fetched from the keyring only when a mail goes out.
+
+    Importing the keyring costs ~0.2 s and a headless machine may have none, so neither may delay
+    the first window or break a desk that never mails.
+    """
+
+    def __init__(self, host: str, port: int, *, tls: str, username: str | None, sender: str) -> None:
+        self.host, self.port, self.tls, self.username, self.sender = host, port, tls, username, sender
+
+    def send_mail(self, to: str, subject: str, body: str) -> None:
+        from desktop.services.verification import SmtpMailer
+
+        password = self._password() if self.username else None
+        SmtpMailer(self.host, self.port, starttls=self.tls == "starttls", ssl=self.tls == "ssl",
+                   username=self.username, password=password, sender=self.sender).send_mail(to, subject, body)
+
+    def _password(self) -> str | None:
+        import keyring
+        from keyring.errors import KeyringError
+
+        from desktop.services.verification import DeliveryFailed
+
+        try:
+            return keyring.get_password(SMTP_KEYRING_SERVICE, SMTP_KEYRING_ENTRY)
+        except KeyringError as exc:
+            raise DeliveryFailed(
+                "no keyring is available to hold the SMTP password",
+                "ingen nøkkelring er tilgjengelig for SMTP-passordet",
+            ) from exc
+
+
+def _setting(settings: QSettings, key: str) -> str:
+    value = settings.value(key)
+    return "" if value is None else str(value).strip()
+
+
+def mailer_from_settings(settings: QSettings | None = None) -> SettingsMailer | UnconfiguredMailer:
+    """SMTP when "smtp/host" is set; otherwise a mailer that explains e-mail is not set up."""
+    settings = settings or desk_settings()
+    host = _setting(settings, "smtp/host")
+    if not host:
+        return UnconfiguredMailer()
+    tls = _setting(settings, "smtp/tls").lower() or "starttls"
+    # A boolean setting written by hand means STARTTLS or plain.
+    tls = {"true": "starttls", "1": "starttls", "false": "none", "0": "none"}.get(tls, tls)
+    if tls not in _SMTP_PORTS:
+        tls = "starttls"
+    port_text = _setting(settings, "smtp/port")
+    port = int(port_text) if port_text.isdigit() else _SMTP_PORTS[tls]
+    user = _setting(settings, "smtp/user") or None
+    sender = _setting(settings, "smtp/sender") or (user if user and "@" in user else f"gdpr-desk@{host}")
+    return SettingsMailer(host, port, tls=tls, username=user, sender=sender)
+
+
+def build_verification(ctx: DeskContext, settings: QSettings | None = None) -> VerificationService:
+    """The verification service as the settings configure it (SMTP, and the SMS file adapter)."""
+    from desktop.services.verification import FileSmsGateway, VerificationService
+
+    return VerificationService(ctx, mailer=mailer_from_settings(settings), sms=FileSmsGateway(sms_outbox_path()))
 
 
 def describe_url(url: str) -> str:
@@ -175,7 +267,8 @@ class Startup(QObject):
             return
         from desktop.ui.main_window import MainWindow
 
-        self.window = MainWindow(self.ctx, self.login.actor, dialogs=self.dialogs)
+        self.window = MainWindow(self.ctx, self.login.actor, dialogs=self.dialogs,
+                                 verification=build_verification(self.ctx))
         self.window.closed.connect(lambda: self._quit(EXIT_OK))
         self.window.show()
 
@@ -187,7 +280,7 @@ class Startup(QObject):
         """After the event loop: let an unfinished open end, then close the desk."""
         self.opener.wait()
         if self.window is not None:
-            self.window.model.shutdown()
+            self.window.shutdown()
         ctx = self.ctx or self.opener.ctx
         if ctx is not None:
             ctx.close()

@@ -5,7 +5,9 @@ touches the user's own data, settings or keyring entries:
 
     python scripts/screenshots.py [--out docs/screenshots] [--customers 500]
 
-Writes login.png, search.png (results for "hansen") and summary.png (a person opened).
+Writes login.png, search.png (results for "hansen"), profile-locked.png (a person opened, not yet
+verified), verify.png (the verification dialog), profile.png (verified, a purpose opened with its
+records) and log-viewer.png (the access log as a supervisor sees it).
 """
 
 from __future__ import annotations
@@ -31,10 +33,17 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from desktop.ui.dialogs import DialogService  # noqa: E402
+
 if TYPE_CHECKING:
+    from desktop.domain.roles import Actor
     from desktop.services.context import DeskContext
+    from desktop.ui.main_window import MainWindow
 
 AGENT, PASSWORD = "agent", "demo"
+SUPERVISOR = "supervisor"
+#: The first demo customer is built with every kind of record: the richest profile to show.
+SHOWCASE = "Kari Ødegård"
 FALLBACK_PEOPLE = [
     ("Kari", "Ødegård", "Oslo"), ("Per", "Sæther", "Bergen"), ("Bjørn", "Åsen", "Trondheim"),
     ("Ola", "Nordmann", "Stavanger"), ("Åsa", "Lindström", "Göteborg"),
@@ -87,7 +96,63 @@ def build_demo(url: str, customers: int) -> DeskContext:
                              email=f"{first.lower()}.{last.lower()}@example.com", phone=f"9{i:07d}",
                              street="Storgata 1", postcode="0150", city=city)
         AccountService(ctx).add(AGENT, "agent", PASSWORD, "Agent Demo")
+        AccountService(ctx).add(SUPERVISOR, "supervisor", PASSWORD, "Supervisor Demo")
     return ctx
+
+
+def shoot_profile(window: MainWindow, out: Path) -> None:
+    """Open the showcase customer, verify by electronic ID through the dialog, open purpose 1."""
+    window.search_edit.setText(SHOWCASE)
+    wait_until(lambda: not window.model.is_busy() and window.model.rowCount() > 0)
+    window.table.setCurrentIndex(window.model.index(0, 0))
+    QTest.keyClick(window.table, Qt.Key.Key_Return)
+    profile = window.profile
+    wait_until(lambda: profile.header is not None and not profile.is_busy())
+    save(window, out / "profile-locked.png")
+
+    profile.verify_button.click()
+    dialog = profile.verify_dialog
+    assert dialog is not None
+    wait_until(lambda: dialog.hints is not None and not profile.is_busy())
+    save(dialog, out / "verify.png")
+    dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+    dialog.reference_edit.setText("BID-7F3A-20260310-9921")
+    dialog.eid_button.click()
+    wait_until(lambda: profile.may_see_more() and not profile.is_busy())
+
+    profile.sections["purchase"].expand()
+    wait_until(lambda: profile.sections["purchase"].group is not None and not profile.is_busy())
+    section = profile.sections["purchase"]
+    orders = next((i for i in range(section.tabs.count()) if section.models[i].record_kind == "order"), 0)
+    section.tabs.setCurrentIndex(orders)
+    settle(300)
+    profile.groups_scroll.ensureWidgetVisible(section.tabs, 0, 0)
+    save(window, out / "profile.png")
+
+
+def take_calls(window: MainWindow, query: str, calls: int) -> None:
+    """A few more calls, so the access log has a morning's worth of entries to show."""
+    window.search_edit.setText(query)
+    wait_until(lambda: not window.model.is_busy() and window.model.rowCount() > 0)
+    for row in range(min(calls, window.model.rowCount())):
+        window.table.setCurrentIndex(window.model.index(row, 0))
+        QTest.keyClick(window.table, Qt.Key.Key_Return)
+        wait_until(lambda: window.profile.header is not None and not window.profile.is_busy())
+    window.profile.close_contact()
+    wait_until(lambda: not window.profile.is_busy())
+
+
+def shoot_log_viewer(ctx: DeskContext, supervisor: Actor, out: Path) -> None:
+    from desktop.ui.log_viewer import LogViewer
+
+    viewer = LogViewer(ctx, supervisor, dialogs=DialogService())
+    viewer.resize(1280, 720)
+    viewer.show()
+    wait_until(lambda: viewer.model.rowCount() > 0 and not viewer.worker.is_busy())
+    viewer.verify_chain()
+    wait_until(viewer.chain_label.isVisible)
+    save(viewer, out / "log-viewer.png")
+    viewer.close()
 
 
 def main() -> int:
@@ -129,11 +194,12 @@ def main() -> int:
             window.table.setCurrentIndex(window.model.index(0, 0))
             save(window, out / "search.png")
 
-            window.table.setCurrentIndex(window.model.index(2, 0))
-            QTest.keyClick(window.table, Qt.Key.Key_Return)
-            wait_until(lambda: window.summary_pane.summary is not None)
-            save(window, out / "summary.png")
+            shoot_profile(window, out)
+            take_calls(window, "hansen", 4)
             window.close()
+
+            supervisor = AccountService(ctx).login(SUPERVISOR, PASSWORD)
+            shoot_log_viewer(ctx, supervisor, out)
         finally:
             ctx.close()
         app.processEvents()

@@ -1,139 +1,51 @@
-"""The agent's main window: one search box, the hits, and the summary of the person opened.
+"""The agent's main window: one search box and the hits on the left, the customer opened on the right.
 
 Built for a person on the phone with their hands on the keyboard: Ctrl+F searches, the arrow
-keys walk the hits, Enter opens, Esc starts over. Opening a person goes through
-`CustomerService.open_summary`, which writes the access-log entry; re-pressing Enter on the person
-already shown reads nothing new and so logs nothing new.
+keys walk the hits, Enter opens, Esc ends the call and starts over. Opening a person starts a
+contact and shows the profile by purpose (`ProfileView`), which writes the access-log entries;
+re-pressing Enter on the person already shown reads nothing new and so logs nothing new.
+Supervisors and admins also get the access-log viewer ("Log" menu); the service refuses anyone else.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
     QMainWindow,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import APP_NAME, ORG, __version__
-from desktop.domain.roles import Actor, Role
-from desktop.errors import DeskError
+from desktop import APP_NAME, __version__
+from desktop.app import build_verification, desk_settings
+from desktop.domain.roles import Actor, Permission, Role
 from desktop.services.context import DeskContext
-from desktop.services.customers import CustomerService, CustomerSummary
 from desktop.services.search import SearchService
 from desktop.ui.dialogs import DialogService
-from desktop.ui.i18n import current_lang
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.profile_view import ProfileView
 from desktop.ui.qt_compat import emit
 from desktop.ui.search_model import SearchResultModel
+
+if TYPE_CHECKING:
+    from desktop.services.verification import VerificationService
+    from desktop.ui.log_viewer import LogViewer
+
+__all__ = ["MainWindow", "desk_settings"]
 
 GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/splitter"
 HEADER_KEY = "main_window/results_header"
-_EMPTY = "–"
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def desk_settings() -> QSettings:
-    """Named explicitly, so tests and tools get the same store as the app without setting app names."""
-    return QSettings(ORG, APP_NAME)
-
-
-class SummaryPane(QFrame):
-    """The person opened: masked contact details only, until identity checks come later."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(self.tr("Customer summary"))
-        self.summary: CustomerSummary | None = None
-
-        self.stack = QStackedWidget()
-        self.empty_label = QLabel(self.tr(
-            "No customer is open.\n\nSearch, pick a person with the arrow keys and press Enter."
-        ))
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setEnabled(False)
-
-        details = QWidget()
-        self.name_label = QLabel()
-        self.name_label.setAccessibleName(self.tr("Name"))
-        self.name_label.setWordWrap(True)
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.name_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.7)
-        font.setBold(True)
-        self.name_label.setFont(font)
-
-        self.number_value = self._value(self.tr("Customer number"))
-        self.email_value = self._value(self.tr("E-mail"))
-        self.phone_value = self._value(self.tr("Phone"))
-        self.nid_value = self._value(self.tr("Identity number"))
-        self.city_value = self._value(self.tr("City"))
-        form = QFormLayout()
-        form.addRow(self.tr("Customer number:"), self.number_value)
-        form.addRow(self.tr("E-mail:"), self.email_value)
-        form.addRow(self.tr("Phone:"), self.phone_value)
-        form.addRow(self.tr("Identity number:"), self.nid_value)
-        form.addRow(self.tr("City:"), self.city_value)
-
-        self.restricted_label = QLabel(self.tr("Processing is restricted for this customer."))
-        self.restricted_label.setStyleSheet(ERROR_STYLE)
-        self.restricted_label.setWordWrap(True)
-        self.identity_label = QLabel(self.tr("Identity not verified"))
-        self.identity_label.setAccessibleName(self.tr("Identity status"))
-        self.identity_label.setStyleSheet(NOTICE_STYLE)
-        self.identity_label.setWordWrap(True)
-
-        box = QVBoxLayout(details)
-        box.addWidget(self.name_label)
-        box.addSpacing(6)
-        box.addLayout(form)
-        box.addSpacing(6)
-        box.addWidget(self.restricted_label)
-        box.addWidget(self.identity_label)
-        box.addStretch(1)
-
-        self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(details)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
-        self.clear()
-
-    @staticmethod
-    def _value(name: str) -> QLabel:
-        label = QLabel()
-        label.setAccessibleName(name)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
-
-    def show_summary(self, summary: CustomerSummary) -> None:
-        self.summary = summary
-        self.name_label.setText(summary.name)
-        self.number_value.setText(summary.customer_number or _EMPTY)
-        self.email_value.setText(summary.masked_email or _EMPTY)
-        self.phone_value.setText(summary.masked_phone or _EMPTY)
-        self.nid_value.setText(summary.masked_national_id or _EMPTY)
-        self.city_value.setText(summary.city or _EMPTY)
-        self.restricted_label.setVisible(summary.restricted)
-        self.stack.setCurrentIndex(1)
-
-    def clear(self) -> None:
-        self.summary = None
-        for label in (self.name_label, self.number_value, self.email_value, self.phone_value,
-                      self.nid_value, self.city_value):
-            label.clear()
-        self.stack.setCurrentIndex(0)
 
 
 class MainWindow(QMainWindow):
@@ -141,12 +53,13 @@ class MainWindow(QMainWindow):
     closed = Signal()
 
     def __init__(self, ctx: DeskContext, actor: Actor, *, dialogs: DialogService | None = None,
-                 parent: QWidget | None = None) -> None:
+                 verification: VerificationService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.actor = actor
         self.dialogs = dialogs or DialogService(self)
-        self.customers = CustomerService(ctx)
+        self.verification = verification or build_verification(ctx)
+        self.log_viewer: LogViewer | None = None
         self.setWindowTitle(f"{APP_NAME} – {ctx.db.display_name()}")
 
         self.model = SearchResultModel(SearchService(ctx), actor, parent=self)
@@ -191,14 +104,23 @@ class MainWindow(QMainWindow):
         left_box.addWidget(self.notes_label)
         left_box.addWidget(self.table, 1)
 
-        self.summary_pane = SummaryPane()
+        self.profile = ProfileView(ctx, actor, self.verification, dialogs=self.dialogs)
+        self.profile.opened.connect(self._profile_opened)
+        self.profile.open_failed.connect(self._open_failed)
+        self.profile.contact_closed.connect(lambda: self.statusBar().showMessage(self.tr("Call ended"), 5000))
+        profile_frame = QFrame()
+        profile_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame_box = QVBoxLayout(profile_frame)
+        frame_box.setContentsMargins(4, 4, 4, 4)
+        frame_box.addWidget(self.profile)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.summary_pane)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 420])
+        self.splitter.addWidget(profile_frame)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        # The profile holds the wide record tables; the hits need name, number and masked contact.
+        self.splitter.setSizes([560, 620])
         self.splitter.setChildrenCollapsible(False)
         container = QWidget()
         outer = QVBoxLayout(container)
@@ -227,6 +149,14 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        log_menu = self.menuBar().addMenu(self.tr("&Log"))
+        log_action = QAction(self.tr("&Access log…"), self)
+        log_action.triggered.connect(self.show_log_viewer)
+        # Only a convenience: the service refuses anyone without the permission all the same.
+        log_action.setEnabled(self.actor.can(Permission.VIEW_ACCESS_LOG))
+        log_menu.addAction(log_action)
+        self.log_action = log_action
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         keys_action = QAction(self.tr("&Keyboard shortcuts"), self)
@@ -293,9 +223,16 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        self.model.shutdown()
+        self.shutdown()
+        if self.log_viewer is not None:
+            self.log_viewer.close()
         super().closeEvent(event)
         emit(self.closed)
+
+    def shutdown(self) -> None:
+        """Before the desk closes: no search left running, and the open contact ended in the log."""
+        self.model.shutdown()
+        self.profile.shutdown()
 
     # --- keyboard ----------------------------------------------------------------------------
 
@@ -318,10 +255,11 @@ class MainWindow(QMainWindow):
         self.search_edit.selectAll()
 
     def clear_search(self) -> None:
+        """Esc: the call is over; the contact ends and the next caller starts from an empty desk."""
         self.search_edit.clear()
         self.model.clear()
-        self.summary_pane.clear()
         self.statusBar().clearMessage()
+        self.profile.close_contact()
         self.search_edit.setFocus()
 
     def _enter_table(self) -> None:
@@ -339,7 +277,7 @@ class MainWindow(QMainWindow):
         index = self.table.currentIndex()
         self._open_index(index if index.isValid() else self.model.index(0, 0))
 
-    # --- results and the summary -------------------------------------------------------------
+    # --- results and the profile -------------------------------------------------------------
 
     def _results_ready(self, rows: int, more: bool) -> None:
         if not self.model.query:
@@ -372,19 +310,27 @@ class MainWindow(QMainWindow):
             self.open_customer(customer_id)
 
     def open_customer(self, customer_id: int) -> None:
-        shown = self.summary_pane.summary
-        if shown is not None and shown.customer_id == customer_id:
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            summary = self.customers.open_summary(self.actor, customer_id)
-        except DeskError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            self.dialogs.error(self, self.tr("Cannot open the customer"), exc.text(current_lang()))
-            return
-        QGuiApplication.restoreOverrideCursor()
-        self.summary_pane.show_summary(summary)
-        self.statusBar().showMessage(self.tr("Opened {number}").format(number=summary.customer_number), 5000)
+        """Ends the contact shown (if another customer) and opens this one, off the GUI thread."""
+        self.statusBar().showMessage(self.tr("Opening…"))
+        self.profile.open_customer(customer_id)
+
+    def _profile_opened(self, _customer_id: int) -> None:
+        header = self.profile.header
+        if header is not None:
+            self.statusBar().showMessage(self.tr("Opened {number}").format(number=header.customer_number), 5000)
+
+    def _open_failed(self, text: str) -> None:
+        self.statusBar().clearMessage()
+        self.dialogs.error(self, self.tr("Cannot open the customer"), text)
+
+    def show_log_viewer(self) -> None:
+        if self.log_viewer is None:
+            from desktop.ui.log_viewer import LogViewer
+
+            self.log_viewer = LogViewer(self.ctx, self.actor, dialogs=self.dialogs, parent=self)
+        self.log_viewer.show()
+        self.log_viewer.raise_()
+        self.log_viewer.activateWindow()
 
     # --- help --------------------------------------------------------------------------------
 
@@ -393,7 +339,7 @@ class MainWindow(QMainWindow):
             "Ctrl+F: search (selects the search text)\n"
             "Down arrow: from the search box to the results\n"
             "Enter: open the selected customer\n"
-            "Esc: clear the search and the summary\n"
+            "Ctrl+W or Esc: end the call (the contact ends) and clear the search\n"
             "F1: this list\n"
             "Ctrl+Q: quit"
         ))

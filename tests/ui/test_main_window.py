@@ -39,6 +39,12 @@ def status_text(win: MainWindow) -> str:
     return win.statusBar().currentMessage()
 
 
+def wait_opened(qtbot: QtBot, win: MainWindow, name: str) -> None:
+    """Opening runs off the GUI thread: wait for the profile (and the worker) to settle."""
+    qtbot.waitUntil(lambda: win.profile.header is not None and win.profile.header.name == name
+                    and not win.profile.is_busy(), timeout=5000)
+
+
 def test_typing_a_folded_name_finds_the_person(qtbot: QtBot, window: MainWindow, people: dict[str, int]) -> None:
     qtbot.keyClicks(window.search_edit, "odegard")
     qtbot.waitUntil(lambda: names(window) == ["Kari Ødegård"], timeout=5000)
@@ -102,7 +108,7 @@ def test_sql_characters_find_nothing_and_break_nothing(qtbot: QtBot, window: Mai
     assert names(window) == ["Ola Nordmann"]
 
 
-def test_arrow_down_and_enter_open_the_summary_with_one_log_entry(
+def test_arrow_down_and_enter_open_the_profile_with_one_log_entry(
     qtbot: QtBot, window: MainWindow, desk: Any, people: dict[str, int]
 ) -> None:
     before = len(access_log_actions(desk, "open"))
@@ -111,32 +117,39 @@ def test_arrow_down_and_enter_open_the_summary_with_one_log_entry(
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Down)
     assert window.table.currentIndex().row() == 0
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    wait_opened(qtbot, window, "Kari Ødegård")
 
-    pane = window.summary_pane
+    pane = window.profile
     assert pane.stack.currentIndex() == 1
     assert pane.name_label.text() == "Kari Ødegård"
     assert pane.number_value.text() == "K1000000"
-    assert pane.city_value.text() == "Oslo"
     assert pane.email_value.text() and "kari.odegard@" not in pane.email_value.text()
     assert pane.phone_value.text() and "912 34 567" not in pane.phone_value.text()
     assert "*" in pane.nid_value.text() or "•" in pane.nid_value.text()
-    assert pane.identity_label.text() == "Identiteten er ikke bekreftet"
+    assert pane.state_label.text() == "Identiteten er ikke bekreftet."
     assert pane.restricted_label.isHidden()
+    assert status_text(window) == "Åpnet K1000000"
 
     entries = access_log_actions(desk, "open")
     assert len(entries) == before + 1
     assert entries[-1].customer_id == people["Ødegård"] and entries[-1].actor == "agent"
+    assert entries[-1].data == "profile"
+    assert len(access_log_actions(desk, "contact_start")) == 1
     # Enter again on the person already shown reads nothing and logs nothing.
     qtbot.keyClick(window.table, Qt.Key.Key_Enter)
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert not window.profile.is_busy()
     assert len(access_log_actions(desk, "open")) == before + 1
+    assert len(access_log_actions(desk, "contact_start")) == 1
 
 
 def test_enter_in_the_search_box_opens_the_first_hit(qtbot: QtBot, window: MainWindow, desk: Any,
                                                      people: dict[str, int]) -> None:
     type_query(qtbot, window, "sæther")
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
-    assert window.summary_pane.name_label.text() == "Per Sæther"
+    wait_opened(qtbot, window, "Per Sæther")
+    assert window.profile.name_label.text() == "Per Sæther"
     assert len(access_log_actions(desk, "open")) == 1
 
 
@@ -145,7 +158,7 @@ def test_enter_before_the_results_arrive_opens_nothing(qtbot: QtBot, window: Mai
     type_query(qtbot, window, "odegard")
     qtbot.keyClicks(window.search_edit, "x")  # the rows on screen no longer answer the text
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
-    assert window.summary_pane.summary is None
+    assert window.profile.header is None and not window.profile.is_opening()
     assert access_log_actions(desk, "open") == []
 
 
@@ -154,21 +167,34 @@ def test_double_click_opens(qtbot: QtBot, window: MainWindow, desk: Any, people:
     centre = window.table.visualRect(window.model.index(0, 0)).center()
     # A real double-click is a click followed by the double-click event; the click alone opens nothing.
     qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert window.summary_pane.summary is None
+    assert window.profile.header is None and not window.profile.is_opening()
     qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert window.summary_pane.name_label.text() == "Ola Nordmann"
+    wait_opened(qtbot, window, "Ola Nordmann")
     assert len(access_log_actions(desk, "open")) == 1
 
 
-def test_escape_clears_search_and_summary(qtbot: QtBot, window: MainWindow, people: dict[str, int]) -> None:
+def test_escape_ends_the_call_and_clears_search_and_profile(qtbot: QtBot, window: MainWindow, desk: Any,
+                                                            people: dict[str, int]) -> None:
     type_query(qtbot, window, "nordmann")
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
-    assert window.summary_pane.summary is not None
+    wait_opened(qtbot, window, "Ola Nordmann")
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
     assert window.search_edit.text() == ""
     assert window.model.rowCount() == 0
-    assert window.summary_pane.summary is None and window.summary_pane.stack.currentIndex() == 0
-    assert window.summary_pane.name_label.text() == ""
+    assert window.profile.header is None and window.profile.stack.currentIndex() == 0
+    qtbot.waitUntil(lambda: not window.profile.is_busy(), timeout=5000)
+    ended = access_log_actions(desk, "contact_end")
+    assert [e.customer_id for e in ended] == [people["Nordmann"]]
+    assert status_text(window) == "Samtalen er avsluttet"
+
+
+def test_closing_the_window_ends_the_open_contact(qtbot: QtBot, window: MainWindow, desk: Any,
+                                                 people: dict[str, int]) -> None:
+    type_query(qtbot, window, "sæther")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    wait_opened(qtbot, window, "Per Sæther")
+    window.close()
+    assert [e.customer_id for e in access_log_actions(desk, "contact_end")] == [people["Sæther"]]
 
 
 def test_ctrl_f_focuses_and_selects_the_search_text(qtbot: QtBot, window: MainWindow,
@@ -232,7 +258,9 @@ def test_status_bar_menus_and_accessible_names(qtbot: QtBot, window: MainWindow,
     assert window.database_label.text() == desk.db.display_name()
     assert window.demo_label is None  # the keys are in the (test) keyring
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Fil", "&Hjelp"]
+    assert menus == ["&Fil", "&Logg", "&Hjelp"]
+    assert window.log_action.text() == "&Tilgangslogg …"
+    assert not window.log_action.isEnabled()  # an agent; the service refuses agents all the same
     assert window.quit_action.text() == "&Avslutt"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.shortcuts_action.text() == "&Hurtigtaster"
@@ -240,7 +268,7 @@ def test_status_bar_menus_and_accessible_names(qtbot: QtBot, window: MainWindow,
     assert window.search_edit.placeholderText() == (
         "Søk etter navn, e-post, telefon, fødselsnummer eller ordrenummer"
     )
-    for widget in (window.search_edit, window.table, window.summary_pane, window.notes_label):
+    for widget in (window.search_edit, window.table, window.profile, window.notes_label):
         assert widget.accessibleName()
     assert window.table.alternatingRowColors() and not window.table.isSortingEnabled()
 
@@ -249,7 +277,7 @@ def test_help_goes_through_the_dialog_seam(qtbot: QtBot, window: MainWindow) -> 
     window.shortcuts_action.trigger()
     window.about_action.trigger()
     shown = window.dialogs.shown  # type: ignore[attr-defined]
-    assert shown[0][1] == "Hurtigtaster" and "Esc: tøm søket og sammendraget" in shown[0][2]
+    assert shown[0][1] == "Hurtigtaster" and "Ctrl+W eller Esc: avslutt samtalen" in shown[0][2]
     assert shown[1][1] == "Om GDPR Desk" and "tilgangsloggen" in shown[1][2]
 
 
