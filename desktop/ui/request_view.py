@@ -1,0 +1,1391 @@
+"""One request on screen: where it stands, what may be done next, and the record of what was done.
+
+Why it is shaped like this:
+- The buttons come from `RequestView.allowed_actions`, which the domain's transition table
+  computes for the signed-in role: the screen never decides on its own what is allowed, and the
+  service refuses anything else all the same.
+- Every action sends the version the screen was showing. If a colleague changed the request in
+  the meantime the service says so (`ConcurrentChange`); the screen then reloads and tells the
+  agent to look again, instead of acting on a state nobody sees any more.
+- Each right has its own fulfilment panel, because each is carried out differently (a correction,
+  a restriction that needs a notice before it is lifted, a supervisor's Art. 21(1) decision, an
+  export file). Erasure is planned and executed in its own screen; here it only shows its state.
+- Every question (a reason, a confirmation, where to save) goes through the dialog seam, and
+  every service call runs on the worker thread; widgets are touched only in the callbacks.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.deadlines import DeadlineState
+from desktop.domain.requests import Action, Channel, IdentityState, RequestState, RequestType
+from desktop.domain.roles import Role
+from desktop.ui.i18n import current_lang
+from desktop.ui.log_viewer import ask_save_path
+from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.profile_view import INFO_STYLE, OK_STYLE, ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.qt_compat import emit
+from desktop.ui.request_queue import channel_label, days_left_text, format_day, state_text, type_label
+
+if TYPE_CHECKING:
+    from desktop.domain.roles import Actor
+    from desktop.services.context import DeskContext
+    from desktop.services.customers import CustomerSummary
+    from desktop.services.letters import Letter
+    from desktop.services.requests import ExtensionResult, RequestService, RequestView
+    from desktop.ui.dialogs import DialogService
+
+T = TypeVar("T")
+DATE_FORMAT = "dd.MM.yyyy"
+#: A lift notice gives the person this many days' warning unless the agent picks another date.
+LIFT_NOTICE_DAYS = 14
+_DECIDERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
+#: Steps of an erasure that belong to its erasure plan (issue 5), not to this screen.
+_ERASURE_PLAN_ACTIONS = frozenset({Action.APPROVE, Action.REJECT, Action.COMPLETE})
+#: Types whose fulfilment panel completes the request itself: a bare "Complete" could only be refused.
+_PANEL_COMPLETES = frozenset({
+    RequestType.RECTIFICATION, RequestType.RESTRICTION, RequestType.OBJECTION_DIRECT_MARKETING,
+    RequestType.WITHDRAW_CONSENT, RequestType.OBJECTION_LEGITIMATE_INTEREST,
+})
+
+
+# --- labels ---------------------------------------------------------------------------------------
+
+_ACTION_BUTTONS: dict[Action, object] = {
+    Action.VERIFY_IDENTITY: QT_TRANSLATE_NOOP("RequestViewWidget", "Verify identity…"),
+    Action.START: QT_TRANSLATE_NOOP("RequestViewWidget", "Start work"),
+    Action.SUBMIT_FOR_APPROVAL: QT_TRANSLATE_NOOP("RequestViewWidget", "Submit for approval"),
+    Action.APPROVE: QT_TRANSLATE_NOOP("RequestViewWidget", "Approve…"),
+    Action.REJECT: QT_TRANSLATE_NOOP("RequestViewWidget", "Reject…"),
+    Action.COMPLETE: QT_TRANSLATE_NOOP("RequestViewWidget", "Complete…"),
+    Action.REFUSE: QT_TRANSLATE_NOOP("RequestViewWidget", "Refuse…"),
+    Action.WITHDRAW: QT_TRANSLATE_NOOP("RequestViewWidget", "Withdrawn…"),
+    Action.EXTEND: QT_TRANSLATE_NOOP("RequestViewWidget", "Extend the deadline…"),
+}
+_EVENT_LABELS: dict[str, object] = {
+    "file": QT_TRANSLATE_NOOP("RequestHistory", "filed"),
+    "verify_identity": QT_TRANSLATE_NOOP("RequestHistory", "identity verified"),
+    "start": QT_TRANSLATE_NOOP("RequestHistory", "work started"),
+    "submit_for_approval": QT_TRANSLATE_NOOP("RequestHistory", "submitted for approval"),
+    "approve": QT_TRANSLATE_NOOP("RequestHistory", "approved"),
+    "reject": QT_TRANSLATE_NOOP("RequestHistory", "rejected"),
+    "complete": QT_TRANSLATE_NOOP("RequestHistory", "completed"),
+    "refuse": QT_TRANSLATE_NOOP("RequestHistory", "refused"),
+    "withdraw": QT_TRANSLATE_NOOP("RequestHistory", "withdrawn"),
+    "extend": QT_TRANSLATE_NOOP("RequestHistory", "deadline extended"),
+    "assign": QT_TRANSLATE_NOOP("RequestHistory", "assigned"),
+    "rectify": QT_TRANSLATE_NOOP("RequestHistory", "data rectified"),
+    "restrict": QT_TRANSLATE_NOOP("RequestHistory", "processing restricted"),
+    "lift_notice": QT_TRANSLATE_NOOP("RequestHistory", "lift notice recorded"),
+    "lift_restriction": QT_TRANSLATE_NOOP("RequestHistory", "restriction lifted"),
+    "object_marketing": QT_TRANSLATE_NOOP("RequestHistory", "marketing stopped"),
+    "decide": QT_TRANSLATE_NOOP("RequestHistory", "decision recorded"),
+    "withdraw_consent": QT_TRANSLATE_NOOP("RequestHistory", "consent withdrawn"),
+    "export": QT_TRANSLATE_NOOP("RequestHistory", "export made"),
+    "letter_sent": QT_TRANSLATE_NOOP("RequestHistory", "letter sent"),
+    "notice_sent": QT_TRANSLATE_NOOP("RequestHistory", "recipient notified"),
+}
+_LETTER_KINDS: dict[str, object] = {
+    "acknowledgement": QT_TRANSLATE_NOOP("RequestHistory", "Acknowledgement"),
+    "extension": QT_TRANSLATE_NOOP("RequestHistory", "Extension notice"),
+    "refusal": QT_TRANSLATE_NOOP("RequestHistory", "Refusal"),
+    "completion": QT_TRANSLATE_NOOP("RequestHistory", "Answer"),
+    "restriction_lift_notice": QT_TRANSLATE_NOOP("RequestHistory", "Notice before lifting"),
+}
+_NOTICE_KINDS: dict[str, object] = {
+    "rectification": QT_TRANSLATE_NOOP("RequestHistory", "rectification"),
+    "restriction": QT_TRANSLATE_NOOP("RequestHistory", "restriction"),
+    "objection_upheld": QT_TRANSLATE_NOOP("RequestHistory", "objection upheld"),
+    "restriction_lifted": QT_TRANSLATE_NOOP("RequestHistory", "restriction lifted"),
+}
+_FIELDS: dict[str, object] = {
+    "first_name": QT_TRANSLATE_NOOP("RectificationPanel", "First name"),
+    "last_name": QT_TRANSLATE_NOOP("RectificationPanel", "Last name"),
+    "email": QT_TRANSLATE_NOOP("RectificationPanel", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("RectificationPanel", "Phone"),
+    "street": QT_TRANSLATE_NOOP("RectificationPanel", "Street address"),
+    "postcode": QT_TRANSLATE_NOOP("RectificationPanel", "Postcode"),
+    "city": QT_TRANSLATE_NOOP("RectificationPanel", "Town"),
+}
+
+
+def _translated(context: str, table: dict[str, object], key: str) -> str:
+    text = table.get(key)
+    return QCoreApplication.translate(context, str(text)) if text is not None else key
+
+
+def when(value: datetime) -> str:
+    """Stored times are naive UTC; the agent reads local time."""
+    local = value.replace(tzinfo=UTC).astimezone()
+    return local.strftime("%d.%m.%Y %H:%M" if current_lang() == "nb" else "%Y-%m-%d %H:%M")
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _day(edit: QDateEdit) -> date:
+    value = edit.date().toPython()
+    assert isinstance(value, date)
+    return value
+
+
+def _date_edit(value: date, name: str) -> QDateEdit:
+    edit = QDateEdit(_qdate(value))
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _checklist(name: str, items: Sequence[tuple[str, str]]) -> QListWidget:
+    """A short list of check boxes (purposes); key in UserRole."""
+    widget = QListWidget()
+    widget.setAccessibleName(name)
+    for key, text in items:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    widget.setMaximumHeight(widget.sizeHintForRow(0) * max(3, len(items)) + 8)
+    return widget
+
+
+def checked_keys(widget: QListWidget) -> list[str]:
+    return [str(widget.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def set_checked(widget: QListWidget, keys: Sequence[str]) -> None:
+    wanted = set(keys)
+    for i in range(widget.count()):
+        item = widget.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
+                           else Qt.CheckState.Unchecked)
+
+
+def _bold(label: QLabel) -> QLabel:
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+HINT_STYLE = "QLabel { color: #4a4a4a; }"
+
+
+def _hint(text: str) -> QLabel:
+    """Explanations stay readable: a disabled label's grey is too faint to read on most screens."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(HINT_STYLE)
+    return label
+
+
+def _left(button: QPushButton) -> QWidget:
+    """A button at its natural width in a form row, which would otherwise stretch it across."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(button)
+    row.addStretch(1)
+    return holder
+
+
+def _table(name: str, headers: Sequence[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """The export holds personal data: created readable by its owner only."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+
+
+# --- fulfilment panels ------------------------------------------------------------------------------
+
+
+class _Panel(QWidget):
+    """A type's fulfilment controls; `host` runs the service calls and shows their results.
+
+    No `self.tr` here: PySide6 translates in the context of the runtime class, so each panel
+    translates its own strings.
+    """
+
+    def __init__(self, host: RequestViewWidget) -> None:
+        super().__init__()
+        self.host = host
+
+    def show_view(self, view: RequestView, *, fresh: bool) -> None:
+        """Show `view`; `fresh` means another request than before, so typed input is cleared."""
+
+
+class AccessPanel(_Panel):
+    """The register copy itself is produced elsewhere; here the agent records that it went out."""
+
+    def __init__(self, host: RequestViewWidget) -> None:
+        super().__init__(host)
+        self.summary_edit = QPlainTextEdit()
+        self.summary_edit.setAccessibleName(self.tr("Summary of the answer"))
+        self.summary_edit.setPlaceholderText(self.tr(
+            "What was sent: for example the register copy (PDF) and the cover letter, encrypted e-mail"))
+        self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setFixedHeight(self.fontMetrics().height() * 4)
+        self.via_combo = QComboBox()
+        self.via_combo.setAccessibleName(self.tr("Sent via"))
+        for channel in Channel:
+            self.via_combo.addItem(channel_label(channel), channel.value)
+        self.sent_edit = _date_edit(date.today(), self.tr("Sent on"))
+        self.complete_button = QPushButton(self.tr("Complete: the copy has been sent"))
+        self.complete_button.setAutoDefault(False)
+        self.complete_button.clicked.connect(self.complete)
+        self.form = QWidget()
+        form = QFormLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Summary:"), self.summary_edit)
+        form.addRow(self.tr("Sent via:"), self.via_combo)
+        form.addRow(self.tr("Sent on:"), self.sent_edit)
+        form.addRow("", _left(self.complete_button))
+        box = QVBoxLayout(self)
+        box.addWidget(_hint(self.tr(
+            "Make the register copy from the customer's profile. An electronic request gets an electronic "
+            "answer unless the person asked otherwise; the first copy is free.")))
+        box.addWidget(self.form)
+        box.addStretch(1)
+
+    def show_view(self, view: RequestView, *, fresh: bool) -> None:
+        if fresh:
+            self.summary_edit.clear()
+            self.via_combo.setCurrentIndex(max(0, self.via_combo.findData(view.channel.value)))
+            self.sent_edit.setDate(QDate.currentDate())
+        self.complete_button.setEnabled(Action.COMPLETE in view.allowed_actions)
+        self.form.setVisible(view.is_open)
+
+    def summary(self) -> str:
+        return self.summary_edit.toPlainText().strip()
+
+    def complete(self) -> None:
+        summary = self.summary()
+        if not summary:
+            text = self.host.dialogs.ask_text(self, self.tr("Complete the access request"),
+                                              self.tr("What was sent to the person?"))
+            if text is None:
+                return
+            summary = text
+        via, sent = str(self.via_combo.currentData()), _day(self.sent_edit)
+        service, actor = self.host.service, self.host.actor
+        self.host.act(lambda rid, v: service.complete_access(actor, rid, summary, sent_via=via, sent_on=sent,
+                                                             version=v))
+
+
+class RectificationPanel(_Panel):
+    """New values typed over the current ones (masked); before and after kept, masked, once saved."""
+
+    def __init__(self, host: RequestViewWidget) -> None:
+        super().__init__(host)
+        self.edits: dict[str, QLineEdit] = {}
+        self._summary_for: int | None = None
+        self.form = QWidget()
+        form = QFormLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
+        for key in _FIELDS:
+            edit = QLineEdit()
+            edit.setAccessibleName(self.field_label(key))
+            edit.setMaxLength(200)
+            self.edits[key] = edit
+            form.addRow(self.field_label(key) + ":", edit)
+        self.save_button = QPushButton(self.tr("Save the correction"))
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        self.changes_title = _bold(QLabel(self.tr("Before and after (masked, as kept in the log)")))
+        self.changes_table = _table(self.tr("Changes"), [self.tr("Field"), self.tr("Before"), self.tr("After"),
+                                                         self.tr("When")])
+        form.addRow("", _left(self.save_button))
+        self.intro = _hint(self.tr(
+            "Fill in only what is to change; the grey text is what is stored now. Recipients who received the "
+            "data are told (Art. 19) and the request is completed."))
+        self.box = QVBoxLayout(self)
+        self.box.addWidget(self.intro)
+        self.box.addWidget(self.form)
+        self.box.addWidget(self.changes_title)
+        self.box.addWidget(self.changes_table, 1)
+        self.box.addStretch(1)
+
+    def field_label(self, key: str) -> str:
+        return _translated("RectificationPanel", _FIELDS, key)
+
+    def show_view(self, view: RequestView, *, fresh: bool) -> None:
+        if fresh:
+            for edit in self.edits.values():
+                edit.clear()
+                edit.setPlaceholderText("")
+        self.intro.setVisible(view.is_open)
+        self.form.setVisible(view.is_open)
+        rows = [[self.field_label(c.field), c.before_masked, c.after_masked, when(c.at)] for c in view.changes]
+        _fill(self.changes_table, rows)
+        self.changes_title.setVisible(bool(rows))
+        self.changes_table.setVisible(bool(rows))
+        # The table takes the room when there is one; otherwise the form stays at the top.
+        self.box.setStretch(self.box.count() - 1, 0 if rows else 1)
+        if view.is_open and view.customer_id is not None and self._summary_for != view.id:
+            self._summary_for = view.id
+            self.host.load_summary(view, self.show_current)
+
+    def show_current(self, summary: CustomerSummary) -> None:
+        """The stored values as placeholders: masked as the profile shows them, never in full."""
+        now, whole_name = self.tr("now: {value}"), self.tr("now (full name): {value}")
+        values = {"email": summary.masked_email, "phone": summary.masked_phone, "city": summary.city}
+        for key, edit in self.edits.items():
+            if key in ("first_name", "last_name") and summary.name:
+                edit.setPlaceholderText(whole_name.format(value=summary.name))
+                continue
+            value = values.get(key)
+            edit.setPlaceholderText(now.format(value=value) if value else self.tr("unchanged"))
+
+    def changes(self) -> dict[str, str]:
+        return {key: edit.text().strip() for key, edit in self.edits.items() if edit.text().strip()}
+
+    def save(self) -> None:
+        changes = self.changes()
+        if not changes:
+            self.host.show_error(self.tr("Type the new value of at least one field."))
+            return
+        service, actor = self.host.service, self.host.actor
+
+        def done(_: object) -> None:
+            for edit in self.edits.values():
+                edit.clear()
+
+        self.host.act(lambda rid, v: service.rectify(actor, rid, changes, version=v), done)
+
+
+class RestrictionPanel(_Panel):
+    """Restrict (all purposes, or records serving only the ticked ones); tell the person; then lift."""
+
+    def __init__(self, host: RequestViewWidget) -> None:
+        super().__init__(host)
+        lang = current_lang()
+        purposes = [(p.key, f"§{p.number} {p.title.get(lang)}") for p in host.ctx.policy.purposes]
+        self.purposes_list = _checklist(self.tr("Purposes to restrict"), purposes)
+        self.restrict_button = QPushButton(self.tr("Restrict processing"))
+        self.restrict_button.setAutoDefault(False)
+        self.restrict_button.clicked.connect(self.restrict)
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("Restriction status"))
+        self.status_label.setWordWrap(True)
+
+        restrict_box = QGroupBox(self.tr("Restrict (Art. 18)"))
+        restrict_layout = QVBoxLayout(restrict_box)
+        restrict_layout.addWidget(_hint(self.tr(
+            "Tick the purposes the person contests, or none for all their data. Records that also serve another "
+            "purpose stay usable for that purpose.")))
+        restrict_layout.addWidget(self.purposes_list)
+        restrict_layout.addWidget(self.restrict_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setAccessibleName(self.tr("Why the restriction ends"))
+        self.reason_edit.setPlaceholderText(self.tr("for example: the accuracy check is finished"))
+        self.lift_on_edit = _date_edit(date.today() + timedelta(days=LIFT_NOTICE_DAYS), self.tr("Lift on"))
+        self.notice_button = QPushButton(self.tr("Record the notice to the person"))
+        self.notice_button.setAutoDefault(False)
+        self.notice_button.clicked.connect(self.record_notice)
+        self.notice_sent_edit = _date_edit(date.today(), self.tr("Notice sent on"))
+        self.lift_button = QPushButton(self.tr("Lift the restriction"))
+        self.lift_button.setAutoDefault(False)
+        self.lift_button.clicked.connect(self.lift)
+
+        lift_box = QGroupBox(self.tr("Lift (the person is told first, Art. 18(3))"))
+        lift_form = QFormLayout(lift_box)
+        lift_form.addRow(self.tr("Reason:"), self.reason_edit)
+        lift_form.addRow(self.tr("Lift on:"), self.lift_on_edit)
+        lift_form.addRow("", _left(self.notice_button))
+        lift_form.addRow(self.tr("Notice sent on:"), self.notice_sent_edit)
+        lift_form.addRow("", _left(self.lift_button))
+
+        box = QVBoxLayout(self)
+        box.addWidget(self.status_label)
+        box.addWidget(restrict_box)
+        box.addWidget(lift_box)
+        box.addStretch(1)
+
+    def show_view(self, view: RequestView, *, fresh: bool) -> None:
+        if fresh:
+            set_checked(self.purposes_list, view.scope_purposes)
+            self.reason_edit.clear()
+            self.lift_on_edit.setDate(QDate.currentDate().addDays(LIFT_NOTICE_DAYS))
+            self.notice_sent_edit.setDate(QDate.currentDate())
+        self.purposes_list.setEnabled(view.is_open)
+        self.restrict_button.setEnabled(view.is_open)
+        active = view.active_restrictions > 0
+        for widget in (self.reason_edit, self.lift_on_edit, self.notice_button, self.notice_sent_edit,
+                       self.lift_button):
+            widget.setEnabled(active)
+        if active:
+            self.status_label.setText(self.tr("{count} records are restricted under this request.").format(
+                count=view.active_restrictions))
+        elif any(e.action == "lift_restriction" for e in view.history):
+            self.status_label.setText(self.tr("The restriction has been lifted."))
+        else:
+            self.status_label.setText(self.tr("Nothing is restricted under this request yet."))
+
+    def restrict(self) -> None:
+        purposes = checked_keys(self.purposes_list) or None
+        service, actor = self.host.service, self.host.actor
+        self.host.act(lambda rid, v: service.restrict(actor, rid, purposes, version=v))
+
+    def record_notice(self) -> None:
+        reason, lift_on = self.reason_edit.text(), _day(self.lift_on_edit)
+        service, actor = self.host.service, self.host.actor
+
+        def done(letter: Letter) -> None:
+            self.notice_sent_edit.setDate(QDate.currentDate())
+            self.host.show_message(self.tr("The notice is recorded as sent today. Send this text to the person; "
+                                           "lift the restriction on or after {date}.").format(date=format_day(lift_on)))
+            self.host.dialogs.info(self, self.tr("Notice to the person"), letter.text)
+
+        self.host.act(lambda rid, v: service.record_lift_notice(actor, rid, reason=reason, lift_on=lift_on, version=v),
+                      done)
+
+    def lift(self) -> None:
+        sent_on = _day(self.notice_sent_edit)
+        service, actor = self.host.service, self.host.actor
+        self.host.act(lambda rid, v: service.lift_restriction(actor, rid, sent_on, version=v))
+
+
+class MarketingPanel(_Panel):
+    """Art. 21(3): absolute and at once; normally done the moment the objection is filed."""
+
+    def __init__(self, host: RequestViewWidget) -> None:
+        super().__init__(host)
+        lang = current_lang()
+        self.channel_checks: dict[str, QCheckBox] = {}
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("Marketing status"))
+        self.status_label.setWordWrap(True)
+        row = QHBoxLayout()
+        for mc in host.ctx.policy.marketing_channels:
+            check = QCheckBox(mc.label.get(lang))
+            self.channel_checks[mc.key] = check
+            row.addWidget(check)
+        row.addStretch(1)
+        self.stop_button = QPushButton(self.tr("Stop marketing on these channels now"))
+        self.stop_button.setAutoDefault(False)
+        self.stop_button.clicked.connect(self.stop)
+        box = QVBoxLayout(self)
+        box.addWidget(self.status_label)
+        box.addWidget(_hint(self.tr(
+            "An objection to direct marketing needs no reasons and takes effect at once. Only a block is kept so "
+            "the person is not contacted again; order confirmations are not marketing.")))
+        box.addLayout(row)
+        box.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addStretch(1)
+
+    def show_view(self, view: RequestView, *, fresh: bool) -> None:
+        chosen = set(self.channel_checks) if view.marketing_channel in (None, "all") else set(
+            (view.marketing_channel or "").split(","))
+        if fresh:
+            for key, check in self.channel_checks.items():
+                check.setChecked(key in chosen)
+        for check in self.channel_checks.values():
+            check.setEnabled(view.is_open)
+        self.stop_button.setEnabled(view.is_open)
+        if view.state is RequestState.DONE:
+            names = ", ".join(c.text() for k, c in self.channel_checks.items() if k in chosen)
+            self.status_label.setText(self.tr("Marketing stopped on: {channels}.").format(channels=names))
+        else:
+            self.status_label.setText(self.tr("Marketing has not been stopped under this request."))
+
+    def stop(self) -> None:
+        channels = [k for k, c in self.channel_checks.items() if c.isChecked()]
+        if not channels:
+            self.host.show_error(self.tr("Tick at least one channel."))
+            return
+        service, actor = self.host.service, self.host.actor
+        self.host.act(lambda rid, v: service.object_to_marketing(actor, rid, channels, version=v))
+
+
+class DecisionPanel(_Panel):
+    """Art. 21(1): a supervisor weighs the objection and records the grounds either way."""
+
+    def __init__(self, host: RequestViewWidget) -> None:
+        super().__init__(host)
+        self.upheld_radio = QRadioButton(self.tr("Upheld: stop the processing"))
+        self.not_upheld_radio = QRadioButton(self.tr("Not upheld: compelling legitimate grounds override"))
+        self.upheld_radio.setChecked(True)
+        self.grounds_edit = QPlainTextEdit()
+        self.grounds_edit.setAccessibleName(self.tr("Grounds"))
+        self.grounds_edit.setPlaceholderText(self.tr("The grounds are recorded and given to the person"))
+        self.grounds_edit.setTabChangesFocus(True)
+        self.grounds_edit.setFixedHeight(self.fontMetrics().height() * 4)
+        self.decide_button = QPushButton(self.tr("Record the decision"))
+        self.decide_button.setAutoDefault(False)
+        self.decide_button.clicked.connect(self.decide)
+        self.who_label = _hint("")
+        self.decision_label = QLabel()
+        self.decision_label.setAccessibleName(self.tr("Decision"))
+        self.decision_label.setWordWrap(True)
+        self.decision_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QVBoxLayout(self)
+        box.addWidget(self.decision_label)
+        box.addWidget(self.who_label)
+        box.addWidget(self.upheld_radio)
+        box.addWidget(self.not_upheld_radio)
+        box.addWidget(self.grounds_edit)
+        box.addWidget(self.decide_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addStretch(1)
+
+    def may_decide(self, view: RequestView) -> bool:
+        return self.host.actor.role in _DECIDERS and view.state in (RequestState.IN_PROGRESS,
+                                                                    RequestState.AWAITING_APPROVAL)
+
+    def show_view(self, view: RequestView, *, fresh: bool) -> None:
+        if fresh:
+            self.grounds_edit.clear()
+            self.upheld_radio.setChecked(True)
+        allowed = self.may_decide(view)
+        for widget in (self.upheld_radio, self.not_upheld_radio, self.grounds_edit, self.decide_button):
+            widget.setEnabled(allowed)
+        if self.host.actor.role not in _DECIDERS:
+            self.who_label.setText(self.tr(
+                "A supervisor decides. Gather the facts, start the work and submit the request for approval."))
+        elif view.state not in (RequestState.IN_PROGRESS, RequestState.AWAITING_APPROVAL) and view.is_open:
+            self.who_label.setText(self.tr("The decision can be recorded once the work has started."))
+        else:
+            self.who_label.setText("")
+        self.who_label.setVisible(bool(self.who_label.text()))
+        if view.decision is not None:
+            verdict = self.tr("upheld") if view.decision == "upheld" else self.tr("not upheld")
+            self.decision_label.setText(self.tr("Decision: {verdict}, by {who} on {date}. Grounds: {grounds}").format(
+                verdict=verdict, who=view.decided_by or "–",
+                date=when(view.decided_at) if view.decided_at else "–", grounds=view.decision_grounds or "–"))
+        else:
+            self.decision_label.setText(self.tr("No decision yet."))
+
+    def decide(self) -> None:
+        upheld, grounds = self.upheld_radio.isChecked(), self.grounds_edit.toPlainText()
+        service, actor = self.host.service, self.host.actor
+        self.host.act(lambda rid, v: service.decide_objection(actor, rid, upheld, grounds, version=v))
+
+
+class ConsentPanel(_Panel):
+    """Withdrawal stops consent-based processing; the records are kept only until erased."""
+
+    def __init__(self, host: RequestViewWidget) -> None:
+        super().__init__(host)
+        lang = current_lang()
+        consent = [(p.key, f"§{p.number} {p.title.get(lang)}") for p in host.ctx.policy.purposes
+                   if p.legal_basis == "consent"]
+        self.purposes_list = _checklist(self.tr("Consent-based purposes"), consent)
+        self.channel_checks: dict[str, QCheckBox] = {}
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Marketing:")))
+        for mc in host.ctx.policy.marketing_channels:
+            check = QCheckBox(mc.label.get(lang))
+            self.channel_checks[mc.key] = check
+            row.addWidget(check)
+        row.addStretch(1)
+        self.withdraw_button = QPushButton(self.tr("Withdraw the consent"))
+        self.withdraw_button.setAutoDefault(False)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        box = QVBoxLayout(self)
+        box.addWidget(_hint(self.tr(
+            "Tick the purposes the consent is withdrawn for, or none for every consent-based purpose. Processing "
+            "before the withdrawal stays lawful.")))
+        box.addWidget(self.purposes_list)
+        box.addLayout(row)
+        box.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addStretch(1)
+
+    def show_view(self, view: RequestView, *, fresh: bool) -> None:
+        if fresh:
+            set_checked(self.purposes_list, view.scope_purposes)
+            chosen = set(self.channel_checks) if view.marketing_channel in (None, "all") else set(
+                (view.marketing_channel or "").split(","))
+            for key, check in self.channel_checks.items():
+                check.setChecked(key in chosen)
+        for widget in (self.purposes_list, self.withdraw_button, *self.channel_checks.values()):
+            widget.setEnabled(view.is_open)
+
+    def withdraw(self) -> None:
+        purposes = checked_keys(self.purposes_list) or None
+        channels = [k for k, c in self.channel_checks.items() if c.isChecked()]
+        service, actor = self.host.service, self.host.actor
+        self.host.act(lambda rid, v: service.withdraw_consent(actor, rid, purposes=purposes,
+                                                              marketing_channels=channels, version=v))
+
+
+class PortabilityPanel(_Panel):
+    """The export is saved where the agent chooses, private to them; then the request is completed."""
+
+    def __init__(self, host: RequestViewWidget) -> None:
+        super().__init__(host)
+        self.save_button = QPushButton(self.tr("Save export…"))
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save_export)
+        self.saved_label = QLabel()
+        self.saved_label.setAccessibleName(self.tr("Export status"))
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.last_path: Path | None = None
+        box = QVBoxLayout(self)
+        box.addWidget(_hint(self.tr(
+            "A zip with JSON and CSV of what the person gave on consent or contract, with its schema. Send it to the "
+            "person securely, then complete the request with what was sent.")))
+        box.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.saved_label)
+        box.addStretch(1)
+
+    def show_view(self, view: RequestView, *, fresh: bool) -> None:
+        if fresh:
+            self.last_path = None
+        self.save_button.setEnabled(view.is_open)
+        exports = [e for e in view.history if e.action == "export"]
+        if exports:
+            self.saved_label.setText(self.tr("Last export: {when} by {who}.").format(
+                when=when(exports[-1].at), who=exports[-1].actor))
+        else:
+            self.saved_label.setText(self.tr("No export made yet."))
+
+    def save_export(self) -> None:
+        view = self.host.view
+        if view is None:
+            return
+        stem = self.tr("data-export")
+        suggested = f"{stem}-{view.reference}.zip"
+        path = ask_save_path(self.host.dialogs, self, self.tr("Save the portability export"), suggested,
+                             self.tr("Zip files (*.zip)"))
+        if path is None:
+            return
+        if path.suffix.lower() != ".zip":
+            path = path.with_name(path.name + ".zip")
+        service, actor = self.host.service, self.host.actor
+
+        def export(rid: int, v: int) -> int:
+            data = service.export_portability(actor, rid, version=v)
+            write_private(path, data)
+            return len(data)
+
+        def done(size: int) -> None:
+            self.last_path = path
+            self.host.show_message(self.tr("Saved {path} ({size} kB). Send it to the person securely, then "
+                                           "complete the request.").format(path=path, size=max(1, size // 1024)))
+
+        self.host.act(export, done)
+
+
+class ErasurePanel(_Panel):
+    """Erasure's plan, four-eyes approval and execution live in their own screen."""
+
+    def __init__(self, host: RequestViewWidget) -> None:
+        super().__init__(host)
+        box = QVBoxLayout(self)
+        box.addWidget(_hint(self.tr(
+            "An erasure is planned, approved by a supervisor and carried out in the erasure screen. Here you can "
+            "verify the identity, start the work, submit it for approval, extend, refuse or record a withdrawal.")))
+        box.addStretch(1)
+
+
+# --- the request view -------------------------------------------------------------------------------
+
+
+class RequestViewWidget(QWidget):
+    """Header, restriction banner, the allowed actions, the type's panel, history, notices and letters."""
+
+    #: A request was changed from this screen (request id): the queue should refresh.
+    changed = Signal(int)
+    #: A request is on screen (request id).
+    loaded = Signal(int)
+    #: The agent asked to open the request's customer (customer id).
+    customer_requested = Signal(int)
+
+    def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
+                 service: RequestService | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from desktop.services.requests import RequestService
+
+        self.ctx = ctx
+        self.actor = actor
+        self.dialogs = dialogs
+        self.service = service or RequestService(ctx)
+        self.worker = ServiceWorker(self)
+        self.view: RequestView | None = None
+        self._generation = 0
+        self.setAccessibleName(self.tr("Request"))
+
+        self.stack = QStackedWidget()
+        self.empty_label = QLabel(self.tr("No request is open.\n\nDouble-click a request in the queue."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self._build_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        reload_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+        reload_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.worker.busy_changed.connect(self._busy_changed)
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build_page(self) -> QWidget:
+        page = QWidget()
+        self.title_label = QLabel()
+        self.title_label.setAccessibleName(self.tr("Request title"))
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label.setWordWrap(True)
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.state_badge = QLabel()
+        self.state_badge.setAccessibleName(self.tr("State"))
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_label, 1)
+        title_row.addWidget(self.state_badge, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.values: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        fields = [
+            ("customer", self.tr("Customer:")), ("channel", self.tr("Channel:")),
+            ("received", self.tr("Received:")), ("due", self.tr("Due:")),
+            ("days_left", self.tr("Days left:")), ("agent", self.tr("Agent:")),
+            ("identity", self.tr("Identity:")), ("filed", self.tr("Filed:")),
+        ]
+        for i, (key, title) in enumerate(fields):
+            value = QLabel()
+            value.setAccessibleName(title.rstrip(":"))
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.values[key] = value
+            row, col = divmod(i, 2)
+            grid.addWidget(QLabel(title), row, col * 2)
+            grid.addWidget(value, row, col * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.open_customer_button = QPushButton(self.tr("Open the customer"))
+        self.open_customer_button.setAutoDefault(False)
+        self.open_customer_button.clicked.connect(self._open_customer)
+
+        self.restriction_banner = notice(ERROR_STYLE, self.tr("Restriction notice"))
+        self.restriction_banner.setText(self.tr(
+            "Processing is restricted for this customer: the data may only be stored. No marketing, no exports "
+            "to third parties; other use needs consent or legal claims."))
+        self.duplicate_label = notice(NOTICE_STYLE, self.tr("Duplicate notice"))
+        self.outcome_label = notice(OK_STYLE, self.tr("Outcome"))
+        self.error_label = notice(ERROR_STYLE, self.tr("Error"))
+        self.message_label = notice(OK_STYLE, self.tr("Message"))
+        self.busy = busy_bar(self.tr("Working"))
+
+        self.action_buttons: dict[Action, QPushButton] = {}
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 0, 0, 0)
+        for action in Action:
+            button = QPushButton(QCoreApplication.translate("RequestViewWidget", str(_ACTION_BUTTONS[action])))
+            button.setAutoDefault(False)
+            button.setObjectName(f"action_{action.value}")
+            button.clicked.connect(lambda _=False, a=action: self.trigger(a))
+            button.hide()
+            self.action_buttons[action] = button
+            actions.addWidget(button)
+        self.action_buttons[Action.WITHDRAW].setToolTip(self.tr("Record that the person withdrew the request"))
+        self.assign_button = QPushButton(self.tr("Assign to me"))
+        self.assign_button.setAutoDefault(False)
+        self.assign_button.clicked.connect(self.assign_to_me)
+        actions.addWidget(self.assign_button)
+        self.no_actions_label = _hint(self.tr("The request is closed; file a new request if the person asks again."))
+        self.no_actions_label.setWordWrap(False)
+        self.no_actions_label.hide()
+        actions.addWidget(self.no_actions_label)
+        actions.addStretch(1)
+
+        self.panels: dict[RequestType, _Panel] = {
+            RequestType.ACCESS: AccessPanel(self),
+            RequestType.RECTIFICATION: RectificationPanel(self),
+            RequestType.ERASURE: ErasurePanel(self),
+            RequestType.RESTRICTION: RestrictionPanel(self),
+            RequestType.OBJECTION_LEGITIMATE_INTEREST: DecisionPanel(self),
+            RequestType.OBJECTION_DIRECT_MARKETING: MarketingPanel(self),
+            RequestType.PORTABILITY: PortabilityPanel(self),
+            RequestType.WITHDRAW_CONSENT: ConsentPanel(self),
+        }
+        self.panel_stack = QStackedWidget()
+        for panel in self.panels.values():
+            self.panel_stack.addWidget(panel)
+        panel_scroll = QScrollArea()
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setWidget(self.panel_stack)
+
+        self.history_table = _table(self.tr("History"), [self.tr("When"), self.tr("Who"), self.tr("Step"),
+                                                         self.tr("State"), self.tr("Note")])
+        self.notices_table = _table(self.tr("Notices to recipients"),
+                                    [self.tr("Recipient"), self.tr("Change"), self.tr("Made"), self.tr("Sent")])
+        self.notices_table.itemSelectionChanged.connect(self._notice_selected)
+        self.notice_text = QPlainTextEdit()
+        self.notice_text.setReadOnly(True)
+        self.notice_text.setAccessibleName(self.tr("Notice text"))
+        self.notice_sent_button = QPushButton(self.tr("Mark as sent"))
+        self.notice_sent_button.setAutoDefault(False)
+        self.notice_sent_button.clicked.connect(self.mark_notice_sent)
+        self.letters_table = _table(self.tr("Letters"), [self.tr("Letter"), self.tr("Language"), self.tr("Made"),
+                                                         self.tr("Sent")])
+        self.letters_table.itemSelectionChanged.connect(self._letter_selected)
+        self.letter_text = QPlainTextEdit()
+        self.letter_text.setReadOnly(True)
+        self.letter_text.setAccessibleName(self.tr("Letter text"))
+        self.letter_sent_button = QPushButton(self.tr("Mark as sent"))
+        self.letter_sent_button.setAutoDefault(False)
+        self.letter_sent_button.clicked.connect(self.mark_letter_sent)
+        self.acknowledgement_button = QPushButton(self.tr("Show the acknowledgement"))
+        self.acknowledgement_button.setToolTip(self.tr("The receipt to send the person: reference and answer date"))
+        self.acknowledgement_button.setAutoDefault(False)
+        self.acknowledgement_button.clicked.connect(self.show_acknowledgement)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(panel_scroll, self.tr("Fulfilment"))
+        self.tabs.addTab(self.history_table, self.tr("History"))
+        self.tabs.addTab(self._text_split(self.notices_table, self.notice_text, [self.notice_sent_button]),
+                         self.tr("Recipients (Art. 19)"))
+        self.tabs.addTab(self._text_split(self.letters_table, self.letter_text,
+                                          [self.letter_sent_button, self.acknowledgement_button]),
+                         self.tr("Letters"))
+
+        box = QVBoxLayout(page)
+        box.setContentsMargins(6, 4, 6, 4)
+        box.setSpacing(6)
+        box.addLayout(title_row)
+        box.addLayout(grid)
+        box.addWidget(self.open_customer_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.restriction_banner)
+        box.addWidget(self.duplicate_label)
+        box.addWidget(self.outcome_label)
+        box.addLayout(actions)
+        box.addWidget(self.busy)
+        box.addWidget(self.error_label)
+        box.addWidget(self.message_label)
+        box.addWidget(self.tabs, 1)
+        return page
+
+    @staticmethod
+    def _text_split(table: QTableWidget, text: QPlainTextEdit, buttons: Sequence[QPushButton]) -> QWidget:
+        holder = QWidget()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(table)
+        split.addWidget(text)
+        split.setSizes([120, 220])
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(split, 1)
+        box.addLayout(row)
+        return holder
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def is_busy(self) -> bool:
+        return self.worker.is_busy()
+
+    def _busy_changed(self, on: bool) -> None:
+        self.busy.setVisible(on)
+        for button in (*self.action_buttons.values(), self.assign_button):
+            button.setEnabled(not on)
+
+    def load(self, request_id: int) -> None:
+        """Open a request (a logged look at the person's data), off the GUI thread."""
+        self._generation += 1
+        gen = self._generation
+        self.clear_messages()
+        if self.view is None or self.view.id != request_id:
+            self.empty_label.setText(self.tr("Opening the request…"))
+        service, actor = self.service, self.actor
+
+        def done(view: RequestView) -> None:
+            if gen == self._generation:
+                self.show_request(view)
+
+        def failed(exc: BaseException) -> None:
+            if gen == self._generation:
+                if self.view is None:
+                    self.empty_label.setText(error_text(exc))
+                self.show_error(error_text(exc))
+
+        self.worker.submit(lambda: service.get(actor, request_id), done, failed)
+
+    def reload(self) -> None:
+        if self.view is not None:
+            self.load(self.view.id)
+
+    def clear(self) -> None:
+        self._generation += 1
+        self.view = None
+        self.empty_label.setText(self.tr("No request is open.\n\nDouble-click a request in the queue."))
+        self.stack.setCurrentIndex(0)
+
+    def shutdown(self) -> None:
+        """Before the desk closes: let a running call finish so it never outlives the database."""
+        self.worker.wait()
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def show_request(self, view: RequestView) -> None:
+        fresh = self.view is None or self.view.id != view.id
+        self.view = view
+        self.stack.setCurrentIndex(1)
+        self.title_label.setText(f"{view.reference} · {type_label(view.type)}")
+        self.title_label.setToolTip(self.tr("GDPR Art. {article}").format(article=view.article))
+        self.state_badge.setText(state_text(view.state))
+        self.state_badge.setStyleSheet(self._state_style(view))
+        self._show_header(view)
+        self._show_actions(view)
+        panel = self.panels[view.type]
+        self.panel_stack.setCurrentWidget(panel)
+        panel.show_view(view, fresh=fresh)
+        self._show_history(view)
+        self._show_notices(view)
+        self._show_letters(view)
+        if fresh:
+            self.tabs.setCurrentIndex(self._first_tab(view))
+        emit(self.loaded, view.id)
+
+    @staticmethod
+    def _first_tab(view: RequestView) -> int:
+        """A closed request opens on what is left to read: its history, unless its panel still has work.
+
+        A done restriction can still be lifted, and a done rectification shows its before and after.
+        """
+        if view.is_open or (view.state is RequestState.DONE
+                            and view.type not in (RequestType.ACCESS, RequestType.ERASURE)):
+            return 0
+        return 1
+
+    @staticmethod
+    def _state_style(view: RequestView) -> str:
+        if view.state is RequestState.DONE:
+            colours = "#e6f4ea; color: #1e4620; border: 1px solid #2e7d32"
+        elif view.state in (RequestState.REFUSED, RequestState.WITHDRAWN):
+            colours = "#eceff1; color: #263238; border: 1px solid #607d8b"
+        else:
+            colours = "#e3f2fd; color: #0d3c61; border: 1px solid #1976d2"
+        return f"QLabel {{ background: {colours}; padding: 2px 8px; border-radius: 3px; font-weight: bold; }}"
+
+    def _show_header(self, view: RequestView) -> None:
+        v = self.values
+        customer = view.customer_name or self.tr("(erased)")
+        v["customer"].setText(f"{customer} ({view.customer_number})" if view.customer_number else customer)
+        v["channel"].setText(channel_label(view.channel))
+        received = format_day(view.received_on)
+        if view.received_at is not None:
+            received += " " + when(view.received_at)[-5:]
+        v["received"].setText(received)
+        due = format_day(view.due_on)
+        if view.extended_until is not None:
+            due = self.tr("{due}, extended to {extended}").format(due=due, extended=format_day(view.extended_until))
+            v["due"].setToolTip(self.tr("Reason for the extension: {reason}").format(
+                reason=view.extension_reason or "–"))
+        else:
+            v["due"].setToolTip("")
+        v["due"].setText(due)
+        v["days_left"].setText(days_left_text(view.days_left))
+        if view.deadline_state is DeadlineState.OVERDUE:
+            v["days_left"].setStyleSheet("QLabel { color: #8b1a1a; font-weight: bold; }")
+        elif view.deadline_state is DeadlineState.DUE_SOON:
+            v["days_left"].setStyleSheet("QLabel { color: #5a3300; font-weight: bold; }")
+        else:
+            v["days_left"].setStyleSheet("")
+        v["agent"].setText(view.assigned_agent or self.tr("nobody"))
+        v["identity"].setText({
+            IdentityState.VERIFIED: self.tr("verified"),
+            IdentityState.UNVERIFIED: self.tr("not verified yet"),
+            IdentityState.NOT_REQUIRED: self.tr("not needed for this request"),
+        }[view.identity_state])
+        v["filed"].setText(self.tr("{when} by {who}").format(when=when(view.filed_at), who=view.filed_by or "–"))
+        self.open_customer_button.setEnabled(view.customer_id is not None and bool(view.customer_name))
+        self.restriction_banner.setVisible(view.customer_restricted)
+        if view.is_duplicate:
+            from desktop.services.requests import reference
+
+            original = reference(view.duplicate_of_id) if view.duplicate_of_id is not None else "?"
+            self.duplicate_label.setText(self.tr(
+                "Filed as a duplicate: {reference} of the same type was open for this customer at the time."
+            ).format(reference=original))
+        self.duplicate_label.setVisible(view.is_duplicate)
+        outcome = self._outcome(view)
+        self.outcome_label.setText(outcome)
+        self.outcome_label.setStyleSheet({RequestState.REFUSED: NOTICE_STYLE, RequestState.WITHDRAWN: INFO_STYLE}.get(
+            view.state, OK_STYLE))
+        self.outcome_label.setVisible(bool(outcome))
+
+    def _outcome(self, view: RequestView) -> str:
+        if view.state is RequestState.REFUSED:
+            return self.tr("Refused: {reason}").format(reason=view.refusal_reason or "–")
+        if view.state is RequestState.WITHDRAWN:
+            return self.tr("Withdrawn by the person on {date}.").format(
+                date=when(view.completed_at) if view.completed_at else "–")
+        if view.state is RequestState.DONE:
+            sent = ""
+            if view.completion_sent_on is not None:
+                via = channel_label(view.completion_channel) if view.completion_channel in set(Channel) else (
+                    view.completion_channel or "")
+                sent = " " + self.tr("(sent {date} via {via})").format(date=format_day(view.completion_sent_on),
+                                                                       via=via)
+            return self.tr("Done: {summary}").format(summary=view.completion_summary or "–") + sent
+        return ""
+
+    def _show_actions(self, view: RequestView) -> None:
+        allowed = set(view.allowed_actions)
+        if view.type is RequestType.ERASURE:
+            allowed -= _ERASURE_PLAN_ACTIONS
+        if view.type in _PANEL_COMPLETES:
+            allowed.discard(Action.COMPLETE)
+        if view.extended_until is not None:
+            allowed.discard(Action.EXTEND)  # one extension only (Art. 12(3)); the service refuses a second
+        # The note goes first and comes back last: shown beside the buttons for a moment, it would widen the
+        # window for good.
+        self.no_actions_label.hide()
+        for action, button in self.action_buttons.items():
+            button.setVisible(action in allowed)
+        self.assign_button.setVisible(view.is_open and self.actor.account_id is not None
+                                      and view.assigned_agent_id != self.actor.account_id)
+        self.no_actions_label.setVisible(not view.is_open)
+
+    def _show_history(self, view: RequestView) -> None:
+        rows = []
+        for e in view.history:
+            change = state_text(e.to_state) if e.from_state in (None, e.to_state) else (
+                f"{state_text(e.from_state)} → {state_text(e.to_state)}")
+            rows.append([when(e.at), e.actor, _translated("RequestHistory", _EVENT_LABELS, e.action), change,
+                         e.note or ""])
+        _fill(self.history_table, rows)
+        self.tabs.setTabText(1, self.tr("History ({count})").format(count=len(rows)))
+
+    def _show_notices(self, view: RequestView) -> None:
+        nb = current_lang() == "nb"
+        rows = [[n.recipient_name if nb else n.recipient_name_en,
+                 _translated("RequestHistory", _NOTICE_KINDS, n.kind), when(n.created_at),
+                 when(n.sent_at) if n.sent_at else self.tr("not sent")] for n in view.notifications]
+        keep = self.notices_table.currentRow()
+        _fill(self.notices_table, rows)
+        waiting = sum(1 for n in view.notifications if n.sent_at is None)
+        self.tabs.setTabText(2, self.tr("Recipients (Art. 19): {waiting} to send").format(waiting=waiting)
+                             if waiting else self.tr("Recipients (Art. 19) ({count})").format(count=len(rows)))
+        self.notices_table.setCurrentCell(keep if 0 <= keep < len(rows) else (0 if rows else -1), 0)
+        self._notice_selected()
+
+    def _show_letters(self, view: RequestView) -> None:
+        rows = [[_translated("RequestHistory", _LETTER_KINDS, x.kind), x.lang, when(x.created_at),
+                 self.tr("{date} via {via}").format(date=format_day(x.sent_on), via=channel_label(x.sent_via)
+                                                    if x.sent_via in set(Channel) else (x.sent_via or "–"))
+                 if x.sent_on else self.tr("not sent")] for x in view.letters]
+        keep = self.letters_table.currentRow()
+        _fill(self.letters_table, rows)
+        waiting = sum(1 for x in view.letters if x.sent_on is None)
+        self.tabs.setTabText(3, self.tr("Letters: {waiting} to send").format(waiting=waiting)
+                             if waiting else self.tr("Letters ({count})").format(count=len(rows)))
+        self.letters_table.setCurrentCell(keep if 0 <= keep < len(rows) else (len(rows) - 1 if rows else -1), 0)
+        self._letter_selected()
+
+    def _notice_selected(self) -> None:
+        view, row = self.view, self.notices_table.currentRow()
+        if view is None or not 0 <= row < len(view.notifications):
+            self.notice_text.clear()
+            self.notice_sent_button.setEnabled(False)
+            return
+        n = view.notifications[row]
+        subject, body = (n.subject_nb, n.body_nb) if current_lang() == "nb" else (n.subject_en, n.body_en)
+        self.notice_text.setPlainText(f"{subject}\n\n{body}")
+        self.notice_sent_button.setEnabled(n.sent_at is None)
+
+    def _letter_selected(self) -> None:
+        view, row = self.view, self.letters_table.currentRow()
+        if view is None or not 0 <= row < len(view.letters):
+            self.letter_text.clear()
+            self.letter_sent_button.setEnabled(False)
+            return
+        letter = view.letters[row]
+        self.letter_text.setPlainText(f"{letter.subject}\n\n{letter.body}")
+        self.letter_sent_button.setEnabled(letter.sent_on is None)
+
+    # --- messages ----------------------------------------------------------------------------
+
+    def clear_messages(self) -> None:
+        self.error_label.hide()
+        self.message_label.hide()
+
+    def show_error(self, text: str) -> None:
+        self.message_label.hide()
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def show_message(self, text: str, *, style: str = OK_STYLE) -> None:
+        self.message_label.setStyleSheet(style)
+        self.message_label.setText(text)
+        self.message_label.show()
+
+    # --- running actions ---------------------------------------------------------------------
+
+    def act(self, call: Callable[[int, int], T], on_done: Callable[[T], None] | None = None) -> None:
+        """Run `call(request_id, version)` on the worker; show the new state, or the reason it failed.
+
+        A call that returns something other than the request (a letter, an export) is followed by a
+        reload, so history and letters on screen include what it wrote.
+        """
+        view = self.view
+        if view is None or self.worker.is_busy():
+            return
+        from desktop.services.requests import ExtensionResult, RequestView
+
+        gen, request_id, version = self._generation, view.id, view.version
+        self.clear_messages()
+
+        def done(result: T) -> None:
+            emit(self.changed, request_id)
+            if gen != self._generation:
+                return
+            if isinstance(result, RequestView):
+                self.show_request(result)
+            elif isinstance(result, ExtensionResult):
+                self.show_request(result.request)
+            else:
+                self.load(request_id)
+            if on_done is not None:
+                on_done(result)
+
+        self.worker.submit(lambda: call(request_id, version), done, lambda exc: self._action_failed(gen, exc))
+
+    def _action_failed(self, gen: int, exc: BaseException) -> None:
+        from desktop.services.requests import ConcurrentChange
+
+        if gen != self._generation:
+            return
+        if isinstance(exc, ConcurrentChange):
+            self.reload()
+            self.show_message(self.tr("{message} The request has been reloaded: check it and try again.").format(
+                message=error_text(exc)), style=NOTICE_STYLE)
+            return
+        self.show_error(error_text(exc))
+
+    def trigger(self, action: Action) -> None:
+        """What a button does: ask what the action needs through the seam, then run it."""
+        view = self.view
+        if view is None:
+            return
+        handlers: dict[Action, Callable[[RequestView], None]] = {
+            Action.VERIFY_IDENTITY: self._verify, Action.START: self._simple(Action.START),
+            Action.SUBMIT_FOR_APPROVAL: self._simple(Action.SUBMIT_FOR_APPROVAL),
+            Action.APPROVE: self._decide(Action.APPROVE), Action.REJECT: self._decide(Action.REJECT),
+            Action.COMPLETE: self._complete, Action.REFUSE: self._refuse, Action.WITHDRAW: self._withdraw,
+            Action.EXTEND: self._extend,
+        }
+        handlers[action](view)
+
+    def _simple(self, action: Action) -> Callable[[RequestView], None]:
+        service, actor = self.service, self.actor
+
+        def run(_: RequestView) -> None:
+            self.act(lambda rid, v: service.transition(actor, rid, action, version=v))
+
+        return run
+
+    def _verify(self, _: RequestView) -> None:
+        note = self.dialogs.ask_text(self, self.tr("Verify identity"), self.tr(
+            "How was the identity verified? For example: one-time code to the registered e-mail, or ID card seen "
+            "at the counter (never write the ID number)."))
+        if note is None:
+            return
+        service, actor = self.service, self.actor
+        self.act(lambda rid, v: service.verify_identity(actor, rid, note=note, version=v))
+
+    def _decide(self, action: Action) -> Callable[[RequestView], None]:
+        service, actor = self.service, self.actor
+
+        def run(_: RequestView) -> None:
+            title = self.tr("Approve") if action is Action.APPROVE else self.tr("Reject")
+            grounds = self.dialogs.ask_text(self, title, self.tr(
+                "Write the grounds for the decision; they are recorded and given to the person."))
+            if grounds is None:
+                return
+            self.act(lambda rid, v: service.transition(actor, rid, action, reason=grounds, version=v))
+
+        return run
+
+    def _complete(self, view: RequestView) -> None:
+        service, actor = self.service, self.actor
+        if view.type is RequestType.ACCESS:
+            access = self.panels[RequestType.ACCESS]
+            assert isinstance(access, AccessPanel)
+            access.complete()
+            return
+        summary = self.dialogs.ask_text(self, self.tr("Complete the request"),
+                                        self.tr("What was sent to the person, and how?"))
+        if summary is None:
+            return
+        self.act(lambda rid, v: service.complete(actor, rid, summary, version=v))
+
+    def _refuse(self, _: RequestView) -> None:
+        reason = self.dialogs.ask_text(self, self.tr("Refuse the request"), self.tr(
+            "Write the reason for the refusal. It goes to the person in the refusal letter, with their right to "
+            "complain to Datatilsynet."))
+        if reason is None:
+            return
+        service, actor = self.service, self.actor
+        self.act(lambda rid, v: service.refuse(actor, rid, reason, version=v))
+
+    def _withdraw(self, view: RequestView) -> None:
+        if not self.dialogs.confirm(self, self.tr("Withdrawn by the person"), self.tr(
+                "Record that the person withdrew {reference}? The request closes and cannot be reopened.").format(
+                reference=view.reference)):
+            return
+        service, actor = self.service, self.actor
+        self.act(lambda rid, v: service.withdraw(actor, rid, note="withdrawn by the person", version=v))
+
+    def _extend(self, _: RequestView) -> None:
+        reason = self.dialogs.ask_text(self, self.tr("Extend the deadline"), self.tr(
+            "Why does the request need up to two more months? The reason is sent to the person in the extension "
+            "notice (GDPR Art. 12(3))."))
+        if reason is None:
+            return
+        service, actor = self.service, self.actor
+
+        def done(result: ExtensionResult) -> None:
+            self.show_message(self.tr("The deadline is extended to {date}. Send the extension notice to the person "
+                                      "now; it is under Letters.").format(
+                date=format_day(result.request.effective_due)))
+            self.dialogs.info(self, self.tr("Extension notice"), result.notice.text)
+
+        self.act(lambda rid, v: service.extend(actor, rid, reason, version=v), done)
+
+    def assign_to_me(self) -> None:
+        if self.actor.account_id is None:
+            return
+        service, actor, me = self.service, self.actor, self.actor.account_id
+        self.act(lambda rid, v: service.assign(actor, rid, me, version=v))
+
+    def _open_customer(self) -> None:
+        if self.view is not None and self.view.customer_id is not None:
+            emit(self.customer_requested, self.view.customer_id)
+
+    # --- letters and notices -----------------------------------------------------------------
+
+    def mark_letter_sent(self) -> None:
+        view, row = self.view, self.letters_table.currentRow()
+        if view is None or not 0 <= row < len(view.letters):
+            return
+        letter_id = view.letters[row].id
+        service, actor = self.service, self.actor
+        self.act(lambda _rid, _v: service.mark_letter_sent(actor, letter_id))
+
+    def mark_notice_sent(self) -> None:
+        view, row = self.view, self.notices_table.currentRow()
+        if view is None or not 0 <= row < len(view.notifications):
+            return
+        notice_id = view.notifications[row].id
+        service, actor = self.service, self.actor
+        self.act(lambda _rid, _v: service.mark_notification_sent(actor, notice_id))
+
+    def show_acknowledgement(self) -> None:
+        """The receipt is made from the request on demand (the service keeps no copy to mark as sent)."""
+        view = self.view
+        if view is None:
+            return
+        service, actor, rid = self.service, self.actor, view.id
+
+        def done(letter: Letter) -> None:
+            self.letters_table.clearSelection()
+            self.letter_sent_button.setEnabled(False)
+            self.letter_text.setPlainText(letter.text)
+            self.tabs.setCurrentIndex(3)
+
+        self.worker.submit(lambda: service.acknowledgement(actor, rid), done,
+                           lambda exc: self.show_error(error_text(exc)))
+
+    # --- the customer's current values (rectification) ----------------------------------------
+
+    def load_summary(self, view: RequestView, on_done: Callable[[CustomerSummary], None]) -> None:
+        """The customer's stored values, masked, for the rectification form; logged against the request."""
+        customer_id, request_id, actor, ctx = view.customer_id, view.id, self.actor, self.ctx
+        if customer_id is None:
+            return
+        gen = self._generation
+
+        def job() -> CustomerSummary:
+            from desktop.services.customers import CustomerService
+
+            return CustomerService(ctx).open_summary(actor, customer_id, request_id=request_id)
+
+        def done(summary: CustomerSummary) -> None:
+            if gen == self._generation:
+                on_done(summary)
+
+        self.worker.submit(job, done, lambda exc: None if gen != self._generation else self.show_error(
+            error_text(exc)))
+
+    def description(self) -> str:
+        """The request in one line, for the window title."""
+        view = self.view
+        if view is None:
+            return ""
+        return f"{view.reference} – {type_label(view.type)} – {state_text(view.state)}"
+

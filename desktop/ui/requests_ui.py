@@ -1,0 +1,263 @@
+"""The "Requests" menu and the requests window, added to a main window from the outside.
+
+Why it is shaped like this:
+- The main window is one file many people change; it needs one call (`install_requests_ui`) and
+  nothing else. Everything about requests (menu, shortcuts, the window, keeping the queue fresh)
+  lives here, and works with any QMainWindow, which is how the tests use it.
+- The queue and the request open in a window of their own beside the desk: the agent keeps the
+  customer open in the main window while working the request, and a supervisor can leave the
+  queue on a second screen. Opening a request from the queue also opens its customer in the main
+  window (`open_customer`), which starts a contact there as usual.
+- The widgets (and `desktop.services.requests` with SQLAlchemy) are imported when first used, so
+  installing the menu costs nothing before the first window shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+
+from desktop import APP_NAME
+from desktop.ui.qt_compat import emit
+
+if TYPE_CHECKING:
+    from desktop.domain.roles import Actor
+    from desktop.services.context import DeskContext
+    from desktop.services.requests import RequestService
+    from desktop.ui.dialogs import DialogService
+    from desktop.ui.file_request_dialog import FileRequestDialog
+    from desktop.ui.request_queue import RequestQueueWidget
+    from desktop.ui.request_view import RequestViewWidget
+
+#: QSettings key of the roll-forward setting (RULEBOOK §2); off unless an administrator turns it on.
+ROLL_FORWARD_KEY = "requests/roll_forward"
+GEOMETRY_KEY = "requests_window/geometry"
+SPLITTER_KEY = "requests_window/splitter"
+
+CurrentCustomer = Callable[[], tuple[int, str] | None]
+
+
+def roll_forward_setting() -> bool:
+    from desktop.app import desk_settings
+
+    value = desk_settings().value(ROLL_FORWARD_KEY, False)
+    return value is True or str(value).lower() in ("1", "true", "yes")
+
+
+class RequestsWindow(QWidget):
+    """The queue on the left, the request opened from it on the right."""
+
+    def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, service: RequestService, *,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from desktop.ui.request_queue import RequestQueueWidget
+        from desktop.ui.request_view import RequestViewWidget
+
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setWindowTitle(self.tr("Requests – {app}").format(app=APP_NAME))
+        self.queue: RequestQueueWidget = RequestQueueWidget(ctx, actor, dialogs, service=service)
+        self.request: RequestViewWidget = RequestViewWidget(ctx, actor, dialogs, service=service)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.queue)
+        self.splitter.addWidget(self.request)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self.resize(1600, 820)
+        self.splitter.setSizes([1000, 600])
+        self.queue.request_opened.connect(self._opened)
+        self.request.changed.connect(lambda _rid: self.queue.refresh())
+        self.request.loaded.connect(self._title)
+        self._restore()
+
+    def _opened(self, request_id: int, _customer_id: int) -> None:
+        self.request.load(request_id)
+
+    def _title(self, _request_id: int) -> None:
+        described = self.request.description()
+        base = self.tr("Requests – {app}").format(app=APP_NAME)
+        self.setWindowTitle(f"{described} – {base}" if described else base)
+
+    def _restore(self) -> None:
+        from PySide6.QtCore import QByteArray
+
+        from desktop.app import desk_settings
+
+        settings = desk_settings()
+        geometry, splitter = settings.value(GEOMETRY_KEY), settings.value(SPLITTER_KEY)
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        if isinstance(splitter, QByteArray | bytes) and splitter:
+            self.splitter.restoreState(QByteArray(splitter))
+
+    def shutdown(self) -> None:
+        """Wait for calls under way, so none outlives the database the desk closes next."""
+        self.queue.shutdown()
+        self.request.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from desktop.app import desk_settings
+
+        settings = desk_settings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        self.shutdown()
+        super().closeEvent(event)
+
+
+class RequestsUi(QObject):
+    """The menu, its actions and the requests window of one main window."""
+
+    #: A request was filed from the menu (request id, customer id).
+    request_filed = Signal(int, int)
+
+    def __init__(self, window: QMainWindow, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
+                 current_customer: CurrentCustomer | None = None,
+                 open_customer: Callable[[int], None] | None = None,
+                 service: RequestService | None = None) -> None:
+        super().__init__(window)
+        self.main_window = window
+        self.ctx = ctx
+        self.actor = actor
+        self.dialogs = dialogs
+        self.current_customer = current_customer
+        self.open_customer = open_customer
+        self._service = service
+        self.requests_window: RequestsWindow | None = None
+        self.file_dialog: FileRequestDialog | None = None
+
+        self.menu = QMenu(self.tr("&Requests"), window)
+        self.new_request_action = QAction(self.tr("&New request…"), window)
+        self.new_request_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_request_action.setStatusTip(self.tr("File a data-protection request for the customer on screen"))
+        self.new_request_action.triggered.connect(self.new_request)
+        self.queue_action = QAction(self.tr("Request &queue"), window)
+        self.queue_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.queue_action.setStatusTip(self.tr("Every open request with its deadline"))
+        self.queue_action.triggered.connect(self.show_queue)
+        self.menu.addAction(self.new_request_action)
+        self.menu.addAction(self.queue_action)
+        # The window owns the actions, so the shortcuts work wherever the focus is in it.
+        window.addAction(self.new_request_action)
+        window.addAction(self.queue_action)
+        menus = [a for a in window.menuBar().actions() if a.menu() is not None]
+        if len(menus) >= 2:
+            # Before the last menu, which by convention is Help.
+            window.menuBar().insertMenu(menus[-1], self.menu)
+        else:
+            window.menuBar().addMenu(self.menu)
+        window.installEventFilter(self)
+
+    @property
+    def service(self) -> RequestService:
+        if self._service is None:
+            from desktop.services.requests import RequestService
+
+            self._service = RequestService(self.ctx, roll_forward=roll_forward_setting())
+        return self._service
+
+    # --- filing ------------------------------------------------------------------------------
+
+    def new_request(self) -> FileRequestDialog | None:
+        """Ctrl+N: file for the customer open in the main window; asks nothing modal of the tests."""
+        customer = self.current_customer() if self.current_customer is not None else None
+        if customer is None:
+            self.dialogs.info(self.main_window, self.tr("New request"), self.tr(
+                "Open the customer first: search for the person and press Enter, then file the request."))
+            return None
+        from desktop.ui.file_request_dialog import FileRequestDialog
+
+        if self.file_dialog is not None:
+            self.file_dialog.reject()
+        customer_id, name = customer
+        dialog = FileRequestDialog(self.ctx, self.actor, self.dialogs, customer_id, name, service=self.service,
+                                   parent=self.main_window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.request_filed.connect(self._filed)
+        dialog.existing_opened.connect(self.open_request)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog: FileRequestDialog) -> None:
+        if self.file_dialog is dialog:
+            self.file_dialog = None
+
+    def _filed(self, request_id: int, customer_id: int) -> None:
+        from desktop.services.requests import reference
+
+        self.main_window.statusBar().showMessage(self.tr("Filed {reference}").format(reference=reference(request_id)),
+                                                 8000)
+        emit(self.request_filed, request_id, customer_id)
+        self.open_request(request_id)
+
+    # --- the window --------------------------------------------------------------------------
+
+    def ensure_window(self) -> RequestsWindow:
+        if self.requests_window is None:
+            self.requests_window = RequestsWindow(self.ctx, self.actor, self.dialogs, self.service,
+                                                  parent=self.main_window)
+            self.requests_window.queue.request_opened.connect(self._open_customer)
+            self.requests_window.request.customer_requested.connect(self._open_customer_id)
+        return self.requests_window
+
+    def show_queue(self) -> RequestsWindow:
+        """Ctrl+Shift+Q: the queue, read fresh."""
+        window = self.ensure_window()
+        if window.isVisible():
+            window.queue.refresh()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.queue.table.setFocus()
+        return window
+
+    def open_request(self, request_id: int) -> RequestsWindow:
+        window = self.ensure_window()
+        window.request.load(request_id)
+        window.queue.refresh()
+        window.show()
+        window.raise_()
+        return window
+
+    def _open_customer(self, _request_id: int, customer_id: int) -> None:
+        self._open_customer_id(customer_id)
+
+    def _open_customer_id(self, customer_id: int) -> None:
+        if customer_id and self.open_customer is not None:
+            self.open_customer(customer_id)
+
+    # --- closing -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.main_window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return super().eventFilter(watched, event)
+
+    def shutdown(self) -> None:
+        """The main window is closing: close the requests window and wait for its calls."""
+        if self.file_dialog is not None:
+            self.file_dialog.reject()
+        if self.requests_window is not None:
+            self.requests_window.close()
+            self.requests_window.shutdown()
+
+
+def install_requests_ui(window: QMainWindow, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
+                        current_customer: CurrentCustomer | None = None,
+                        open_customer: Callable[[int], None] | None = None,
+                        service: RequestService | None = None) -> RequestsUi:
+    """Add the "Requests" menu (Ctrl+N, Ctrl+Shift+Q) to `window`; keep the returned object alive.
+
+    `current_customer` answers (customer id, name) of the customer on screen, or None;
+    `open_customer` opens a customer in the main window when a request is opened from the queue.
+    """
+    return RequestsUi(window, ctx, actor, dialogs, current_customer=current_customer, open_customer=open_customer,
+                      service=service)
