@@ -36,9 +36,23 @@ ensure_system_packages() {
 }
 
 find_python() {
-  for candidate in python3.13 python3.12 python3.11 python3; do
+  # Python 3.12+ first: PySide6 6.12's wheel relies on 3.12's immortal None/True/False (on 3.11
+  # the desk patches around that at start-up; see desktop/ui/qt_compat.py). pyenv's installed
+  # versions count even when they are not the active one.
+  local candidates=()
+  if command -v pyenv >/dev/null 2>&1; then
+    local root
+    root=$(pyenv root 2>/dev/null || true)
+    for v in 3.12 3.13 3.14; do
+      for d in "$root"/versions/"$v".*; do
+        [ -x "$d/bin/python3" ] && candidates+=("$d/bin/python3")
+      done
+    done
+  fi
+  candidates+=(python3.12 python3.13 python3.14 python3.11 python3)
+  for candidate in "${candidates[@]}"; do
     if command -v "$candidate" >/dev/null 2>&1 && \
-       "$candidate" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
+       "$candidate" -c 'import sys, venv; sys.exit(0 if sys.version_info >= (3, 11) else 1)' >/dev/null 2>&1; then
       echo "$candidate"; return 0
     fi
   done
@@ -49,8 +63,15 @@ find_python() {
 ensure_venv() {
   local py stamp want
   py=$(find_python)
+  local wanted_version
+  wanted_version=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  if [ -x .venv/bin/python ] && \
+     [ "$(.venv/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" != "$wanted_version" ]; then
+    echo "bootstrap: .venv uses another Python than $wanted_version; making it anew" >&2
+    rm -rf .venv
+  fi
   if [ ! -x .venv/bin/python ]; then
-    echo "bootstrap: creating .venv with $py" >&2
+    echo "bootstrap: creating .venv with $py (Python $wanted_version)" >&2
     "$py" -m venv .venv
   fi
   want=$(cat pyproject.toml | sha256sum | cut -c1-16)

@@ -128,6 +128,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(container)
 
         self._build_menus()
+        from desktop.ui.requests_ui import install_requests_ui
+
+        self.requests_ui = install_requests_ui(
+            self, ctx, actor, self.dialogs,
+            current_customer=self._current_customer,
+            open_customer=self.open_customer,
+        )
         self._build_status_bar()
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_search)
@@ -308,6 +315,11 @@ class MainWindow(QMainWindow):
         customer_id = self.model.data(index, SearchResultModel.CustomerIdRole)
         if isinstance(customer_id, int):
             self.open_customer(customer_id)
+
+    def _current_customer(self) -> tuple[int, str] | None:
+        """The person on the line, for filing a request from the profile."""
+        header = self.profile.header
+        return (header.customer_id, header.name) if header is not None else None
 
     def open_customer(self, customer_id: int) -> None:
         """Ends the contact shown (if another customer) and opens this one, off the GUI thread."""

@@ -1,11 +1,13 @@
 """Work-arounds for the Qt binding, in one place so every screen uses them.
 
-PySide6 6.12 on Python 3.11: `SignalInstance.emit()` returns `True` without a new reference, so
-every emit from Python code takes one reference away from `True`; after about a thousand emits
-the interpreter frees `True` and aborts ("bool_dealloc: deallocating True or False"). 6.11 is not
-affected but has no separate PySide6-Pdf wheel; Python 3.12+ makes `True` immortal. Rule for all
-UI code: emit with `emit(signal, ...)` from here, never `signal.emit(...)`, and never call
-`.disconnect()` (same return path).
+PySide6 6.12's stable-ABI wheel returns `None`, `True` and `False` without taking a reference,
+as Python 3.12+ allows because those objects are immortal there. On Python 3.11 every such call
+(`setText`, `update`, `emit` ...) takes one reference away, and after a few thousand the
+interpreter frees `None` or `True` and aborts ("none_dealloc: deallocating None"). PySide6 6.11
+does not do this but has no separate PySide6-Pdf wheel. So, on 3.11 only and only when a probe
+shows the loss, the three singletons are given a reference count so large that no session can
+spend it: what 3.12 does by design. The bootstrap prefers Python 3.12+, where this is a no-op.
+`emit()` below stays the way to emit a signal from Python.
 """
 
 from __future__ import annotations
@@ -42,7 +44,29 @@ def _emit_steals_true() -> bool:
     return steals
 
 
-_EMIT_STEALS_TRUE = _emit_steals_true()
+def _binding_steals_none() -> bool:
+    if sys.version_info >= (3, 12):
+        return False
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(_PROBE_EMITS):
+        probe.setObjectName("probe")
+    return sys.getrefcount(None) <= before - _PROBE_EMITS // 2
+
+
+_IMMORTAL_MARGIN = 1 << 40
+
+
+def _make_singletons_immortal() -> None:
+    for obj in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(obj)).value += _IMMORTAL_MARGIN
+
+
+SINGLETONS_PATCHED = _binding_steals_none()
+if SINGLETONS_PATCHED:
+    _make_singletons_immortal()
+
+_EMIT_STEALS_TRUE = not SINGLETONS_PATCHED and _emit_steals_true()
 
 
 def emit(signal: SignalInstance, *args: object) -> None:

@@ -258,7 +258,7 @@ def test_status_bar_menus_and_accessible_names(qtbot: QtBot, window: MainWindow,
     assert window.database_label.text() == desk.db.display_name()
     assert window.demo_label is None  # the keys are in the (test) keyring
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Fil", "&Logg", "&Hjelp"]
+    assert menus == ["&Fil", "&Logg", "&Forespørsler", "&Hjelp"]
     assert window.log_action.text() == "&Tilgangslogg …"
     assert not window.log_action.isEnabled()  # an agent; the service refuses agents all the same
     assert window.quit_action.text() == "&Avslutt"
