@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.deadlines import ReceivedInFuture, response_due, validate_received
 from desktop.domain.requests import Channel, RequestType
+from desktop.ui.common import ServiceWorker, busy_bar, error_text, notice
 from desktop.ui.i18n import current_lang
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
-from desktop.ui.profile_view import ServiceWorker, busy_bar, error_text, notice
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_queue import channel_label, format_day, type_label
 

@@ -47,9 +47,9 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.services.access_log import AccessLogService
+from desktop.ui.common import OK_STYLE, ServiceWorker, busy_bar, count_text, error_text, notice
 from desktop.ui.i18n import current_lang
 from desktop.ui.login import ERROR_STYLE
-from desktop.ui.profile_view import OK_STYLE, ServiceWorker, busy_bar, count_text, error_text, notice
 from desktop.ui.qt_compat import emit
 
 if TYPE_CHECKING:

@@ -20,23 +20,16 @@ Why it is shaped like this:
 
 from __future__ import annotations
 
-import contextlib
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -63,13 +56,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import DeskError
 from desktop.services.profile import PAGE_SIZE, NeedToKnow, ProfileService
 from desktop.services.verification import CHANNELS, label
+from desktop.ui.common import (
+    INFO_STYLE,
+    OK_STYLE,
+    ServiceWorker,
+    busy_bar,
+    count_text,
+    error_text,
+    field_line,
+    local_date,
+    local_time,
+    notice,
+)
 from desktop.ui.dialogs import DialogService
 from desktop.ui.i18n import current_lang
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
+
+__all__ = [  # the shared pieces stay importable from here for screens written against this module
+    "INFO_STYLE", "OK_STYLE", "ProfileView", "ServiceWorker", "busy_bar", "count_text", "error_text",
+    "field_line", "local_date", "local_time", "notice",
+]
 
 if TYPE_CHECKING:
     import logging
@@ -97,104 +106,8 @@ REVEAL_TICK_MS = 1000
 MAX_COLUMN_WIDTH = 300
 DEFAULT_CHANNEL = "phone"
 
-OK_STYLE = "QLabel { background: #e6f4ea; color: #1e4620; border: 1px solid #2e7d32; padding: 6px; }"
-INFO_STYLE = "QLabel { background: #e3f2fd; color: #0d3c61; border: 1px solid #1976d2; padding: 6px; }"
 _MARKED_BACKGROUND = QColor("#fff4e5")
 _MARKED_TEXT = QColor("#3d2a00")
-
-
-# --- the worker ------------------------------------------------------------------------------------
-
-
-class _Relay(QObject):
-    """Lives in the GUI thread; a worker's emit is queued into it."""
-
-    finished = Signal(int, object, object)  # job id, result, exception or None
-
-
-class _Job(QRunnable):
-    def __init__(self, relay: _Relay, job_id: int, call: Callable[[], object]) -> None:
-        super().__init__()
-        # The worker holds the job until its answer is back: a queued Python runnable nobody
-        # references can be collected before the pool runs it ("pure virtual method called").
-        self.setAutoDelete(False)
-        self.relay, self.job_id, self.call = relay, job_id, call
-
-    def run(self) -> None:
-        result: object = None
-        error: BaseException | None = None
-        try:
-            result = self.call()
-        except Exception as exc:
-            if not isinstance(exc, DeskError):
-                _log().exception("a background service call failed")
-            error = exc
-        # RuntimeError: the window closed while this ran; nobody is waiting for the answer.
-        with contextlib.suppress(RuntimeError):
-            emit(self.relay.finished, self.job_id, result, error)
-
-
-class ServiceWorker(QObject):
-    """Runs service calls on one private thread and hands each answer back on the GUI thread.
-
-    Callbacks run in the GUI thread, so they are the only place widgets are touched. Calls run in
-    the order submitted.
-    """
-
-    busy_changed = Signal(bool)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # The pool is created before the relay: children are destroyed in order, so the pool's
-        # destructor waits for a running call before the relay it emits through goes away.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._finished)
-        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None]]] = {}
-        self._jobs: dict[int, _Job] = {}
-        self._next_id = 0
-
-    def submit(self, call: Callable[[], T], on_done: Callable[[T], None],
-               on_error: Callable[[BaseException], None]) -> None:
-        self._next_id += 1
-        was_idle = not self._callbacks
-        self._callbacks[self._next_id] = (on_done, on_error)
-        job = _Job(self._relay, self._next_id, call)
-        self._jobs[self._next_id] = job
-        self._pool.start(job)
-        if was_idle:
-            emit(self.busy_changed, True)
-
-    def is_busy(self) -> bool:
-        return bool(self._callbacks)
-
-    def wait(self, timeout_ms: int = -1) -> bool:
-        """Block until the queued calls have run (their callbacks arrive with the next events)."""
-        return bool(self._pool.waitForDone(timeout_ms))
-
-    def _finished(self, job_id: int, result: object, error: BaseException | None) -> None:
-        # The job's run() may still be returning on the worker thread; its own frame keeps it alive.
-        self._jobs.pop(job_id, None)
-        callbacks = self._callbacks.pop(job_id, None)
-        try:
-            if callbacks is not None:
-                if error is None:
-                    callbacks[0](result)
-                else:
-                    callbacks[1](error)
-        finally:
-            if not self._callbacks:
-                emit(self.busy_changed, False)
-
-
-def error_text(exc: BaseException) -> str:
-    """The service's own message in the interface language; a plain sentence for the unexpected."""
-    if isinstance(exc, DeskError):
-        return exc.text(current_lang())
-    return QCoreApplication.translate(
-        "ServiceWorker", "Something went wrong unexpectedly ({error}). Try again; if it keeps failing, tell IT."
-    ).format(error=type(exc).__name__)
 
 
 class _Generation:
@@ -202,51 +115,6 @@ class _Generation:
 
     def __init__(self) -> None:
         self.value = 0
-
-
-# --- small formatting helpers ----------------------------------------------------------------------
-
-
-def local_date(value: datetime) -> str:
-    """Stored times are naive UTC; the agent reads the local calendar date."""
-    local = value.replace(tzinfo=UTC).astimezone()
-    return local.strftime("%d.%m.%Y" if current_lang() == "nb" else "%Y-%m-%d")
-
-
-def local_time(value: datetime) -> str:
-    return value.replace(tzinfo=UTC).astimezone().strftime("%H:%M")
-
-
-def count_text(n: int) -> str:
-    """Grouped the way the reader expects: 19 686 in Bokmål, 19,686 in English."""
-    locale = QLocale(QLocale.Language.NorwegianBokmal) if current_lang() == "nb" else QLocale(QLocale.Language.English)
-    return locale.toString(n)
-
-
-def notice(style: str, name: str) -> QLabel:
-    widget = QLabel()
-    widget.setWordWrap(True)
-    widget.setStyleSheet(style)
-    widget.setAccessibleName(name)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    widget.hide()
-    return widget
-
-
-def field_line(name: str, value: str) -> str:
-    """One "name: value" line of rich text; both are escaped, as policy text may hold < or &."""
-    return f"<b>{html.escape(name)}</b> {html.escape(value)}"
-
-
-def busy_bar(name: str) -> QProgressBar:
-    """A thin indeterminate bar: the window stays usable, and the agent sees work is under way."""
-    bar = QProgressBar()
-    bar.setRange(0, 0)
-    bar.setTextVisible(False)
-    bar.setFixedHeight(6)
-    bar.setAccessibleName(name)
-    bar.hide()
-    return bar
 
 
 # --- the record tables -----------------------------------------------------------------------------

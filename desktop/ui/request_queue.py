@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.deadlines import DeadlineState
 from desktop.domain.requests import OPEN_STATES, Channel, RequestState, RequestType, state_label
+from desktop.ui.common import ServiceWorker, busy_bar, error_text, notice
 from desktop.ui.i18n import current_lang
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
-from desktop.ui.profile_view import ServiceWorker, busy_bar, error_text, notice
 from desktop.ui.qt_compat import emit
 
 if TYPE_CHECKING:

@@ -54,10 +54,10 @@ from PySide6.QtWidgets import (
 from desktop.domain.deadlines import DeadlineState
 from desktop.domain.requests import Action, Channel, IdentityState, RequestState, RequestType
 from desktop.domain.roles import Role
+from desktop.ui.common import INFO_STYLE, OK_STYLE, ServiceWorker, busy_bar, error_text, notice
 from desktop.ui.i18n import current_lang
 from desktop.ui.log_viewer import ask_save_path
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
-from desktop.ui.profile_view import INFO_STYLE, OK_STYLE, ServiceWorker, busy_bar, error_text, notice
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_queue import channel_label, days_left_text, format_day, state_text, type_label
 

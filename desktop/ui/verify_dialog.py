@@ -38,9 +38,9 @@ from desktop.services.verification import (
     VerificationLocked,
     label,
 )
+from desktop.ui.common import OK_STYLE, busy_bar, error_text, local_time, notice
 from desktop.ui.i18n import current_lang
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
-from desktop.ui.profile_view import OK_STYLE, busy_bar, error_text, local_time, notice
 from desktop.ui.qt_compat import emit
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from desktop.domain.roles import Actor
     from desktop.services.profile import ProfileHeader
     from desktop.services.verification import ContactRef, SentCode, VerificationService, VerificationState
-    from desktop.ui.profile_view import ServiceWorker
+    from desktop.ui.common import ServiceWorker
 
 TAB_QUESTIONS, TAB_CODE, TAB_DOCUMENT, TAB_EID = range(4)
 
