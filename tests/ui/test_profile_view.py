@@ -331,7 +331,8 @@ def test_reveal_takes_a_reason_and_the_password_and_hides_itself(qtbot: QtBot, v
     qtbot.waitUntil(lambda: view.revealed is not None, timeout=5000)
     full = view.nid_value.text()
     assert re.fullmatch(r"\d{6} \d{5}", full) and full[:6] == masked[:6]
-    assert view.countdown_label.isVisible() and view.countdown_label.text() == "Skjules om 30 s"
+    # A slow machine may already have ticked once between the click and this line.
+    assert view.countdown_label.isVisible() and view.countdown_label.text() in ("Skjules om 30 s", "Skjules om 29 s")
     assert view.reveal_button.text() == "Skjul"
     [entry] = access_log_actions(desk, "reveal")
     assert entry.reason == "Kunden ber oss bekrefte nummeret"
