@@ -1197,6 +1197,16 @@ class RequestService:
             return self.extend(actor, request_id, reason or "", version=version).request
         if act is Action.COMPLETE:
             return self.complete(actor, request_id, reason or "", version=version)
+        if act is Action.SUBMIT_FOR_APPROVAL:
+            with self.ctx.db.transaction() as s:
+                self._begin(s, actor)
+                rtype = RequestType(self._load(s, request_id, version).type)
+            if rtype is RequestType.ERASURE:
+                # An erasure waits for approval with its plan: making the plan is what submits it.
+                from desktop.services.erasure import ErasureService
+
+                ErasureService(self.ctx, clock=self.clock).make_plan(actor, request_id)
+                return self.get(actor, request_id)
         if act in (Action.APPROVE, Action.REJECT):
             with self.ctx.db.transaction() as s:
                 self._begin(s, actor)
@@ -1205,10 +1215,13 @@ class RequestService:
                 return self.decide_objection(actor, request_id, act is Action.APPROVE, reason or "",
                                              version=version)
             if rtype is RequestType.ERASURE:
-                # Approval must bind to the exact erasure plan (four eyes); a bare "approve" could not.
+                # Approval binds to the exact stored plan and needs the password again (four eyes);
+                # a bare "approve" carries neither: ErasureService.approve / reject does.
                 raise TransitionRefused(
-                    "An erasure is approved or rejected against its erasure plan, not from here.",
-                    "En sletting godkjennes eller avvises mot sletteplanen, ikke herfra.",
+                    "An erasure is approved or rejected against its stored plan, with your password: use the "
+                    "erasure approval (gdpr-desk request approve|reject).",
+                    "En sletting godkjennes eller avvises mot den lagrede sletteplanen, med passordet ditt: bruk "
+                    "godkjenningen av sletteplanen (gdpr-desk request approve|reject).",
                     code="erasure_plan",
                 )
         with self.ctx.db.transaction() as s:
@@ -1352,16 +1365,20 @@ class RequestService:
         if sent > self.today():
             raise InvalidInput("The answer cannot have been sent in the future.",
                                "Svaret kan ikke være sendt i fremtiden.")
+        if expect is None:
+            with self.ctx.db.transaction() as s:
+                self._begin(s, actor)
+                is_erasure = self._load(s, request_id, version).type == RequestType.ERASURE.value
+            if is_erasure:
+                # Completing an erasure is carrying out its approved plan, in one transaction.
+                from desktop.services.erasure import ErasureService
+
+                ErasureService(self.ctx, clock=self.clock).execute(actor, request_id)
+                return self.get(actor, request_id)
         with self.ctx.db.transaction() as s:
             self._begin(s, actor)
             req = self._load(s, request_id, version)
             rtype = self._require_type(req, expect) if expect is not None else RequestType(req.type)
-            if rtype is RequestType.ERASURE:
-                raise TransitionRefused(
-                    "An erasure is completed by carrying out its approved erasure plan.",
-                    "En sletting fullføres ved å gjennomføre den godkjente sletteplanen.",
-                    code="erasure_plan",
-                )
             needed = _FULFILMENT_EVENT.get(rtype)
             if needed is not None and not any(e.action == needed for e in req.events):
                 raise TransitionRefused(
