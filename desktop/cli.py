@@ -267,6 +267,186 @@ def cmd_request_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _request_id(value: str) -> int:
+    try:
+        return int(value.removeprefix("GDPR-"))
+    except ValueError as exc:
+        raise DeskError(f"'{value}' is not a request id (a number or GDPR-000123).",
+                        f"'{value}' er ikke et henvendelses-id (et tall eller GDPR-000123).") from exc
+
+
+def cmd_request_approve(args: argparse.Namespace) -> int:
+    """Approve an erasure's stored plan after re-checking it against the data (four eyes)."""
+    from datetime import timedelta
+
+    from desktop.services.accounts import AccountService
+    from desktop.services.erasure import ErasureService
+
+    request_id = _request_id(args.id)
+    ctx = _open(args)
+    try:
+        password = _password(f"Password for {args.agent}: ")
+        actor = AccountService(ctx).login(args.agent, password)
+        svc = ErasureService(ctx, grace=timedelta(hours=args.grace_hours))
+        plan = svc.get_plan(actor, request_id)
+        if plan.stale:
+            raise DeskError("The data changed since the plan was made; make the plan again.",
+                            "Opplysningene er endret siden planen ble laget; lag planen på nytt.")
+        approval = svc.approve(actor, request_id, password, plan.stored_fingerprint or plan.fingerprint)
+        after = approval.executes_after.isoformat(sep=" ", timespec="minutes") if approval.executes_after else "-"
+        print(f"{request_id}\tapproved\tplan {approval.plan_fingerprint}\texecutes after {after} UTC")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_request_reject(args: argparse.Namespace) -> int:
+    """Reject an erasure's plan with a written reason (four eyes)."""
+    from desktop.services.accounts import AccountService
+    from desktop.services.erasure import ErasureService
+
+    request_id = _request_id(args.id)
+    ctx = _open(args)
+    try:
+        password = _password(f"Password for {args.agent}: ")
+        actor = AccountService(ctx).login(args.agent, password)
+        decision = ErasureService(ctx).reject(actor, request_id, password, args.reason)
+        print(f"{request_id}\trejected\tplan {decision.plan_fingerprint}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_erasure_plan(args: argparse.Namespace) -> int:
+    """Make (or, with --preview, only show) an erasure plan, printed grouped by purpose."""
+    from desktop.services.erasure import ErasureRefused, ErasureService
+
+    request_id = _request_id(args.request_id)
+    ctx = _open(args)
+    try:
+        actor = _login(ctx, args.agent)
+        svc = ErasureService(ctx)
+        try:
+            plan = (svc.preview_plan(actor, request_id, args.purpose) if args.preview
+                    else svc.make_plan(actor, request_id, args.purpose))
+        except ErasureRefused as exc:
+            if exc.plan is not None:
+                print(exc.plan.describe(_lang()))
+            raise
+        print(plan.describe(_lang()))
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_erasure_execute(args: argparse.Namespace) -> int:
+    """Carry out an approved erasure; exit 4 while its purge is pending (not yet provably erased)."""
+    from desktop.services.erasure import ErasureService
+
+    request_id = _request_id(args.request_id)
+    ctx = _open(args)
+    try:
+        actor = _login(ctx, args.agent)
+        result = ErasureService(ctx).execute(actor, request_id)
+        _print_erasure(result)
+        return 0 if result.run_state == "done" else 4
+    finally:
+        ctx.close()
+
+
+def cmd_erasure_purge(args: argparse.Namespace) -> int:
+    """Finish pending purges (checkpoint and scan); exit 4 if any is still pending."""
+    from desktop.domain.roles import system_actor
+    from desktop.services.erasure import ErasureService
+
+    ctx = _open(args)
+    try:
+        results = ErasureService(ctx).complete_pending_purges(system_actor(ctx.workstation, "erasure-purge"))
+        for result in results:
+            _print_erasure(result)
+        return 4 if any(r.run_state != "done" for r in results) else 0
+    finally:
+        ctx.close()
+
+
+def _print_erasure(result: object) -> None:
+    from desktop.services.erasure import ErasureResult
+
+    assert isinstance(result, ErasureResult)
+    residue = result.residue
+    scan = ("not applicable" if residue is None or not residue.applicable else
+            f"checkpoint {'busy' if residue.checkpoint_busy else 'ok'}, wal {residue.wal_bytes} bytes, "
+            f"{residue.markers} values scanned in {residue.db_bytes} bytes, {residue.found} found")
+    until = result.restrict_until.isoformat() if result.restrict_until else "-"
+    print(f"{result.request_id}\t{result.reference}\t{result.status}\terased "
+          f"{sum(result.erased.values())}\trestricted {sum(result.restricted.values())} until {until}\t"
+          f"notices {result.notifications}\t{scan}")
+
+
+def cmd_retention_run(args: argparse.Namespace) -> int:
+    """The scheduled job: approved erasures past their grace period, pending purges, then retention."""
+    from desktop.domain.roles import system_actor
+    from desktop.services.erasure import ErasureService
+    from desktop.services.retention import RetentionProgress, RetentionService
+
+    ctx = _open(args)
+    try:
+        actor = system_actor(ctx.workstation, "retention")
+        rc = 0
+        if not args.dry_run:
+            erasure = ErasureService(ctx)
+            done, failed = erasure.execute_due(actor)
+            for result in done:
+                _print_erasure(result)
+            for request_id, reason in failed:
+                print(f"# erasure {request_id} not run: {reason}", file=sys.stderr)
+            for result in erasure.complete_pending_purges(actor):
+                _print_erasure(result)
+                rc = 4 if result.run_state != "done" else rc
+        def progress(p: RetentionProgress) -> None:
+            if sys.stderr.isatty():
+                print(f"\r# batch {p.batch}: {p.people:,} people", end="", file=sys.stderr, flush=True)
+
+        report = RetentionService(ctx).run(actor, dry_run=args.dry_run, batch=args.batch, on_batch=progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        print(report.describe(_lang()))
+        return rc
+    finally:
+        ctx.close()
+
+
+def cmd_register_copy(args: argparse.Namespace) -> int:
+    """The register copy as a PDF file for the mailroom; prints the password when encrypted."""
+    from desktop.services.register_copy import RegisterCopyService
+
+    try:
+        customer_id = int(args.customer_id)
+        request_id = int(args.request) if args.request is not None else None
+    except ValueError as exc:
+        raise DeskError("CUSTOMER_ID and --request are numbers.", "CUSTOMER_ID og --request er tall.") from exc
+    ctx = _open(args)
+    try:
+        actor = _login(ctx, args.agent)
+        service = RegisterCopyService(ctx)
+        data = service.collect(actor, customer_id, request_id=request_id, lang=args.lang)
+        if not data.addressee.postal:
+            print("gdpr-desk: " + ("kunden har ingen postadresse: utskriften kan ikke sendes i vinduskonvolutt"
+                                   if _lang() == "nb" else "the customer has no postal address: the copy cannot "
+                                   "be posted in a window envelope"), file=sys.stderr)
+        pdf = service.render(data, data.redactions)
+        password = None
+        if args.encrypt:
+            pdf, password = service.encrypt(pdf)
+        path = service.save(actor, request_id, pdf, args.out, customer_id=customer_id)
+        print(f"{path}	{len(pdf)} bytes	{data.record_count} records")
+        if password is not None:
+            print(f"password: {password}")
+    finally:
+        ctx.close()
+    return 0
+
+
 class _ProgressBar:
     def __init__(self, total: int, unit: str) -> None:
         self.total, self.unit, self.last = total, unit, -1
@@ -373,6 +553,53 @@ def build_parser() -> argparse.ArgumentParser:
                     help="file even if the same request is open, flagged as a duplicate")
     sp.add_argument("--db", default=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_request_new)
+    sp = rqs.add_parser("approve", help="approve an erasure's stored plan (password from GDPR_DESK_PASSWORD "
+                        "or a prompt); refused for the filer and if the data changed since the plan")
+    sp.add_argument("id", metavar="ID")
+    sp.add_argument("--agent", required=True, help="sign in as this supervisor")
+    sp.add_argument("--grace-hours", type=float, default=0.0,
+                    help="hours during which the approval can be withdrawn before it runs (default 0)")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_request_approve)
+    sp = rqs.add_parser("reject", help="reject an erasure's plan with a reason (password as for approve)")
+    sp.add_argument("id", metavar="ID")
+    sp.add_argument("--reason", required=True)
+    sp.add_argument("--agent", required=True, help="sign in as this supervisor")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_request_reject)
+
+    er = sub.add_parser("erasure", help="erasure plans and their execution")
+    ers = er.add_subparsers(dest="erasure_command", required=True)
+    sp = ers.add_parser("plan", help="make the erasure plan and submit it for approval; prints it by purpose")
+    sp.add_argument("request_id", metavar="REQUEST_ID")
+    sp.add_argument("--agent", required=True)
+    sp.add_argument("--purpose", help="erase for this purpose only (a policy purpose key)")
+    sp.add_argument("--preview", action="store_true", help="only show the plan; store and submit nothing")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_erasure_plan)
+    sp = ers.add_parser("execute", help="carry out an approved erasure; exit 4 while its purge is pending")
+    sp.add_argument("request_id", metavar="REQUEST_ID")
+    sp.add_argument("--agent", required=True)
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_erasure_execute)
+    sp = ers.add_parser("purge", help="finish pending purges (TRUNCATE checkpoint and residue scan)")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_erasure_purge)
+
+    ret = sub.add_parser("retention", help="the retention job")
+    rets = ret.add_subparsers(dest="retention_command", required=True)
+    sp = rets.add_parser("run", help="erase what the policy no longer keeps (as the system); prints a report")
+    sp.add_argument("--dry-run", action="store_true", help="report what would happen; change nothing")
+    sp.add_argument("--batch", type=int, default=5000, help="people per transaction (default 5000)")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_retention_run)
+    sp = add("register-copy", cmd_register_copy, "write the register copy (Art. 15) as a PDF file")
+    sp.add_argument("customer_id", metavar="CUSTOMER_ID")
+    sp.add_argument("--out", required=True, metavar="FILE", help="the PDF file to write (created private)")
+    sp.add_argument("--lang", default="nb", choices=["nb", "en", "sv"], help="language of the copy (default nb)")
+    sp.add_argument("--agent", required=True, help="sign in as this user (password from GDPR_DESK_PASSWORD)")
+    sp.add_argument("--request", metavar="ID", help="the access request it answers (its reference and redactions)")
+    sp.add_argument("--encrypt", action="store_true", help="encrypt with AES-256 and print the password")
     return p
 
 

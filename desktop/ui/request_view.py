@@ -296,17 +296,22 @@ class AccessPanel(_Panel):
         self.complete_button = QPushButton(self.tr("Complete: the copy has been sent"))
         self.complete_button.setAutoDefault(False)
         self.complete_button.clicked.connect(self.complete)
+        self.copy_button = QPushButton(self.tr("Make the register copy…"))
+        self.copy_button.setAccessibleName(self.tr("Make the register copy"))
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.clicked.connect(self.open_register_copy)
         self.form = QWidget()
         form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("", _left(self.copy_button))
         form.addRow(self.tr("Summary:"), self.summary_edit)
         form.addRow(self.tr("Sent via:"), self.via_combo)
         form.addRow(self.tr("Sent on:"), self.sent_edit)
         form.addRow("", _left(self.complete_button))
         box = QVBoxLayout(self)
         box.addWidget(_hint(self.tr(
-            "Make the register copy from the customer's profile. An electronic request gets an electronic "
-            "answer unless the person asked otherwise; the first copy is free.")))
+            "Make the register copy here: review it, then print, post or e-mail it encrypted. An electronic "
+            "request gets an electronic answer unless the person asked otherwise; the first copy is free.")))
         box.addWidget(self.form)
         box.addStretch(1)
 
@@ -316,10 +321,23 @@ class AccessPanel(_Panel):
             self.via_combo.setCurrentIndex(max(0, self.via_combo.findData(view.channel.value)))
             self.sent_edit.setDate(QDate.currentDate())
         self.complete_button.setEnabled(Action.COMPLETE in view.allowed_actions)
+        self.copy_button.setEnabled(Action.COMPLETE in view.allowed_actions and bool(view.customer_id))
         self.form.setVisible(view.is_open)
 
     def summary(self) -> str:
         return self.summary_edit.toPlainText().strip()
+
+    def open_register_copy(self) -> None:
+        """The Art. 15 letter for this request; sending or posting it completes the request."""
+        view = self.host.view
+        if view is None or not view.customer_id:
+            return
+        from desktop.ui.register_copy_dialog import RegisterCopyDialog
+
+        dialog = RegisterCopyDialog(self.host.ctx, self.host.actor, view.customer_id, view.id, self.host.dialogs,
+                                    parent=self)
+        dialog.completed.connect(lambda _view: self.host.reload())
+        dialog.exec()
 
     def complete(self) -> None:
         summary = self.summary()

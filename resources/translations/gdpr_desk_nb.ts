@@ -1459,8 +1459,16 @@ For eksempel: intern kontroll av bedrageri for ordre TP-1234567. Grunnen logges.
             <translation>Fullfør: kopien er sendt</translation>
         </message>
         <message>
-            <source>Make the register copy from the customer's profile. An electronic request gets an electronic answer unless the person asked otherwise; the first copy is free.</source>
-            <translation>Lag registerkopien fra kundens profil. En elektronisk henvendelse får elektronisk svar hvis ikke personen har bedt om noe annet; den første kopien er gratis.</translation>
+            <source>Make the register copy here: review it, then print, post or e-mail it encrypted. An electronic request gets an electronic answer unless the person asked otherwise; the first copy is free.</source>
+            <translation>Lag registerkopien her: gå gjennom den, og skriv den ut, send den i posten eller send den kryptert på e-post. En elektronisk henvendelse får elektronisk svar hvis ikke personen har bedt om noe annet; den første kopien er gratis.</translation>
+        </message>
+        <message>
+            <source>Make the register copy…</source>
+            <translation>Lag registerkopi…</translation>
+        </message>
+        <message>
+            <source>Make the register copy</source>
+            <translation>Lag registerkopi</translation>
         </message>
         <message>
             <source>Summary:</source>
