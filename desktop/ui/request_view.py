@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from desktop.services.letters import Letter
     from desktop.services.requests import ExtensionResult, RequestService, RequestView
     from desktop.ui.dialogs import DialogService
+    from desktop.ui.erasure_ui import ErasurePlanDialog
 
 T = TypeVar("T")
 DATE_FORMAT = "dd.MM.yyyy"
@@ -757,7 +758,39 @@ class ErasurePanel(_Panel):
         box.addWidget(_hint(self.tr(
             "An erasure is planned, approved by a supervisor and carried out in the erasure screen. Here you can "
             "verify the identity, start the work, submit it for approval, extend, refuse or record a withdrawal.")))
+        self.plan_button = QPushButton(self.tr("Erasure plan…"))
+        self.plan_button.setToolTip(self.tr("What goes, what stays and why; submit, approve and carry out"))
+        self.plan_button.setAutoDefault(False)
+        self.plan_button.clicked.connect(self.open_plan)
+        box.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.plan_dialog: ErasurePlanDialog | None = None
         box.addStretch(1)
+
+    def open_plan(self) -> ErasurePlanDialog | None:
+        """The erasure plan of the request on screen, in a dialog beside it."""
+        from desktop.ui.erasure_ui import ErasurePlanDialog
+
+        view = self.host.view
+        if view is None:
+            return None
+        if self.plan_dialog is not None:
+            self.plan_dialog.close()
+        host = self.host
+        dialog = ErasurePlanDialog(host.ctx, host.actor, view.id, host.dialogs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.changed.connect(self._plan_changed)
+        dialog.finished.connect(lambda _result: self._plan_closed(dialog))
+        self.plan_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _plan_closed(self, dialog: ErasurePlanDialog) -> None:
+        if self.plan_dialog is dialog:
+            self.plan_dialog = None
+
+    def _plan_changed(self, request_id: int) -> None:
+        self.host.reload()
+        emit(self.host.changed, request_id)
 
 
 # --- the request view -------------------------------------------------------------------------------

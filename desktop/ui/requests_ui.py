@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from desktop.services.context import DeskContext
     from desktop.services.requests import RequestService
     from desktop.ui.dialogs import DialogService
+    from desktop.ui.erasure_ui import ApprovalQueueWidget
     from desktop.ui.file_request_dialog import FileRequestDialog
     from desktop.ui.request_queue import RequestQueueWidget
     from desktop.ui.request_view import RequestViewWidget
@@ -131,6 +132,7 @@ class RequestsUi(QObject):
         self._service = service
         self.requests_window: RequestsWindow | None = None
         self.file_dialog: FileRequestDialog | None = None
+        self.approval_window: ApprovalQueueWidget | None = None
 
         self.menu = QMenu(self.tr("&Requests"), window)
         self.new_request_action = QAction(self.tr("&New request…"), window)
@@ -143,6 +145,15 @@ class RequestsUi(QObject):
         self.queue_action.triggered.connect(self.show_queue)
         self.menu.addAction(self.new_request_action)
         self.menu.addAction(self.queue_action)
+        self.approval_action: QAction | None = None
+        from desktop.domain.roles import Permission
+
+        if actor.can(Permission.APPROVE_ERASURE):
+            self.approval_action = QAction(self.tr("&Erasure approval"), window)
+            self.approval_action.setStatusTip(self.tr("Erasures waiting for a supervisor's approval (four eyes)"))
+            self.approval_action.triggered.connect(self.show_approval_queue)
+            self.menu.addSeparator()
+            self.menu.addAction(self.approval_action)
         # The window owns the actions, so the shortcuts work wherever the focus is in it.
         window.addAction(self.new_request_action)
         window.addAction(self.queue_action)
@@ -227,6 +238,22 @@ class RequestsUi(QObject):
         window.raise_()
         return window
 
+    def show_approval_queue(self) -> ApprovalQueueWidget:
+        """The erasures waiting for a supervisor, in a window of their own, read fresh."""
+        from desktop.ui.erasure_ui import ApprovalQueueWidget
+
+        if self.approval_window is None:
+            self.approval_window = ApprovalQueueWidget(self.ctx, self.actor, self.dialogs, parent=self.main_window)
+            self.approval_window.setWindowFlag(Qt.WindowType.Window, True)
+            self.approval_window.setWindowTitle(self.tr("Erasure approval – {app}").format(app=APP_NAME))
+            self.approval_window.resize(1200, 560)
+        else:
+            self.approval_window.refresh()
+        self.approval_window.show()
+        self.approval_window.raise_()
+        self.approval_window.activateWindow()
+        return self.approval_window
+
     def _open_customer(self, _request_id: int, customer_id: int) -> None:
         self._open_customer_id(customer_id)
 
@@ -248,6 +275,9 @@ class RequestsUi(QObject):
         if self.requests_window is not None:
             self.requests_window.close()
             self.requests_window.shutdown()
+        if self.approval_window is not None:
+            self.approval_window.close()
+            self.approval_window.shutdown()
 
 
 def install_requests_ui(window: QMainWindow, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,

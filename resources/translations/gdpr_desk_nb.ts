@@ -1567,6 +1567,14 @@ For eksempel: intern kontroll av bedrageri for ordre TP-1234567. Grunnen logges.
             <source>An erasure is planned, approved by a supervisor and carried out in the erasure screen. Here you can verify the identity, start the work, submit it for approval, extend, refuse or record a withdrawal.</source>
             <translation>En sletting planlegges, godkjennes av en leder og gjennomføres i slettebildet. Her kan du bekrefte identiteten, starte arbeidet, sende til godkjenning, forlenge fristen, avslå eller registrere at den er trukket tilbake.</translation>
         </message>
+        <message>
+            <source>Erasure plan…</source>
+            <translation>Slettingsplan…</translation>
+        </message>
+        <message>
+            <source>What goes, what stays and why; submit, approve and carry out</source>
+            <translation>Hva som slettes, hva som blir og hvorfor; send til godkjenning, godkjenn og utfør</translation>
+        </message>
     </context>
     <context>
         <name>FileRequestDialog</name>
@@ -2589,6 +2597,18 @@ Dobbeltklikk på en forespørsel i køen.</translation>
             <source>Filed {reference}</source>
             <translation>Registrerte {reference}</translation>
         </message>
+        <message>
+            <source>&amp;Erasure approval</source>
+            <translation>&amp;Godkjenning av sletting</translation>
+        </message>
+        <message>
+            <source>Erasures waiting for a supervisor&apos;s approval (four eyes)</source>
+            <translation>Slettinger som venter på godkjenning fra en leder (fire øyne)</translation>
+        </message>
+        <message>
+            <source>Erasure approval – {app}</source>
+            <translation>Godkjenning av sletting – {app}</translation>
+        </message>
     </context>
     <context>
         <name>RequestsWindow</name>
@@ -2678,6 +2698,316 @@ Dobbeltklikk på en forespørsel i køen.</translation>
         <message>
             <source>Notice to the person</source>
             <translation>Varsel til personen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApprovalQueueWidget</name>
+        <message>
+            <source>Erasure approval queue</source>
+            <translation>Godkjenningskø for sletting</translation>
+        </message>
+        <message>
+            <source>Erasures waiting for approval</source>
+            <translation>Slettinger som venter på godkjenning</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Oppdater</translation>
+        </message>
+        <message>
+            <source>Double-click an erasure to see its plan. You cannot decide on requests you filed yourself: another supervisor must (four eyes).</source>
+            <translation>Dobbeltklikk på en sletting for å se planen. Du kan ikke avgjøre henvendelser du registrerte selv: en annen leder må gjøre det (fire øyne).</translation>
+        </message>
+        <message>
+            <source>Erasures</source>
+            <translation>Slettinger</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Referanse</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <source>Filed by</source>
+            <translation>Registrert av</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Frist</translation>
+        </message>
+        <message>
+            <source>Erase</source>
+            <translation>Slettes</translation>
+        </message>
+        <message>
+            <source>Restrict</source>
+            <translation>Begrenses</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>Beholdes</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Feil</translation>
+        </message>
+        <message>
+            <source>Working</source>
+            <translation>Arbeider</translation>
+        </message>
+        <message>
+            <source>Waiting for your decision</source>
+            <translation>Venter på din avgjørelse</translation>
+        </message>
+        <message>
+            <source>You filed it: another supervisor decides</source>
+            <translation>Du registrerte den: en annen leder avgjør</translation>
+        </message>
+        <message>
+            <source>Waiting for a supervisor</source>
+            <translation>Venter på en leder</translation>
+        </message>
+        <message>
+            <source>Carried out; purge pending</source>
+            <translation>Gjennomført; endelig fjerning venter</translation>
+        </message>
+        <message>
+            <source>Approved by {who}; ready to carry out</source>
+            <translation>Godkjent av {who}; klar til å utføres</translation>
+        </message>
+        <message>
+            <source>{count} in the queue, {mine} waiting for you</source>
+            <translation>{count} i køen, {mine} venter på deg</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErasurePlanDialog</name>
+        <message>
+            <source>Erased</source>
+            <translation>Slettes</translation>
+        </message>
+        <message>
+            <source>Restricted</source>
+            <translation>Begrenses</translation>
+        </message>
+        <message>
+            <source>Kept</source>
+            <translation>Beholdes</translation>
+        </message>
+        <message>
+            <source>Erasure plan</source>
+            <translation>Slettingsplan</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Totals</source>
+            <translation>Totalt</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Advarsel</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Resultat</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Feil</translation>
+        </message>
+        <message>
+            <source>Working</source>
+            <translation>Arbeider</translation>
+        </message>
+        <message>
+            <source>Plan by purpose</source>
+            <translation>Plan per formål</translation>
+        </message>
+        <message>
+            <source>Purpose / data</source>
+            <translation>Formål / opplysninger</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Avgjørelse</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>Antall</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Hvorfor</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Til</translation>
+        </message>
+        <message>
+            <source>Submit for approval</source>
+            <translation>Send til godkjenning</translation>
+        </message>
+        <message>
+            <source>Store this plan and send it to a supervisor for approval</source>
+            <translation>Lagre planen og send den til en leder for godkjenning</translation>
+        </message>
+        <message>
+            <source>Approve…</source>
+            <translation>Godkjenn…</translation>
+        </message>
+        <message>
+            <source>Approve exactly the plan shown; asks for your password</source>
+            <translation>Godkjenn nøyaktig planen som vises; ber om passordet ditt</translation>
+        </message>
+        <message>
+            <source>Reject…</source>
+            <translation>Avvis…</translation>
+        </message>
+        <message>
+            <source>Send the plan back with a written reason; asks for your password</source>
+            <translation>Send planen tilbake med skriftlig begrunnelse; ber om passordet ditt</translation>
+        </message>
+        <message>
+            <source>Withdraw the approval</source>
+            <translation>Trekk tilbake godkjenningen</translation>
+        </message>
+        <message>
+            <source>Carry out the erasure</source>
+            <translation>Utfør sletting</translation>
+        </message>
+        <message>
+            <source>Erase and restrict as approved; this cannot be undone</source>
+            <translation>Slett og begrens som godkjent; dette kan ikke angres</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Lukk</translation>
+        </message>
+        <message>
+            <source>Erasure plan {reference}</source>
+            <translation>Slettingsplan {reference}</translation>
+        </message>
+        <message>
+            <source>{title} · customer {number}</source>
+            <translation>{title} · kunde {number}</translation>
+        </message>
+        <message>
+            <source>State: {state}</source>
+            <translation>Status: {state}</translation>
+        </message>
+        <message>
+            <source>Plan made {date} by {who}</source>
+            <translation>Planen ble laget {date} av {who}</translation>
+        </message>
+        <message>
+            <source>Preview: not submitted yet</source>
+            <translation>Forhåndsvisning: ikke sendt til godkjenning ennå</translation>
+        </message>
+        <message>
+            <source>Approval by {who} withdrawn</source>
+            <translation>Godkjenningen fra {who} er trukket tilbake</translation>
+        </message>
+        <message>
+            <source>Rejected by {who} on {date}: {reason}</source>
+            <translation>Avvist av {who} {date}: {reason}</translation>
+        </message>
+        <message>
+            <source>Approved by {who} on {date}</source>
+            <translation>Godkjent av {who} {date}</translation>
+        </message>
+        <message>
+            <source>Erased: {erase}. Restricted: {restrict}. Kept: {keep}.</source>
+            <translation>Slettes: {erase}. Begrenses: {restrict}. Beholdes: {keep}.</translation>
+        </message>
+        <message>
+            <source>Restricted data is erased when its hold ends, at the latest {date}.</source>
+            <translation>Begrensede opplysninger slettes når lagringsplikten opphører, senest {date}.</translation>
+        </message>
+        <message>
+            <source>Purpose: {purpose}.</source>
+            <translation>Formål: {purpose}.</translation>
+        </message>
+        <message>
+            <source>The data changed since the plan was made; make the plan again before it can be approved.</source>
+            <translation>Opplysningene er endret siden planen ble laget; lag planen på nytt før den kan godkjennes.</translation>
+        </message>
+        <message>
+            <source>Nothing can be erased now: a legal hold covers every record. Refuse the request with that reason (GDPR Art. 17(3)).</source>
+            <translation>Ingenting kan slettes nå: lagringsplikt gjelder alle opplysningene. Avslå henvendelsen med denne begrunnelsen (personvernforordningen art. 17 nr. 3).</translation>
+        </message>
+        <message>
+            <source>Make the plan again</source>
+            <translation>Lag planen på nytt</translation>
+        </message>
+        <message>
+            <source>Erased: {erased} records are gone, and the scan of the database files found none of the erased values. Restricted until their hold ends: {restricted} (at the latest {until}). Notices to recipients: {notices}.</source>
+            <translation>Slettet: {erased} opplysninger er borte, og gjennomsøkingen av databasefilene fant ingen av de slettede verdiene. Begrenset til lagringsplikten opphører: {restricted} (senest {until}). Varsler til mottakere: {notices}.</translation>
+        </message>
+        <message>
+            <source>Purge pending: {erased} records are deleted, but another program still holds the database file, so the erased values cannot yet be proven gone. The desk finishes the purge later; this erasure is not complete until then. Restricted: {restricted} (until {until}). Notices to recipients: {notices}.</source>
+            <translation>Endelig fjerning venter: {erased} opplysninger er slettet, men et annet program holder fortsatt databasefilen, så det kan ennå ikke bevises at verdiene er borte. Programmet fullfører senere; slettingen er ikke fullført før da. Begrenset: {restricted} (til {until}). Varsler til mottakere: {notices}.</translation>
+        </message>
+        <message>
+            <source>Restricted: nothing could be erased; {restricted} records are restricted until their hold ends (at the latest {until}) and erased then. Erased: {erased}. Notices to recipients: {notices}.</source>
+            <translation>Begrenset: ingenting kunne slettes; {restricted} opplysninger er begrenset til lagringsplikten opphører (senest {until}) og slettes da. Slettet: {erased}. Varsler til mottakere: {notices}.</translation>
+        </message>
+        <message>
+            <source>The plan is stored and waits for a supervisor&apos;s approval.</source>
+            <translation>Planen er lagret og venter på godkjenning fra en leder.</translation>
+        </message>
+        <message>
+            <source>Approve the erasure</source>
+            <translation>Godkjenn slettingen</translation>
+        </message>
+        <message>
+            <source>You approve the plan shown ({erase} erased, {restrict} restricted). Enter your password:</source>
+            <translation>Du godkjenner planen som vises ({erase} slettes, {restrict} begrenses). Skriv inn passordet ditt:</translation>
+        </message>
+        <message>
+            <source>Approved. The erasure can now be carried out.</source>
+            <translation>Godkjent. Slettingen kan nå utføres.</translation>
+        </message>
+        <message>
+            <source>Reject the erasure plan</source>
+            <translation>Avvis slettingsplanen</translation>
+        </message>
+        <message>
+            <source>Why is the plan rejected? The agent reads this:</source>
+            <translation>Hvorfor avvises planen? Saksbehandleren leser dette:</translation>
+        </message>
+        <message>
+            <source>Write why the plan is rejected; nothing was changed.</source>
+            <translation>Skriv hvorfor planen avvises; ingenting ble endret.</translation>
+        </message>
+        <message>
+            <source>Enter your password to reject the plan:</source>
+            <translation>Skriv inn passordet ditt for å avvise planen:</translation>
+        </message>
+        <message>
+            <source>Rejected. The request goes back to its agent with your reason.</source>
+            <translation>Avvist. Henvendelsen går tilbake til saksbehandleren med begrunnelsen din.</translation>
+        </message>
+        <message>
+            <source>Withdraw the approval? The plan waits for approval again.</source>
+            <translation>Trekke tilbake godkjenningen? Planen venter da på godkjenning igjen.</translation>
+        </message>
+        <message>
+            <source>The approval is withdrawn.</source>
+            <translation>Godkjenningen er trukket tilbake.</translation>
+        </message>
+        <message>
+            <source>Erase and restrict the data as approved? This cannot be undone.</source>
+            <translation>Slette og begrense opplysningene som godkjent? Dette kan ikke angres.</translation>
         </message>
     </context>
 </TS>
