@@ -340,13 +340,15 @@ def _cell_rows(values: Sequence[str], widths: Sequence[float], font: str = FONT_
     return [["\n".join(c) for c in part] for part in _split_row(values, widths, font)]
 
 
-def _split_row(values: Sequence[str], widths: Sequence[float], font: str = FONT_REGULAR) -> list[list[list[str]]]:
-    """The row's cells as lines; a row taller than a page is continued in further rows."""
+def _split_row(values: Sequence[str], widths: Sequence[float],
+               font: str = FONT_REGULAR) -> list[list[tuple[str, ...]]]:
+    """The row's cells as lines; a row taller than a page is continued in further rows. The lines
+    are the wrap cache's own tuples, shared, never copied (a long table has 200,000 cells)."""
     wrapped = [_wrapped(v, w - 2 * _CELL_PAD, font, _TABLE_SIZE) for v, w in zip(values, widths, strict=True)]
     height = max((len(c) for c in wrapped), default=1)
     if height <= _MAX_ROW_LINES:
-        return [[list(c) for c in wrapped]]
-    return [[list(c[start:start + _MAX_ROW_LINES]) for c in wrapped] for start in range(0, height, _MAX_ROW_LINES)]
+        return [wrapped]
+    return [[c[start:start + _MAX_ROW_LINES] for c in wrapped] for start in range(0, height, _MAX_ROW_LINES)]
 
 
 def _block_style() -> TableStyle:
@@ -375,7 +377,7 @@ class _Grid:
         self.header = [list(_wrapped(h, w - 2 * _CELL_PAD, FONT_BOLD, _TABLE_SIZE))
                        for h, w in zip(header, self.widths, strict=True)]
         self.header_height = self._height(self.header)
-        self.rows: list[list[list[str]]] = []
+        self.rows: list[list[tuple[str, ...]]] = []
         for row in rows:
             self.rows += _split_row(row, self.widths)
         self.heights = [self._height(r) for r in self.rows]
@@ -451,19 +453,22 @@ class _PagedTable(Flowable):  # type: ignore[misc]
 
     def _cells(self, ops: list[str], text: _TextOps, font: str, cells: Sequence[Sequence[str]],
                row_top: float) -> None:
-        first = row_top - _ROW_TOP - _ASCENT
+        # The baselines of the row's lines, formatted once for all its cells.
+        baselines: list[str] = []
+        baseline = row_top - _ROW_TOP - _ASCENT
+        for _ in range(max((len(c) for c in cells), default=0)):
+            baselines.append(f"{baseline:.2f} Tm ")
+            baseline -= _TABLE_LEADING
         cache, append = text.cache, ops.append
         for origin, lines in zip(self.grid.origins, cells, strict=True):
-            baseline = first
-            for line in lines:
+            for line, at in zip(lines, baselines, strict=False):  # a cell may have fewer lines
                 if line:
                     # The common case inline: a known text in the font already selected.
                     parts = cache.get((font, line))
                     if parts is not None and len(parts) == 1 and parts[0][0] == text.current:
-                        append(f"{origin}{baseline:.2f} Tm {parts[0][1]}")
+                        append(f"{origin}{at}{parts[0][1]}")
                     else:
-                        append(f"{origin}{baseline:.2f} Tm {text.show(font, line)}")
-                baseline -= _TABLE_LEADING
+                        append(f"{origin}{at}{text.show(font, line)}")
 
 
 def _rgb(color: colors.Color) -> str:

@@ -33,6 +33,7 @@ from sqlalchemy import (
     select,
     union_all,
 )
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.audit.log import utcnow
@@ -238,7 +239,12 @@ class _Fmt:
         if value is None:
             return ""
         local = value.replace(tzinfo=UTC).astimezone(self.tz)
-        return local.strftime("%d.%m.%Y %H:%M" if self.nb else "%Y-%m-%d %H:%M")
+        if local.year < 1000:  # strftime's own (platform's) way with short years
+            return local.strftime("%d.%m.%Y %H:%M" if self.nb else "%Y-%m-%d %H:%M")
+        # What strftime writes, without its cost: a register copy formats tens of thousands of times.
+        if self.nb:
+            return f"{local.day:02d}.{local.month:02d}.{local.year} {local.hour:02d}:{local.minute:02d}"
+        return f"{local.year}-{local.month:02d}-{local.day:02d} {local.hour:02d}:{local.minute:02d}"
 
     def d(self, value: date | datetime | None) -> str:
         if value is None:
@@ -319,12 +325,18 @@ def _via_order(_: Any, x: Mapping[str, Any]) -> Any:
     return _order_anchor(x.get("order_completed"), x.get("order_status"), x.get("order_ordered"))
 
 
+def _full_name(row: Any) -> str:
+    """`Customer.full_name`, the model's own rule, read from a plain row of the customer's columns."""
+    name: property = Customer.__dict__["full_name"]
+    return str(name.__get__(row))
+
+
 _ORDER_NO = _c("order_number", "Ordrenummer", "Order number", lambda r, x, f: f.text(x.get("order_number")))
 
 SPECS: dict[str, _Spec] = {
     "customer": _Spec(Customer, "created_at", (
         _c("customer_number", "Kundenummer", "Customer number", lambda r, x, f: r.customer_number),
-        _c("name", "Navn", "Name", lambda r, x, f: r.full_name),
+        _c("name", "Navn", "Name", lambda r, x, f: _full_name(r)),
         _c("email", "E-post", "E-mail", lambda r, x, f: f.text(r.email)),
         _c("phone", "Telefon", "Phone", lambda r, x, f: format_phone(r.phone_e164) if r.phone_e164
            else f.text(r.phone)),
@@ -482,25 +494,42 @@ SPECS: dict[str, _Spec] = {
 }
 
 
-def _joined(spec: _Spec) -> tuple[Select[Any], dict[str, Any]]:
-    """The page query for a kind with the columns its display and anchors need from its parent."""
-    model: Any = spec.model
+_JOINED: dict[tuple[type[RecordMixin], str | None], tuple[Select[Any], tuple[str, ...]]] = {}
+
+
+def _joined(record_model: type[RecordMixin], join: str | None) -> tuple[Select[Any], tuple[str, ...]]:
+    """The page query for a kind: the record's own columns (labelled by attribute name, so the
+    columns' render functions read a plain row as they would the mapped object) and, after them,
+    what its display and anchors need from its parent, by name. Core rows: no ORM objects are
+    built. Built once per kind and process."""
+    built = _JOINED.get((record_model, join))
+    if built is None:
+        built = _JOINED[(record_model, join)] = _build_joined(record_model, join)
+    return built
+
+
+def _build_joined(record_model: type[RecordMixin], join: str | None) -> tuple[Select[Any], tuple[str, ...]]:
+    model: Any = record_model
     extras: dict[str, Any] = {}
-    if spec.join == "order":
+    if join == "order":
         extras = {"order_number": Order.order_number, "order_completed": Order.completed_at,
                   "order_status": Order.status, "order_ordered": Order.ordered_at, "order_currency": Order.currency}
-    elif spec.join == "case":
+    elif join == "case":
         extras = {"case_number": ServiceCase.case_number, "case_closed": ServiceCase.closed_at}
-    elif spec.join == "membership":
+    elif join == "membership":
         extras = {"membership_ended": Membership.ended_at}
-    stmt: Select[Any] = select(model, *(c.label(k) for k, c in extras.items()))
-    if spec.join == "order":
+    own = [(a.key, getattr(model, a.key)) for a in sa_inspect(model).column_attrs]
+    clash = {k for k, _ in own} & extras.keys()
+    if clash:
+        raise ValueError(f"{record_model.__name__} has columns named like its parent's: {', '.join(sorted(clash))}")
+    stmt: Select[Any] = select(*(c.label(k) for k, c in own), *(c.label(k) for k, c in extras.items()))
+    if join == "order":
         stmt = stmt.outerjoin(Order, model.order_id == Order.id)
-    elif spec.join == "case":
+    elif join == "case":
         stmt = stmt.outerjoin(ServiceCase, model.case_id == ServiceCase.id)
-    elif spec.join == "membership":
+    elif join == "membership":
         stmt = stmt.outerjoin(Membership, model.membership_id == Membership.id)
-    return stmt, extras
+    return stmt, tuple(extras)
 
 
 def _owned_by(model: Any, customer_id: int | BindParameter[int]) -> ColumnElement[bool]:
@@ -706,30 +735,45 @@ class ProfileService:
         anchors: dict[str, datetime | None],
     ) -> tuple[RecordRow, ...]:
         m: Any = spec.model
-        stmt, extras = _joined(spec)
+        stmt, extras = _joined(spec.model, spec.join)
         stmt = (
             stmt.where(_owned_by(m, customer_id), _serves(m.purposes, purpose.key))
             .order_by(getattr(m, spec.order_attr).desc(), m.id.desc()).offset(offset).limit(limit)
         )
         rule = purpose.retention
+        by_collection = rule.anchor == "collected"
         own = spec.anchors.get(rule.anchor)
+        renders = tuple(c.render for c in spec.columns)
+        first_extra = -len(extras) if extras else None
+        fmt, lang = self.fmt, self.lang
+        # Many records share a collection day, an anchor day and a source: each is worked out once.
+        retention: dict[tuple[date, date | None], tuple[str, date | None]] = {}
+        sources: dict[str, str] = {}
+        no_extra: Mapping[str, Any] = {}
         out: list[RecordRow] = []
-        for result in s.execute(stmt):
-            record = result[0]
-            extra = {k: result[i + 1] for i, k in enumerate(extras)}
-            if rule.anchor == "collected":
-                anchor_at: datetime | None = record.collected_at
+        for record in s.execute(stmt):
+            extra = dict(zip(extras, record[first_extra:], strict=True)) if first_extra is not None else no_extra
+            collected_at: datetime = record.collected_at
+            if by_collection:
+                anchor_at: datetime | None = collected_at
             else:
                 anchor_at = own(record, extra) if own is not None else _NO_OWN
                 if anchor_at is _NO_OWN:
                     anchor_at = self._customer_anchor(s, customer_id, rule.anchor, anchors)
-            due = retention_due(rule, collected=record.collected_at.date(),
-                                anchor_date=anchor_at.date() if anchor_at is not None else None)
+            key = (collected_at.date(), anchor_at.date() if anchor_at is not None else None)
+            kept = retention.get(key)
+            if kept is None:
+                due = retention_due(rule, collected=key[0], anchor_date=key[1])
+                kept = retention[key] = (due.describe(lang), due.due)
+            source_key: str = record.source
+            source = sources.get(source_key)
+            if source is None:
+                source = sources[source_key] = self._source(source_key)
             out.append(RecordRow(
                 record_kind=kind, record_id=record.id,
-                values=tuple(c.render(record, extra, self.fmt) for c in spec.columns),
-                collected_at=record.collected_at, source_key=record.source, source=self._source(record.source),
-                retention=due.describe(self.lang), retention_due=due.due, restricted=bool(record.restricted),
+                values=tuple([render(record, extra, fmt) for render in renders]),
+                collected_at=collected_at, source_key=source_key, source=source,
+                retention=kept[0], retention_due=kept[1], restricted=bool(record.restricted),
                 legal_hold_until=record.legal_hold_until,
             ))
         return tuple(out)
