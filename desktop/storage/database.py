@@ -113,12 +113,14 @@ class Database:
                     raise DatabaseUnavailable(
                         f"No database file at {path}.", f"Ingen databasefil på {path}."
                     )
-            self.engine: Engine = create_engine(self.url, future=True)
+            # hide_parameters: a driver error's text must never carry a searched name or an
+            # e-mail into a log line or a message box.
+            self.engine: Engine = create_engine(self.url, future=True, hide_parameters=True)
             event.listen(self.engine, "connect", _sqlite_on_connect)
             event.listen(self.engine, "begin", _sqlite_on_begin)
         else:
             self.engine = create_engine(
-                self.url, pool_pre_ping=True, pool_size=pool_size, future=True,
+                self.url, pool_pre_ping=True, pool_size=pool_size, future=True, hide_parameters=True,
                 connect_args={"connect_timeout": 5, "application_name": "gdpr-desk"},
             )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)

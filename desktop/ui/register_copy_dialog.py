@@ -46,7 +46,7 @@ from desktop.domain.contact import mask_email
 from desktop.errors import DeskError
 from desktop.services.register_copy import RegisterCopyService, ReviewItem
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
-from desktop.ui.profile_view import OK_STYLE, ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.common import OK_STYLE, ServiceWorker, busy_bar, error_text, notice
 from desktop.ui.qt_compat import emit
 
 if TYPE_CHECKING:

@@ -118,3 +118,15 @@ def test_demo_database_falls_back_to_a_private_key_file(tmp_path: Path) -> None:
 def test_keys_come_from_the_keyring_when_there_is_one(desk, memory_keyring) -> None:  # type: ignore[no-untyped-def]
     assert desk.keys.storage == "keyring" and not desk.keys.demo_only
     assert any(k[1] == f"db:{desk.instance_id}" for k in memory_keyring.store)
+
+
+def test_driver_errors_never_carry_parameter_values(desk) -> None:  # type: ignore[no-untyped-def]
+    """Error text reaches log lines and message boxes; a searched name must not ride along."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError) as exc, desk.db.transaction() as s:
+        s.execute(text("INSERT INTO staff_account (id, username, display_name, role, password_hash, disabled, "
+                       "failed_attempts, created_at) VALUES (:i, :u, :d, 'agent', 'x', 0, 0, '2026-01-01')"),
+                  [{"i": 900, "u": "kari.odegard", "d": "Kari Ødegård"}, {"i": 901, "u": "kari.odegard", "d": "x"}])
+    assert "Ødegård" not in str(exc.value) and "kari.odegard" not in str(exc.value)
