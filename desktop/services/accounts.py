@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -114,24 +114,7 @@ class AccountService:
             if account.disabled:
                 raise AuthenticationFailed("This account is disabled. Ask an administrator.",
                                            "Denne kontoen er deaktivert. Spør en administrator.")
-            if account.locked_until is not None and account.locked_until > now:
-                minutes = max(1, int((account.locked_until - now).total_seconds() // 60) + 1)
-                raise AuthenticationFailed(
-                    f"Too many failed attempts. Try again in {minutes} minutes.",
-                    f"For mange mislykkede forsøk. Prøv igjen om {minutes} minutter.",
-                )
-            if not _check(account.password_hash, password):
-                account.failed_attempts += 1
-                if account.failed_attempts >= MAX_FAILURES:
-                    account.locked_until = now + LOCKOUT
-                    account.failed_attempts = 0
-                    s.commit()
-                    raise AuthenticationFailed(
-                        "Too many failed attempts: the account is locked for 15 minutes.",
-                        "For mange mislykkede forsøk: kontoen er låst i 15 minutter.",
-                    )
-                s.commit()
-                raise _WRONG
+            _check_password(s, account, password, now)
             account.failed_attempts = 0
             account.locked_until = None
             account.last_login_at = now
@@ -141,13 +124,16 @@ class AccountService:
             return actor
 
     def reauthenticate(self, actor: Actor, password: str) -> None:
-        """For actions that need the person at the keyboard to prove it again (approve, reveal)."""
+        """For actions that need the person at the keyboard to prove it again (approve, reveal).
+
+        Failures count towards the same lock-out as sign-in: a walked-away session must not be a
+        place to guess the password without limit."""
         with self.ctx.db.transaction() as s:
             account = s.get(StaffAccount, actor.account_id) if actor.account_id else None
             if account is None or account.disabled:
                 raise AuthenticationFailed("This account can no longer act.", "Denne kontoen kan ikke lenger handle.")
-            if not _check(account.password_hash, password):
-                raise _WRONG
+            _check_password(s, account, password, utcnow())
+            account.failed_attempts = 0
 
     def require_active(self, s: Session, actor: Actor) -> None:
         """A disabled account cannot act, even from a session that is already open.
@@ -160,6 +146,31 @@ class AccountService:
         if disabled is None or disabled:
             raise AuthenticationFailed("This account is disabled. Ask an administrator.",
                                        "Denne kontoen er deaktivert. Spør en administrator.")
+
+
+def _check_password(s: Session, account: StaffAccount, password: str, now: datetime) -> None:
+    """Refuses a locked account or a wrong password; five failures in a row lock it for 15 minutes.
+
+    A failure is committed before the refusal is raised, so the count survives the rollback."""
+    if account.locked_until is not None and account.locked_until > now:
+        minutes = max(1, int((account.locked_until - now).total_seconds() // 60) + 1)
+        raise AuthenticationFailed(
+            f"Too many failed attempts. Try again in {minutes} minutes.",
+            f"For mange mislykkede forsøk. Prøv igjen om {minutes} minutter.",
+        )
+    if _check(account.password_hash, password):
+        return
+    account.failed_attempts += 1
+    if account.failed_attempts >= MAX_FAILURES:
+        account.locked_until = now + LOCKOUT
+        account.failed_attempts = 0
+        s.commit()
+        raise AuthenticationFailed(
+            "Too many failed attempts: the account is locked for 15 minutes.",
+            "For mange mislykkede forsøk: kontoen er låst i 15 minutter.",
+        )
+    s.commit()
+    raise _WRONG
 
 
 @cache

@@ -82,3 +82,32 @@ def test_reauthenticate(desk) -> None:  # type: ignore[no-untyped-def]
     svc.reauthenticate(actor, "demo")
     with pytest.raises(AuthenticationFailed):
         svc.reauthenticate(actor, "nope")
+
+
+def test_reauthentication_failures_count_towards_the_lockout(desk) -> None:  # type: ignore[no-untyped-def]
+    svc = AccountService(desk)
+    actor = svc.login("supervisor", "demo")
+    for _ in range(MAX_FAILURES - 1):
+        with pytest.raises(AuthenticationFailed):
+            svc.reauthenticate(actor, "nope")
+    with pytest.raises(AuthenticationFailed) as exc:
+        svc.reauthenticate(actor, "nope")
+    assert "locked" in exc.value.message
+    # Locked for approving and revealing as well as for signing in, even with the right password.
+    with pytest.raises(AuthenticationFailed) as exc:
+        svc.reauthenticate(actor, "demo")
+    assert "Try again" in exc.value.message
+    with pytest.raises(AuthenticationFailed):
+        svc.login("supervisor", "demo")
+
+
+def test_a_right_reauthentication_resets_the_count(desk) -> None:  # type: ignore[no-untyped-def]
+    svc = AccountService(desk)
+    actor = svc.login("supervisor", "demo")
+    for _ in range(MAX_FAILURES - 1):
+        with pytest.raises(AuthenticationFailed):
+            svc.reauthenticate(actor, "nope")
+    svc.reauthenticate(actor, "demo")
+    with desk.db.transaction() as s:
+        count = select(StaffAccount.failed_attempts).where(StaffAccount.username == "supervisor")
+        assert s.execute(count).scalar() == 0
