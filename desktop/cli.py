@@ -106,6 +106,10 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
         init_meta(db, demo=False)
         print(f"database {db.display_name()}: {before or 'empty'} -> {head_revision()}")
+        from desktop.services.team_setup import reapply_grants
+
+        for note in reapply_grants(db):
+            print(note)
     finally:
         db.dispose()
     return 0
@@ -121,6 +125,65 @@ def cmd_db_check(args: argparse.Namespace) -> int:
         db.dispose()
     print(f"database {db.display_name()}: {result}")
     return 0 if result == "ok" else 3
+
+
+def _secret_from_stdin(what: str) -> str:
+    """One line from standard input, for scripts that must not put a secret on the command line."""
+    line = sys.stdin.readline().rstrip("\r\n")
+    if not line:
+        raise DeskError(f"No {what} on standard input.", f"Ingen {what} på standard inn.")
+    return line
+
+
+def _passphrase(args: argparse.Namespace, *, twice: bool) -> str:
+    if args.passphrase_stdin:
+        return _secret_from_stdin("passphrase")
+    if not sys.stdin.isatty():
+        raise DeskError("No passphrase: run in a terminal or use --passphrase-stdin.",
+                        "Mangler passordfrase: kjør i en terminal eller bruk --passphrase-stdin.")
+    first = getpass.getpass("Passphrase for the key file: ")
+    if twice and getpass.getpass("The same passphrase again: ") != first:
+        raise DeskError("The two passphrases differ; nothing was written.",
+                        "De to passordfrasene er ulike; ingenting ble skrevet.")
+    return first
+
+
+def cmd_db_init_team(args: argparse.Namespace) -> int:
+    """Set up a team's PostgreSQL database as its owner: schema, keys, the application role."""
+    from desktop.services.team_setup import init_team
+
+    password = _secret_from_stdin("password") if args.app_password_stdin else None
+    report = init_team(_db_url(args), app_role=args.app_role, app_password=password)
+    print(report.describe())
+    return 0
+
+
+def cmd_keys_export(args: argparse.Namespace) -> int:
+    """Write the database's keys to a passphrase-encrypted file for other workstations."""
+    from pathlib import Path
+
+    from desktop.security.key_transfer import check_passphrase, refuse_existing
+    from desktop.services.team_setup import export_keys_file
+
+    out = Path(args.out)
+    refuse_existing(out)
+    passphrase = _passphrase(args, twice=True)
+    check_passphrase(passphrase)
+    done = export_keys_file(_db_url(args), out, passphrase)
+    print(f"keys of database {done.database} (instance {done.instance_id}) written to {done.path} (mode 0600). "
+          "Keep the file and its passphrase apart.")
+    return 0
+
+
+def cmd_keys_import(args: argparse.Namespace) -> int:
+    """Put the database's keys from an export file into this workstation's keyring, once verified."""
+    from pathlib import Path
+
+    from desktop.services.team_setup import import_keys_file
+
+    done = import_keys_file(_db_url(args), Path(args.infile), lambda: _passphrase(args, twice=False))
+    print(done.describe())
+    return 0
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
@@ -447,6 +510,21 @@ def cmd_register_copy(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    """Check this installation offscreen, one line per check; touches no user data or keyring."""
+    from pathlib import Path
+
+    from desktop.selftest import SelfTest, SelfTestDesk, run_self_test
+
+    def ui_checks(test: SelfTest, root: Path, desk: SelfTestDesk | None) -> None:
+        # Imported here, so a copy whose Qt is broken still reports every check below the UI.
+        from desktop.ui.selftest import run_ui
+
+        run_ui(test, root, desk)
+
+    return run_self_test(sys.stdout, ui=ui_checks, verbose=args.verbose)
+
+
 class _ProgressBar:
     def __init__(self, total: int, unit: str) -> None:
         self.total, self.unit, self.last = total, unit, -1
@@ -497,6 +575,27 @@ def build_parser() -> argparse.ArgumentParser:
     sp = dbs.add_parser("check", help="full integrity check of the database file (slow on large files)")
     sp.add_argument("--db", default=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_db_check)
+    sp = dbs.add_parser("init-team", help="as the owner: set up a PostgreSQL database for a team (schema, keys, "
+                        "an application role that cannot change the access log); safe to run again")
+    sp.add_argument("--db", default=argparse.SUPPRESS, help="postgresql+psycopg://OWNER@HOST/DATABASE")
+    sp.add_argument("--app-role", default="gdpr_desk_app", help="the role workstations connect as "
+                    "(default gdpr_desk_app; created if missing)")
+    sp.add_argument("--app-password-stdin", action="store_true",
+                    help="set the application role's password from the first line of standard input")
+    sp.set_defaults(func=cmd_db_init_team)
+
+    ks = sub.add_parser("keys", help="the database's keys: carry them to another workstation's keyring")
+    kss = ks.add_subparsers(dest="keys_command", required=True)
+    sp = kss.add_parser("export", help="write the keys to a new file encrypted with a passphrase (asked twice)")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.add_argument("--out", required=True, metavar="FILE", help="the file to create (mode 0600; never overwritten)")
+    sp.add_argument("--passphrase-stdin", action="store_true", help="read the passphrase from standard input")
+    sp.set_defaults(func=cmd_keys_export)
+    sp = kss.add_parser("import", help="check an export belongs to this database, then add it to the keyring")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.add_argument("--in", required=True, dest="infile", metavar="FILE", help="the file keys export wrote")
+    sp.add_argument("--passphrase-stdin", action="store_true", help="read the passphrase from standard input")
+    sp.set_defaults(func=cmd_keys_import)
 
     sp = add("demo-data", cmd_demo_data, "fill a new database with deterministic demo data")
     sp.add_argument("--customers", type=int, required=True)
@@ -600,6 +699,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--agent", required=True, help="sign in as this user (password from GDPR_DESK_PASSWORD)")
     sp.add_argument("--request", metavar="ID", help="the access request it answers (its reference and redactions)")
     sp.add_argument("--encrypt", action="store_true", help="encrypt with AES-256 and print the password")
+    sp = sub.add_parser("self-test", help="check this installation offscreen on a throw-away desk; "
+                        "exit 0 when every check passes")
+    sp.add_argument("--verbose", action="store_true", help="print the traceback of a failed check")
+    sp.set_defaults(func=cmd_self_test)
     return p
 
 
@@ -608,6 +711,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not hasattr(args, "db"):
         args.db = None
+    import logging
+
+    from desktop.app_logging import configure_logging
+
+    # The private log file, and warnings on stderr too, since nobody else reads a script's log.
+    logs = configure_logging(stderr_level=logging.WARNING)
     try:
         rc: int = args.func(args)
         return rc
@@ -617,6 +726,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gdpr-desk: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
+    finally:
+        logs.close()
 
 
 if __name__ == "__main__":

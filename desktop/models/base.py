@@ -22,7 +22,7 @@ NAMING = {
 
 def binary_key(length: int) -> String:
     """A string compared byte by byte on every database, so prefix ranges can use an index."""
-    return String(length).with_variant(String(length, collation="C"), "postgresql")  # type: ignore[return-value]
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 class Base(DeclarativeBase):

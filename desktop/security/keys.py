@@ -93,9 +93,9 @@ def load_keys(instance_id: str, *, demo: bool, key_file: Path | None, create: bo
                 if not create:
                     raise KeyringUnavailable(
                         f"This workstation's keyring has no keys for database {instance_id}. "
-                        "Import them with 'gdpr-desk keys import' (IT has the export).",
+                        "Import them with 'gdpr-desk keys import --db URL --in FILE' (IT has the export).",
                         f"Nøkkelringen på denne maskinen mangler nøklene for database {instance_id}. "
-                        "Importer dem med 'gdpr-desk keys import' (IT har eksporten).",
+                        "Importer dem med 'gdpr-desk keys import --db URL --in FIL' (IT har eksporten).",
                     )
                 fresh = {k: secrets.token_bytes(32) for k in KEY_NAMES}
                 keyring.set_password(SERVICE, _entry(instance_id), _encode(fresh))
@@ -145,6 +145,10 @@ def import_keys(instance_id: str, blob: str) -> None:
     import keyring
 
     if not keyring_available():
-        raise KeyringUnavailable("No OS keyring is available. " + HOW_TO_GET_A_KEYRING)
+        raise KeyringUnavailable(
+            "No OS keyring is available. " + HOW_TO_GET_A_KEYRING,
+            "Ingen nøkkelring er tilgjengelig. Windows og macOS har nøkkelring innebygd; på Linux installer "
+            "og lås opp GNOME Keyring eller KWallet (f.eks. 'sudo apt-get install gnome-keyring').",
+        )
     _decode(blob, "the import")
     keyring.set_password(SERVICE, _entry(instance_id), blob.strip())

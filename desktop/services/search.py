@@ -151,6 +151,10 @@ class SearchService:
         limit = max(1, min(limit, 500))
         if not query:
             return SearchPage(query="", kinds=(), hits=(), has_more=False)
+        # A search writes only its own log entry: safe to run again if the connection dropped.
+        return self.ctx.db.retry_read(lambda: self._search_logged(actor, query, after, limit))
+
+    def _search_logged(self, actor: Actor, query: str, after: tuple[str, str, int] | None, limit: int) -> SearchPage:
         with self.ctx.db.transaction() as s:
             self.accounts.require_active(s, actor)
             page = self._run(s, query, after, limit)

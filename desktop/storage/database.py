@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.errors import DatabaseUnavailable
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+_T = TypeVar("_T")
 
 
 def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -83,19 +84,77 @@ def describe_db_error(exc: BaseException, url: URL | None = None) -> DatabaseUna
             f"The database file cannot be opened: {where}. Check that the folder exists and is writable.",
             f"Databasefilen kan ikke åpnes: {where}. Sjekk at mappen finnes og er skrivbar.",
         )
-    if "connection" in low or "could not connect" in low or "timeout" in low or "refused" in low:
-        return DatabaseUnavailable(
-            f"The database server cannot be reached: {where} ({raw}). Check the network and the settings.",
-            f"Databaseserveren svarer ikke: {where} ({raw}). Sjekk nettverket og innstillingene.",
-        )
+    # The server answered and said no: checked before "connection", which its messages also contain.
     if "password authentication failed" in low:
         return DatabaseUnavailable(
             f"The database server refused the password for {where}.",
             f"Databaseserveren avviste passordet for {where}.",
         )
+    if "does not exist" in low and ('database "' in low or 'role "' in low):
+        what, what_nb = ("database", "databasen") if 'database "' in low else ("user (role)", "brukeren (rollen)")
+        return DatabaseUnavailable(
+            f"The database server has no such {what}: {where}. Check the name in the settings, "
+            "or ask IT to create it.",
+            f"Databaseserveren kjenner ikke {what_nb}: {where}. Sjekk navnet i innstillingene, "
+            "eller be IT opprette den.",
+        )
+    if "connection" in low or "could not connect" in low or "timeout" in low or "refused" in low:
+        return DatabaseUnavailable(
+            f"The database server cannot be reached: {where} ({raw}). Check the network and the settings.",
+            f"Databaseserveren svarer ikke: {where} ({raw}). Sjekk nettverket og innstillingene.",
+        )
     return DatabaseUnavailable(
         f"The database could not be used: {where} ({raw}).",
         f"Databasen kunne ikke brukes: {where} ({raw}).",
+    )
+
+
+class ConnectionLost(DatabaseUnavailable):
+    """The connection to the database dropped in the middle of one unit of work.
+
+    The server rolls back an unfinished transaction when its connection goes, so nothing of the
+    action is kept. `while_saving` marks a drop during COMMIT: then the server kept all of it or
+    none of it and only a fresh look tells which, so the person must check before doing it again.
+    """
+
+    def __init__(self, message: str, message_nb: str, message_sv: str, *, while_saving: bool) -> None:
+        super().__init__(message, message_nb, message_sv)
+        self.while_saving = while_saving
+
+
+def connection_dropped(exc: BaseException) -> bool:
+    """Whether `exc`, or an error it was raised from, is the driver reporting a dead connection.
+
+    Services translate some driver errors into their own messages (the access log, a unique
+    index); the cause chain still says when the real reason was a lost connection.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def connection_lost(url: URL, *, while_saving: bool) -> ConnectionLost:
+    where = url.render_as_string(hide_password=True)
+    if while_saving:
+        return ConnectionLost(
+            f"The connection to the database was lost while saving ({where}). The database kept either "
+            "all of the change or none of it: reload to see which before you try again.",
+            f"Forbindelsen til databasen ble brutt under lagringen ({where}). Databasen har enten hele "
+            "endringen eller ingenting av den: last inn på nytt og se etter før du prøver igjen.",
+            f"Anslutningen till databasen bröts medan ändringen sparades ({where}). Databasen har antingen "
+            "hela ändringen eller ingenting av den: läs in på nytt och kontrollera innan du försöker igen.",
+            while_saving=True,
+        )
+    return ConnectionLost(
+        f"The connection to the database was lost ({where}); nothing was saved. Try again.",
+        f"Forbindelsen til databasen ble brutt ({where}); ingenting ble lagret. Prøv igjen.",
+        f"Anslutningen till databasen bröts ({where}); ingenting sparades. Försök igen.",
+        while_saving=False,
     )
 
 
@@ -190,17 +249,38 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits when the block ends normally, rolls back on any error."""
         session = self._sessions()
+        saving = False
         try:
             yield session
+            saving = True
             session.commit()
-        except OperationalError as exc:
+        except Exception as exc:
             session.rollback()
-            raise describe_db_error(exc, self.url) from exc
+            if connection_dropped(exc):
+                # The pool has already discarded the dead connection: the next action gets a new one.
+                raise connection_lost(self.url, while_saving=saving) from exc
+            if isinstance(exc, OperationalError):
+                raise describe_db_error(exc, self.url) from exc
+            raise
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    def retry_read(self, action: Callable[[], _T]) -> _T:
+        """Run a look-up, and once more on a fresh connection if the first connection dropped.
+
+        Only for reads whose one write is their own access-log entry: a unit of work that lost its
+        connection before COMMIT left nothing behind, so running it again writes nothing twice.
+        Changes are never retried here; the person sees ConnectionLost and decides.
+        """
+        try:
+            return action()
+        except ConnectionLost as exc:
+            if exc.while_saving:
+                raise
+            return action()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -1,0 +1,151 @@
+"""`gdpr-desk keys export` / `keys import` on SQLite, and the key check every open makes."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import stat
+from pathlib import Path
+
+import keyring
+import pytest
+
+from desktop.cli import main
+from desktop.errors import KeyringUnavailable
+from desktop.security import key_transfer
+from desktop.security.keys import SERVICE, DeskKeys, export_keys
+from desktop.services.context import open_desk
+from desktop.services.search import SearchService
+from desktop.services.team_setup import import_keys_file
+from tests.helpers.memory_keyring import MemoryKeyring
+
+PASSPHRASE = "a long enough passphrase"
+
+
+@pytest.fixture(autouse=True)
+def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(key_transfer, "SCRYPT_N", 2**14)
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GDPR_DESK_LANG", "en")
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+
+
+def _export(desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
+    out = tmp_path / "keys.json"
+    _stdin(monkeypatch, PASSPHRASE + "\n")
+    assert main(["keys", "export", "--db", str(desk.db.sqlite_path), "--out", str(out), "--passphrase-stdin"]) == 0
+    return out
+
+
+def _logged_search(desk, people) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.accounts import AccountService
+
+    agent = AccountService(desk).login("agent", "demo")
+    SearchService(desk).search(agent, "nordmann")
+
+
+def test_export_then_import_into_another_keyring(desk, people, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    _logged_search(desk, people)
+    out = _export(desk, tmp_path, monkeypatch)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    header = json.loads(out.read_text())
+    assert header["instance_id"] == desk.instance_id and header["kdf"]["name"] == "scrypt"
+    assert export_keys(desk.keys).split('"')[3] not in out.read_text()  # the keys are not in the clear
+    desk.close()
+
+    workstation = MemoryKeyring()
+    keyring.set_keyring(workstation)
+    _stdin(monkeypatch, PASSPHRASE + "\n")
+    assert main(["keys", "import", "--db", str(desk.db.sqlite_path), "--in", str(out), "--passphrase-stdin"]) == 0
+    assert "verified against the database's key check value" in capsys.readouterr().out
+    ctx = open_desk(f"sqlite:///{desk.db.sqlite_path}")
+    try:
+        assert (ctx.keys.nid_hash, ctx.keys.nid_enc, ctx.keys.audit) == (desk.keys.nid_hash, desk.keys.nid_enc,
+                                                                         desk.keys.audit)
+        with ctx.db.transaction() as s:
+            assert ctx.audit.verify(s).ok
+    finally:
+        ctx.close()
+
+
+def test_export_refuses_an_existing_file_a_short_passphrase_and_no_terminal(  # type: ignore[no-untyped-def]
+        desk, tmp_path: Path, monkeypatch, capsys) -> None:
+    db = str(desk.db.sqlite_path)
+    existing = tmp_path / "there.json"
+    existing.write_text("keep me")
+    _stdin(monkeypatch, PASSPHRASE + "\n")
+    assert main(["keys", "export", "--db", db, "--out", str(existing), "--passphrase-stdin"]) == 1
+    assert "exists already" in capsys.readouterr().err and existing.read_text() == "keep me"
+
+    _stdin(monkeypatch, "short\n")
+    assert main(["keys", "export", "--db", db, "--out", str(tmp_path / "k.json"), "--passphrase-stdin"]) == 1
+    assert "at least 12 characters" in capsys.readouterr().err and not (tmp_path / "k.json").exists()
+
+    _stdin(monkeypatch, "")  # not a terminal, and no --passphrase-stdin
+    assert main(["keys", "export", "--db", db, "--out", str(tmp_path / "k.json")]) == 1
+    assert "--passphrase-stdin" in capsys.readouterr().err and not (tmp_path / "k.json").exists()
+
+
+def test_export_asks_twice_in_a_terminal(desk, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    answers = iter([PASSPHRASE, PASSPHRASE + "!"])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    out = tmp_path / "k.json"
+    assert main(["keys", "export", "--db", str(desk.db.sqlite_path), "--out", str(out)]) == 1
+    assert "differ" in capsys.readouterr().err and not out.exists()
+
+
+def test_import_refuses_a_wrong_passphrase_and_keeps_the_keyring(desk, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = _export(desk, tmp_path, monkeypatch)
+    workstation = MemoryKeyring()
+    keyring.set_keyring(workstation)
+    _stdin(monkeypatch, "this is not the passphrase\n")
+    assert main(["keys", "import", "--db", str(desk.db.sqlite_path), "--in", str(out), "--passphrase-stdin"]) == 1
+    assert "Wrong passphrase" in capsys.readouterr().err and workstation.store == {}
+
+
+def test_import_refuses_what_is_not_an_export(desk, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    junk = tmp_path / "junk.json"
+    junk.write_text('{"format": "something else"}')
+    assert main(["keys", "import", "--db", str(desk.db.sqlite_path), "--in", str(junk), "--passphrase-stdin"]) == 1
+    assert "is not a GDPR Desk key export" in capsys.readouterr().err
+    assert main(["keys", "import", "--db", str(desk.db.sqlite_path), "--in", str(tmp_path / "none.json")]) == 1
+    assert "cannot be read" in capsys.readouterr().err
+
+
+def test_open_refuses_keys_of_another_database(desk, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]
+    path = desk.db.sqlite_path
+    desk.close()
+    other = DeskKeys(b"\x07" * 32, b"\x08" * 32, b"\x09" * 32, "keyring")
+    memory_keyring.store[(SERVICE, f"db:{desk.instance_id}")] = export_keys(other)
+    with pytest.raises(KeyringUnavailable) as exc:
+        open_desk(f"sqlite:///{path}")
+    assert "do not belong to database" in exc.value.message and "gdpr-desk keys import" in exc.value.message
+
+
+def test_an_older_database_without_a_key_check_is_verified_against_its_data(  # type: ignore[no-untyped-def]
+        desk, people, tmp_path: Path, monkeypatch) -> None:
+    _logged_search(desk, people)
+    out = _export(desk, tmp_path, monkeypatch)
+    desk.close()
+    with sqlite3.connect(desk.db.sqlite_path) as conn:
+        conn.execute("DELETE FROM db_meta WHERE key = 'key_check'")
+    keyring.set_keyring(MemoryKeyring())
+    url = f"sqlite:///{desk.db.sqlite_path}"
+    done = import_keys_file(url, out, lambda: PASSPHRASE)
+    assert done.outcome == "added"
+    assert done.checked_against == "the first access-log entry and a stored identity number"
+
+    forged = tmp_path / "forged.json"
+    wrong = DeskKeys(desk.keys.nid_hash, b"\x05" * 32, desk.keys.audit, "keyring")  # one key wrong
+    forged.write_bytes(key_transfer.seal(wrong, desk.instance_id, "x", "2026-01-01", PASSPHRASE))
+    with pytest.raises(KeyringUnavailable) as exc:
+        import_keys_file(url, forged, lambda: PASSPHRASE)
+    assert "do not belong to database" in exc.value.message
