@@ -166,34 +166,46 @@ class PlanItem:
         return self.decision is PlanDecision.ERASE or bool(self.erase_parts)
 
     def reason(self, lang: str) -> str:
-        """Why, in one line of Norwegian or English: what the preview and the letter say."""
-        nb = lang == "nb"
+        """Why, in one line of Bokmål, English or Swedish: what the preview and the letter say."""
+        w = _REASON_WORDS[lang]
         if self.decision is PlanDecision.ERASE:
-            return "slettes nå" if nb else "erased now"
+            return w["erased_now"]
         if self.decision is PlanDecision.RESTRICT:
             until = _fmt(self.until, lang) if self.until else ""
             # The hold that lasts longest decides the date: name it first.
             latest_first = sorted(self.holds, key=lambda h: h.until, reverse=True)
             labels = _join([h.label(lang) for h in latest_first], lang)
-            text = (f"begrenses og lagres til {until} på grunn av {labels}" if nb
-                    else f"restricted and kept until {until} because of {labels}")
+            text = w["restricted"].format(until=until, labels=labels)
             if self.erase_parts:
                 parts = _join([_PART_LABELS[lang].get(p, p) for p in self.erase_parts], lang)
-                text += f"; {parts} slettes nå" if nb else f"; {parts} erased now"
+                text += w["parts_erased"].format(parts=parts)
             return text
         reason = self.keep_reason or KeepReason.OTHER_PURPOSES
         text = _KEEP_TEXT[lang][reason]
         if reason is KeepReason.NOT_DUE:
             if self.due is not None:
-                text += f" ({'til' if nb else 'until'} {_fmt(self.due, lang)})"
+                text += w["not_due_until"].format(due=_fmt(self.due, lang))
             else:
-                text += " (til hendelsen som starter lagringstiden)" if nb else " (until the event that starts it)"
+                text += w["not_due_pending"]
         return text
 
 
+#: The fixed words of `PlanItem.reason`, per language; {until}, {labels}, {parts}, {due} are filled in.
+_REASON_WORDS: dict[str, dict[str, str]] = {
+    "nb": {"erased_now": "slettes nå", "restricted": "begrenses og lagres til {until} på grunn av {labels}",
+           "parts_erased": "; {parts} slettes nå", "not_due_until": " (til {due})",
+           "not_due_pending": " (til hendelsen som starter lagringstiden)", "and": "og"},
+    "en": {"erased_now": "erased now", "restricted": "restricted and kept until {until} because of {labels}",
+           "parts_erased": "; {parts} erased now", "not_due_until": " (until {due})",
+           "not_due_pending": " (until the event that starts it)", "and": "and"},
+    "sv": {"erased_now": "raderas nu", "restricted": "begränsas och sparas till {until} på grund av {labels}",
+           "parts_erased": "; {parts} raderas nu", "not_due_until": " (till {due})",
+           "not_due_pending": " (tills händelsen som startar lagringstiden inträffar)", "and": "och"},
+}
 _PART_LABELS: dict[str, dict[str, str]] = {
     "nb": {"identity": "navn", "contact": "e-post og telefon", "national_id": "fødselsnummer"},
     "en": {"identity": "name", "contact": "e-mail and telephone", "national_id": "national identity number"},
+    "sv": {"identity": "namn", "contact": "e-post och telefon", "national_id": "personnummer"},
 }
 _KEEP_TEXT: dict[str, dict[KeepReason, str]] = {
     "nb": {
@@ -212,15 +224,23 @@ _KEEP_TEXT: dict[str, dict[KeepReason, str]] = {
         KeepReason.NEEDED_BY: "kept: records that stay depend on it",
         KeepReason.OPEN_REQUEST: "kept: a request from the person is being handled",
     },
+    "sv": {
+        KeepReason.OTHER_PURPOSES: "behålls: används även för andra ändamål",
+        KeepReason.NOT_DUE: "behålls: lagringstiden enligt integritetspolicyn har inte löpt ut",
+        KeepReason.SUPPRESSION: "behålls som spärr mot direktmarknadsföring (art. 21.3); "
+                                "bara en nyckelbaserad kontrollsumma, inte adressen",
+        KeepReason.NEEDED_BY: "behålls: uppgifter som behålls är kopplade till den",
+        KeepReason.OPEN_REQUEST: "behålls: en begäran från personen håller på att behandlas",
+    },
 }
 
 
 def _join(words: Sequence[str], lang: str) -> str:
-    """"a, b og c" / "a, b and c", each once."""
+    """"a, b og c" / "a, b and c" / "a, b och c", each once."""
     unique = list(dict.fromkeys(words))
     if len(unique) < 2:
         return "".join(unique)
-    return f"{', '.join(unique[:-1])} {'og' if lang == 'nb' else 'and'} {unique[-1]}"
+    return f"{', '.join(unique[:-1])} {_REASON_WORDS[lang]['and']} {unique[-1]}"
 
 
 def _fmt(d: date, lang: str) -> str:
@@ -323,6 +343,8 @@ def _own_holds(facts: RecordFacts, today: date, law: str) -> list[LegalHold]:
             law=LAW_RECORDED_HOLD, label_nb="Registrert lagringsplikt", label_en="Recorded legal hold",
             until=facts.legal_hold_until, reason=f"recorded on the record until {facts.legal_hold_until.isoformat()}",
             reason_nb=f"registrert på opplysningen til {facts.legal_hold_until:%d.%m.%Y}",
+            label_sv="Registrerad lagringsskyldighet",
+            reason_sv=f"registrerad på uppgiften till {facts.legal_hold_until.isoformat()}",
         ))
     return [h for h in holds if h.is_active(today)]
 

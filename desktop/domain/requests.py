@@ -199,6 +199,15 @@ _STATE_NB: dict[RequestState, str] = {
     RequestState.REFUSED: "avslått",
     RequestState.WITHDRAWN: "trukket tilbake",
 }
+_STATE_SV: dict[RequestState, str] = {
+    RequestState.RECEIVED: "mottagen",
+    RequestState.IDENTITY_VERIFIED: "identitet bekräftad",
+    RequestState.IN_PROGRESS: "under arbete",
+    RequestState.AWAITING_APPROVAL: "väntar på godkännande",
+    RequestState.DONE: "klar",
+    RequestState.REFUSED: "avslagen",
+    RequestState.WITHDRAWN: "återkallad",
+}
 _ACTION_NB: dict[Action, str] = {
     Action.VERIFY_IDENTITY: "bekrefte identitet",
     Action.START: "starte",
@@ -224,8 +233,12 @@ _ACTION_EN: dict[Action, str] = {
 
 
 def state_label(state: RequestState, lang: str = "nb") -> str:
-    """The state as staff read it; English keeps the key with spaces."""
-    return _STATE_NB[state] if lang == "nb" else state.value.replace("_", " ")
+    """The state as staff read it (Bokmål, Swedish); English keeps the key with spaces."""
+    if lang == "nb":
+        return _STATE_NB[state]
+    if lang == "sv":
+        return _STATE_SV[state]
+    return state.value.replace("_", " ")
 
 
 def is_open(state: RequestState | str) -> bool:

@@ -40,7 +40,8 @@ __all__ = [
     "retention_due",
 ]
 
-LANGUAGES = ("nb", "en")
+#: The languages the texts are written in, the product's first language first.
+LANGUAGES = ("nb", "en", "sv")
 
 
 class Anchor(StrEnum):
@@ -74,6 +75,14 @@ _ANCHOR_PAST: dict[str, dict[str, str]] = {
         Anchor.MEMBERSHIP_ENDED: "the membership ended",
         Anchor.RECRUITMENT_ENDED: "the recruitment process ended",
     },
+    "sv": {
+        Anchor.PURCHASE_COMPLETED: "köpet genomfördes",
+        Anchor.COLLECTED: "uppgifterna samlades in",
+        Anchor.CASE_CLOSED: "ärendet avslutades",
+        Anchor.EVENT_ENDED: "tävlingen eller evenemanget avslutades",
+        Anchor.MEMBERSHIP_ENDED: "medlemskapet avslutades",
+        Anchor.RECRUITMENT_ENDED: "rekryteringsprocessen avslutades",
+    },
 }
 _ANCHOR_PENDING: dict[str, dict[str, str]] = {
     "nb": {
@@ -92,6 +101,58 @@ _ANCHOR_PENDING: dict[str, dict[str, str]] = {
         Anchor.MEMBERSHIP_ENDED: "the membership ends",
         Anchor.RECRUITMENT_ENDED: "the recruitment process has ended",
     },
+    "sv": {
+        Anchor.PURCHASE_COMPLETED: "köpet är genomfört",
+        Anchor.COLLECTED: "uppgifterna har samlats in",
+        Anchor.CASE_CLOSED: "ärendet är avslutat",
+        Anchor.EVENT_ENDED: "tävlingen eller evenemanget har avslutats",
+        Anchor.MEMBERSHIP_ENDED: "medlemskapet avslutas",
+        Anchor.RECRUITMENT_ENDED: "rekryteringsprocessen har avslutats",
+    },
+}
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The fixed words of a retention sentence in one language; {n}, {date}, {event}, {amount} are filled in."""
+
+    until_date: str  # "kept until {date}"
+    until_event: str  # "kept until {event}": Swedish says "till" before a date, "tills" before a clause
+    then_for: str
+    at_least_until: str
+    after_event: str  # "{amount} after {event}"
+    when_event: str
+    at_least_after_collection: str
+    month: str
+    months: str
+    day: str
+    days: str
+    erased_now: str
+    restricted_until: str  # "{date}", "{labels}"
+
+
+_WORDS: dict[str, _Words] = {
+    "nb": _Words(
+        until_date="lagres til {date}", until_event="lagres til {event}", then_for="og deretter i {amount}",
+        at_least_until="minst til {date}", after_event="{amount} etter at {event}", when_event="da {event}",
+        at_least_after_collection="minst {amount} etter at opplysningene ble samlet inn",
+        month="{n} måned", months="{n} måneder", day="{n} dag", days="{n} dager", erased_now="slettes nå",
+        restricted_until="begrenses og lagres til {date} på grunn av {labels}",
+    ),
+    "en": _Words(
+        until_date="kept until {date}", until_event="kept until {event}", then_for="then for {amount}",
+        at_least_until="at least until {date}", after_event="{amount} after {event}", when_event="when {event}",
+        at_least_after_collection="at least {amount} after the data was collected",
+        month="{n} month", months="{n} months", day="{n} day", days="{n} days", erased_now="erased now",
+        restricted_until="restricted and kept until {date} because of {labels}",
+    ),
+    "sv": _Words(
+        until_date="sparas till {date}", until_event="sparas tills {event}", then_for="och därefter i {amount}",
+        at_least_until="minst till {date}", after_event="{amount} efter att {event}", when_event="då {event}",
+        at_least_after_collection="minst {amount} efter att uppgifterna samlades in",
+        month="{n} månad", months="{n} månader", day="{n} dag", days="{n} dagar", erased_now="raderas nu",
+        restricted_until="begränsas och sparas till {date} på grund av {labels}",
+    ),
 }
 
 
@@ -101,20 +162,19 @@ def _check_lang(lang: str) -> None:
 
 
 def _fmt(d: date, lang: str) -> str:
-    """Norwegian readers expect 31.03.2029; English text keeps ISO so it cannot be misread."""
+    """Norwegian readers expect 31.03.2029; Swedish readers write ISO, and English keeps it so it
+    cannot be misread."""
     return d.strftime("%d.%m.%Y") if lang == "nb" else d.isoformat()
 
 
 def _months(n: int, lang: str) -> str:
-    if lang == "nb":
-        return f"{n} måned" if n == 1 else f"{n} måneder"
-    return f"{n} month" if n == 1 else f"{n} months"
+    w = _WORDS[lang]
+    return (w.month if n == 1 else w.months).format(n=n)
 
 
 def _days(n: int, lang: str) -> str:
-    if lang == "nb":
-        return f"{n} dag" if n == 1 else f"{n} dager"
-    return f"{n} day" if n == 1 else f"{n} days"
+    w = _WORDS[lang]
+    return (w.day if n == 1 else w.days).format(n=n)
 
 
 class RetentionRuleLike(Protocol):
@@ -178,34 +238,27 @@ class RetentionDue:
     def describe(self, lang: str) -> str:
         """One sentence for staff and register copies, e.g. "lagres til 31.03.2029: ..."."""
         _check_lang(lang)
-        nb = lang == "nb"
-        kept = "lagres til" if nb else "kept until"
+        w = _WORDS[lang]
         key = self.explanation_key
         if self.due is None:
-            pending = _ANCHOR_PENDING[lang][self.anchor]
-            text = f"{kept} {pending}"
+            text = w.until_event.format(event=_ANCHOR_PENDING[lang][self.anchor])
             if self.after_months:
-                then = "og deretter i" if nb else "then for"
-                text += f", {then} {_months(self.after_months, lang)}"
+                text += ", " + w.then_for.format(amount=_months(self.after_months, lang))
             if key is RetentionExplanation.PENDING_MINIMUM and self.minimum_until is not None:
-                least = "minst til" if nb else "at least until"
-                text += f", {least} {_fmt(self.minimum_until, lang)}"
+                text += ", " + w.at_least_until.format(date=_fmt(self.minimum_until, lang))
             return text
-        head = f"{kept} {_fmt(self.due, lang)}"
+        head = w.until_date.format(date=_fmt(self.due, lang))
         past = _ANCHOR_PAST[lang][self.anchor]
         if key is RetentionExplanation.AFTER_ANCHOR:
-            after = "etter at" if nb else "after"
-            return f"{head}: {_months(self.after_months, lang)} {after} {past}"
+            return f"{head}: " + w.after_event.format(amount=_months(self.after_months, lang), event=past)
         if key is RetentionExplanation.AT_ANCHOR:
-            return f"{head}: {'da' if nb else 'when'} {past}"
+            return f"{head}: " + w.when_event.format(event=past)
         amount = (
             _days(self.minimum_days, lang)
             if key is RetentionExplanation.MINIMUM_DAYS
             else _months(self.minimum_months, lang)
         )
-        if nb:
-            return f"{head}: minst {amount} etter at opplysningene ble samlet inn"
-        return f"{head}: at least {amount} after the data was collected"
+        return f"{head}: " + w.at_least_after_collection.format(amount=amount)
 
 
 def retention_due(rule: RetentionRuleLike, *, collected: date, anchor_date: date | None) -> RetentionDue:
@@ -295,6 +348,8 @@ class LegalHold:
     until: date
     reason: str
     reason_nb: str = ""
+    label_sv: str = ""
+    reason_sv: str = ""
 
     def is_active(self, today: date) -> bool:
         """The hold covers its ``until`` day itself, as a retention period does."""
@@ -303,7 +358,10 @@ class LegalHold:
     def label(self, lang: str) -> str:
         """Label in the UI language, so callers need not branch on it."""
         _check_lang(lang)
-        return self.label_nb if lang == "nb" else self.label_en
+        if lang == "nb":
+            return self.label_nb
+        # A hold built without Swedish (a caller's own) is named in English rather than not at all.
+        return (self.label_sv or self.label_en) if lang == "sv" else self.label_en
 
 
 def _financial_year_end(document_date: date, financial_year_end: tuple[int, int]) -> date:
@@ -355,6 +413,8 @@ def bookkeeping_hold(
                 until=_years_after(fy_end, _NO_PRIMARY_MONTHS),
                 reason=f"5 years after the end of the financial year ending {fy_end.isoformat()}",
                 reason_nb=f"5 år etter utløpet av regnskapsåret som endte {fy_end:%d.%m.%Y}",
+                label_sv="Norska bokföringslagen (bokføringsloven § 13, primärdokumentation)",
+                reason_sv=f"5 år efter utgången av räkenskapsåret som slutade {fy_end.isoformat()}",
             )
         return LegalHold(
             law=law,
@@ -363,6 +423,8 @@ def bookkeeping_hold(
             until=_years_after(fy_end, _NO_SECONDARY_MONTHS),
             reason=(f"3 years and 6 months after the end of the financial year ending {fy_end.isoformat()}"),
             reason_nb=(f"3 år og 6 måneder etter utløpet av regnskapsåret som endte {fy_end:%d.%m.%Y}"),
+            label_sv="Norska bokföringslagen (bokføringsloven § 13, sekundärdokumentation)",
+            reason_sv=f"3 år och 6 månader efter utgången av räkenskapsåret som slutade {fy_end.isoformat()}",
         )
     return LegalHold(
         law=law,
@@ -376,6 +438,8 @@ def bookkeeping_hold(
         reason_nb=(
             f"til utgangen av det 7. året etter {fy_end.year}, kalenderåret da regnskapsåret ble avsluttet"
         ),
+        label_sv="Bokföringslagen (7 kap. 2 §)",
+        reason_sv=f"till utgången av det sjunde året efter {fy_end.year}, det kalenderår då räkenskapsåret avslutades",
     )
 
 
@@ -390,6 +454,8 @@ def consumer_complaint_hold(delivered: date, *, long_lived: bool = False) -> Leg
         until=add_months(delivered, months),
         reason=f"{years} years from delivery on {delivered.isoformat()}",
         reason_nb=f"{years} år fra levering {delivered:%d.%m.%Y}",
+        label_sv="Norska konsumentköplagen (forbrukerkjøpsloven § 27, reklamation)",
+        reason_sv=f"{years} år från leveransen {delivered.isoformat()}",
     )
 
 
@@ -402,6 +468,8 @@ def fraud_hold(collected: date) -> LegalHold:
         until=add_months(collected, _FRAUD_MONTHS),
         reason=f"36 months from collection on {collected.isoformat()}",
         reason_nb=f"36 måneder fra innsamling {collected:%d.%m.%Y}",
+        label_sv="Bedrägeri eller missbruk (integritetspolicyn § 5)",
+        reason_sv=f"36 månader från insamlingen {collected.isoformat()}",
     )
 
 
@@ -450,12 +518,11 @@ class ErasureDecision:
     def describe(self, lang: str) -> str:
         """A reason the agent can put in the answer letter; denials always carry one."""
         _check_lang(lang)
+        w = _WORDS[lang]
         if self.until is None:
-            return "slettes nå" if lang == "nb" else "erased now"
+            return w.erased_now
         labels = ", ".join(h.label(lang) for h in self.holds)
-        if lang == "nb":
-            return f"begrenses og lagres til {_fmt(self.until, lang)} på grunn av {labels}"
-        return f"restricted and kept until {_fmt(self.until, lang)} because of {labels}"
+        return w.restricted_until.format(date=_fmt(self.until, lang), labels=labels)
 
 
 def decide(today: date, retention: RetentionDue, holds: Sequence[LegalHold]) -> ErasureDecision:

@@ -119,6 +119,33 @@ _CHUNK = 900
 _SCAN_BLOCK = 8 << 20
 _MARKER_AAD = b"gdpr-desk:purge-markers:v1"
 _ERASED_TEXT = {"nb": "[slettet]", "en": "[erased]"}
+#: The erasure completion letter's outcome, per letter language; {count} and {names} are filled in.
+_COMPLETION: dict[str, dict[str, str]] = {
+    "nb": {
+        "erased": "Vi har slettet opplysningene dine ({count} registreringer).",
+        "held": " Noen opplysninger må vi beholde fordi loven krever det. De er begrenset, brukes ikke til noe "
+                "annet, og slettes automatisk når lagringsplikten opphører:",
+        "suppressed": "\nVi beholder en reservasjon mot direkte markedsføring (bare en kontrollsum, ikke adressen), "
+                      "så du ikke blir kontaktet igjen.",
+        "notified": "\nDisse mottakerne er varslet: {names}.",
+    },
+    "en": {
+        "erased": "We have erased your data ({count} records).",
+        "held": " Some data must be kept because the law requires it. It is restricted, used for nothing else, "
+                "and erased automatically when that obligation ends:",
+        "suppressed": "\nWe keep a direct-marketing opt-out (a checksum only, not the address) so that you are not "
+                      "contacted again.",
+        "notified": "\nThese recipients have been notified: {names}.",
+    },
+    "sv": {
+        "erased": "Vi har raderat dina personuppgifter ({count} poster).",
+        "held": " Vissa uppgifter måste vi behålla eftersom lagen kräver det. De är begränsade, används inte till "
+                "något annat och raderas automatiskt när lagringsskyldigheten upphör:",
+        "suppressed": "\nVi behåller en spärr mot direktmarknadsföring (bara en kontrollsumma, inte adressen) så att "
+                      "du inte kontaktas igen.",
+        "notified": "\nFöljande mottagare har underrättats: {names}.",
+    },
+}
 
 
 def _crash_point(step: str) -> None:
@@ -1414,33 +1441,26 @@ class ErasureService:
                         notices: Sequence[RecipientNotification], lang: str) -> None:
         erased = sum(applied.erased.values())
         held = [i for i in plan.items if i.decision is PlanDecision.RESTRICT]
-        names = {lg: ", ".join(dict.fromkeys(self.ctx.policy.recipient(n.recipient_key).name.get(lg)
-                                            for n in notices)) or "-" for lg in ("nb", "en")}
+        suppressed = any(i.keep_reason is KeepReason.SUPPRESSION for i in plan.items)
         texts: dict[str, str] = {}
-        for lg in ("nb", "en"):
-            nb = lg == "nb"
-            text = (f"Vi har slettet opplysningene dine ({erased} registreringer)." if nb
-                    else f"We have erased your data ({erased} records).")
+        for lg, words in _COMPLETION.items():
+            names = ", ".join(dict.fromkeys(self.ctx.policy.recipient(n.recipient_key).name.get(lg)
+                                            for n in notices)) or "-"
+            text = words["erased"].format(count=erased)
             if held:
                 reasons = sorted({f"{self._kind_label(i.kind, lg)}: {i.reason(lg)}" for i in held})
-                text += (" Noen opplysninger må vi beholde fordi loven krever det. De er begrenset, brukes ikke til "
-                         "noe annet, og slettes automatisk når lagringsplikten opphører:" if nb else
-                         " Some data must be kept because the law requires it. It is restricted, used for nothing "
-                         "else, and erased automatically when that obligation ends:")
-                text += "\n" + "\n".join(f"- {r}" for r in reasons)
-            if any(i.keep_reason is KeepReason.SUPPRESSION for i in plan.items):
-                text += ("\nVi beholder en reservasjon mot direkte markedsføring (bare en kontrollsum, ikke adressen), "
-                         "så du ikke blir kontaktet igjen." if nb else
-                         "\nWe keep a direct-marketing opt-out (a checksum only, not the address) so that you are "
-                         "not contacted again.")
-            text += (f"\nDisse mottakerne er varslet: {names['nb']}." if nb
-                     else f"\nThese recipients have been notified: {names['en']}.")
+                text += words["held"] + "\n" + "\n".join(f"- {r}" for r in reasons)
+            if suppressed:
+                text += words["suppressed"]
+            text += words["notified"].format(names=names)
             texts[lg] = text
         self.requests._move(actor, req, Action.COMPLETE, note=f"erased={erased}; restricted={len(held)}")
         req.completed_at = self.clock()
         req.completion_summary = texts["nb"]
         req.completion_channel = req.channel
-        self.requests._letter(s, req, None, "completion", lang=lang, outcome=texts[lang])
+        # A language without its own outcome text (none today) gets the whole letter in English.
+        letter_lang = lang if lang in texts else "en"
+        self.requests._letter(s, req, None, "completion", lang=letter_lang, outcome=texts[letter_lang])
 
     # === the purge ================================================================================
 

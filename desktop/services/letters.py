@@ -1,13 +1,15 @@
 """Letters and e-mails from templates kept as resources, so the shop edits wording without code.
 
 Templates are `string.Template` files (resources/templates/<kind>.<lang>.txt; see the README
-there). Substituted values are never scanned for placeholders again, so a reason an agent typed
+there), in Bokmål, English and Swedish; Swedish without its template falls back to English.
+Substituted values are never scanned for placeholders again, so a reason an agent typed
 with a "$" in it comes out as written. A placeholder the caller did not supply is an error, not a
 "$name" left in a letter that goes to a customer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -24,6 +26,7 @@ __all__ = [
     "LetterTemplateError",
     "format_date",
     "letter_language",
+    "pick",
     "policy_fields",
     "render_letter",
     "templates_dir",
@@ -37,10 +40,16 @@ LETTER_KINDS: tuple[str, ...] = (
     "restriction_lift_notice",
     "recipient_notification",
 )
-LANGUAGES: tuple[str, ...] = ("nb", "en")
+LANGUAGES: tuple[str, ...] = ("nb", "en", "sv")
+#: What a letter is written in when its own language has no template (or a text has no such language).
+FALLBACK: dict[str, str] = {"sv": "en", "en": "nb", "nb": "en"}
 
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December")
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december"),
+}
 
 
 class LetterTemplateError(ValueError):
@@ -65,19 +74,39 @@ def templates_dir() -> Path:
 
 
 def format_date(d: date, lang: str) -> str:
-    """31.01.2026 for Norwegian readers, 31 January 2026 in English: neither can be misread."""
+    """31.01.2026 for Norwegian readers, 31 January 2026 in English, 31 januari 2026 in Swedish.
+
+    None can be misread: a Swedish reader would take 01.02.2026 for the 1st of February, as a
+    Norwegian does, but the month's name leaves nobody in doubt.
+    """
     if lang == "nb":
         return d.strftime("%d.%m.%Y")
-    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+    months = _MONTHS.get(lang, _MONTHS["en"])
+    return f"{d.day} {months[d.month - 1]} {d.year}"
 
 
 def letter_language(customer_language: str | None) -> str:
-    """The letter language for a customer: Bokmål for Norwegian, English for everyone else.
+    """The letter language for a customer: Bokmål for Norwegian, Swedish for Swedish, else English.
 
-    Swedish customers get English because the desk has no Swedish templates; a Bokmål letter
-    to them would be a guess about what they read best.
+    The customer's preferred language ("nb", "sv", "en", or a tag such as "sv-SE") decides; no
+    language at all is a customer of a Norwegian shop, so Bokmål.
     """
-    return "nb" if (customer_language or "nb")[:2] in ("nb", "nn", "no") else "en"
+    base = (customer_language or "nb").strip().lower()[:2]
+    if base in ("nb", "nn", "no"):
+        return "nb"
+    return "sv" if base == "sv" else "en"
+
+
+def pick(texts: Mapping[str, str], lang: str) -> str:
+    """The text in `lang` from a per-language set, else in its fallback, else any: never a KeyError.
+
+    Services write some outcome texts only in Bokmål and English; a Swedish letter then says them
+    in English rather than fail.
+    """
+    for candidate in (lang, FALLBACK.get(lang, "en"), "en", "nb"):
+        if candidate in texts:
+            return texts[candidate]
+    return next(iter(texts.values()))
 
 
 def policy_fields(policy: Policy) -> dict[str, str]:
@@ -93,6 +122,14 @@ def policy_fields(policy: Policy) -> dict[str, str]:
         "authority_website": authority.website,
         "authority_address": ", ".join(authority.postal_address),
     }
+
+
+def template_language(kind: str, lang: str, directory: Path | None = None) -> str:
+    """`lang` when its template exists, else its fallback's (Swedish -> English)."""
+    directory = directory or templates_dir()
+    if (directory / f"{kind}.{lang}.txt").exists() or lang not in FALLBACK:
+        return lang
+    return FALLBACK[lang]
 
 
 @cache
@@ -124,12 +161,17 @@ def render_letter(
     directory: Path | None = None,
     **fields: object,
 ) -> Letter:
-    """Fill the template `kind` in `lang` with the policy's company fields and `fields`."""
+    """Fill the template `kind` in `lang` with the policy's company fields and `fields`.
+
+    A Swedish template that is missing gives the English letter, and `Letter.lang` says so.
+    """
     if kind not in LETTER_KINDS:
         raise LetterTemplateError(f"unknown letter kind {kind!r}; expected one of {', '.join(LETTER_KINDS)}")
     if lang not in LANGUAGES:
         raise LetterTemplateError(f"no letters in {lang!r}; expected one of {', '.join(LANGUAGES)}")
-    subject_t, body_t = _read(directory or templates_dir(), kind, lang)
+    directory = directory or templates_dir()
+    lang = template_language(kind, lang, directory) if lang == "sv" else lang
+    subject_t, body_t = _read(directory, kind, lang)
     values = policy_fields(policy or load_policy())
     values.update({key: _as_text(value, lang) for key, value in fields.items()})
     wanted = set(subject_t.get_identifiers()) | set(body_t.get_identifiers())

@@ -65,6 +65,7 @@ from desktop.services.context import DeskContext
 from desktop.services.verification import VerificationState, contact_state, load_contact
 
 __all__ = [
+    "LANGS",
     "PAGE_SIZE",
     "REVEAL_SECONDS",
     "Column",
@@ -76,12 +77,28 @@ __all__ = [
     "RecordRow",
     "RecordTable",
     "RevealedId",
+    "lang_index",
 ]
 
 PAGE_SIZE = 50
 MAX_PAGE = 500
 #: The UI hides a revealed identity number again after this many seconds.
 REVEAL_SECONDS = 30
+
+#: The languages the profile writes, in the order of every label tuple below (the product's first
+#: language first). A label is a tuple rather than a field per language, so a label missing one
+#: is a type error, and a fourth language is one more entry in each tuple.
+LANGS: tuple[str, str, str] = ("nb", "en", "sv")
+Labels = tuple[str, str, str]
+
+
+def lang_index(lang: str) -> int:
+    """Where `lang` sits in a label tuple: Norwegian (nb, no, nn) reads Bokmål, Swedish Swedish,
+    anything else English."""
+    code = lang.lower()
+    if code.startswith(("nb", "no", "nn")):
+        return 0
+    return 2 if code.startswith("sv") else 1
 
 
 class NeedToKnow(PermissionDenied):
@@ -141,11 +158,18 @@ class ProfileHeader:
 @dataclass(frozen=True)
 class Column:
     key: str
-    label_nb: str
-    label_en: str
+    labels: Labels
 
     def label(self, lang: str = "nb") -> str:
-        return self.label_nb if lang == "nb" else self.label_en
+        return self.labels[lang_index(lang)]
+
+    @property
+    def label_nb(self) -> str:
+        return self.labels[0]
+
+    @property
+    def label_en(self) -> str:
+        return self.labels[1]
 
 
 @dataclass(frozen=True)
@@ -211,28 +235,51 @@ class RevealedId:
 
 # --- display formatting --------------------------------------------------------------------------
 
-_VALUES: dict[str, tuple[str, str]] = {
-    "open": ("åpen", "open"), "completed": ("fullført", "completed"), "cancelled": ("kansellert", "cancelled"),
-    "returned": ("returnert", "returned"), "closed": ("avsluttet", "closed"), "web": ("nett", "web"),
-    "store": ("butikk", "store"), "phone": ("telefon", "phone"), "email": ("e-post", "e-mail"),
-    "chat": ("chat", "chat"), "social": ("sosiale medier", "social media"), "contact_form": ("kontaktskjema",
-    "contact form"), "sms": ("SMS", "SMS"), "post": ("post", "post"), "in": ("inn", "in"), "out": ("ut", "out"),
-    "home": ("bosted", "home"), "delivery": ("levering", "delivery"), "billing": ("faktura", "billing"),
-    "complaint": ("reklamasjon", "complaint"), "warranty": ("garanti", "warranty"),
-    "competition": ("konkurranse", "competition"), "event": ("event", "event"),
-    "approved": ("godkjent", "approved"), "declined": ("avslått", "declined"), "manual": ("manuell", "manual"),
-    "low": ("lav", "low"), "medium": ("middels", "medium"), "high": ("høy", "high"),
-    "card": ("kort", "card"), "invoice": ("faktura", "invoice"), "instalment": ("delbetaling", "instalment"),
-    "received": ("mottatt", "received"), "interview": ("intervju", "interview"), "rejected": ("avslått", "rejected"),
-    "hired": ("ansatt", "hired"),
+#: Stored codes in words, one per language in LANGS order.
+_VALUES: dict[str, Labels] = {
+    "open": ("åpen", "open", "öppen"), "completed": ("fullført", "completed", "genomförd"),
+    "cancelled": ("kansellert", "cancelled", "avbruten"), "returned": ("returnert", "returned", "returnerad"),
+    "closed": ("avsluttet", "closed", "avslutad"), "web": ("nett", "web", "webb"),
+    "store": ("butikk", "store", "butik"), "phone": ("telefon", "phone", "telefon"),
+    "email": ("e-post", "e-mail", "e-post"), "chat": ("chat", "chat", "chatt"),
+    "social": ("sosiale medier", "social media", "sociala medier"),
+    "contact_form": ("kontaktskjema", "contact form", "kontaktformulär"), "sms": ("SMS", "SMS", "sms"),
+    "post": ("post", "post", "post"), "in": ("inn", "in", "in"), "out": ("ut", "out", "ut"),
+    "home": ("bosted", "home", "bostad"), "delivery": ("levering", "delivery", "leverans"),
+    "billing": ("faktura", "billing", "faktura"), "complaint": ("reklamasjon", "complaint", "reklamation"),
+    "warranty": ("garanti", "warranty", "garanti"), "competition": ("konkurranse", "competition", "tävling"),
+    "event": ("event", "event", "evenemang"), "approved": ("godkjent", "approved", "godkänd"),
+    "declined": ("avslått", "declined", "avslagen"), "manual": ("manuell", "manual", "manuell"),
+    "low": ("lav", "low", "låg"), "medium": ("middels", "medium", "medel"), "high": ("høy", "high", "hög"),
+    "card": ("kort", "card", "kort"), "invoice": ("faktura", "invoice", "faktura"),
+    "instalment": ("delbetaling", "instalment", "delbetalning"), "received": ("mottatt", "received", "mottagen"),
+    "interview": ("intervju", "interview", "intervju"), "rejected": ("avslått", "rejected", "avslagen"),
+    "hired": ("ansatt", "hired", "anställd"),
 }
 
 
+#: Per language in LANGS order: the currency written "kr" (the reader's own krone; any other is
+#: named by its code, so a Swede never reads Norwegian kroner as Swedish) and the words for yes/no.
+_KRONE: tuple[str | None, str | None, str | None] = ("NOK", None, "SEK")
+_YES_NO: tuple[tuple[str, str], tuple[str, str], tuple[str, str]] = (("ja", "nei"), ("yes", "no"), ("ja", "nej"))
+
+
 class _Fmt:
-    """Turns stored values into text in the UI language; naive UTC times become local times."""
+    """Turns stored values into text in the UI language; naive UTC times become local times.
+
+    Everything that depends on the language is settled here once: a register copy formats tens of
+    thousands of values, so the methods only read attributes.
+    """
 
     def __init__(self, lang: str, tz: tzinfo | None) -> None:
-        self.nb = lang == "nb"
+        i = lang_index(lang)
+        self.index = i
+        #: Day first (31.03.2029) in Bokmål; ISO in English and Swedish, where it is the everyday form.
+        self.nb = i == 0
+        #: 5 990,00 kr (decimal comma, no-break space between thousands) in Bokmål and Swedish.
+        self.comma = i != 1
+        self.krone = _KRONE[i]
+        self.yes_text, self.no_text = _YES_NO[i]
         self.tz = tz
 
     def dt(self, value: datetime | None) -> str:
@@ -258,21 +305,21 @@ class _Fmt:
             return ""
         sign = "-" if minor < 0 else ""
         whole, cents = divmod(abs(minor), 100)
-        if self.nb:
+        if self.comma:
             grouped = f"{whole:,}".replace(",", "\u00a0")
-            return f"{sign}{grouped},{cents:02d} {'kr' if currency == 'NOK' else currency}"
+            return f"{sign}{grouped},{cents:02d} {'kr' if currency == self.krone else currency}"
         return f"{currency} {sign}{whole:,}.{cents:02d}"
 
     def code(self, value: str | None) -> str:
         if not value:
             return ""
-        pair = _VALUES.get(value)
-        return value if pair is None else pair[0 if self.nb else 1]
+        words = _VALUES.get(value)
+        return value if words is None else words[self.index]
 
     def yes(self, value: bool | None) -> str:
         if value is None:
             return ""
-        return ("ja" if value else "nei") if self.nb else ("yes" if value else "no")
+        return self.yes_text if value else self.no_text
 
     @staticmethod
     def text(value: object) -> str:
@@ -290,9 +337,20 @@ _NO_OWN: Any = object()
 @dataclass(frozen=True)
 class _Col:
     key: str
-    nb: str
-    en: str
+    labels: Labels
     render: Render
+
+    @property
+    def nb(self) -> str:
+        return self.labels[0]
+
+    @property
+    def en(self) -> str:
+        return self.labels[1]
+
+    @property
+    def sv(self) -> str:
+        return self.labels[2]
 
 
 @dataclass(frozen=True)
@@ -308,8 +366,8 @@ class _Spec:
     anchors: Mapping[str, Callable[[Any, Mapping[str, Any]], Any]] = field(default_factory=dict)
 
 
-def _c(key: str, nb: str, en: str, render: Render) -> _Col:
-    return _Col(key, nb, en, render)
+def _c(key: str, nb: str, en: str, sv: str, render: Render) -> _Col:
+    return _Col(key, (nb, en, sv), render)
 
 
 def _order_anchor(completed: datetime | None, status: str | None, ordered: datetime | None) -> datetime | None:
@@ -331,165 +389,170 @@ def _full_name(row: Any) -> str:
     return str(name.__get__(row))
 
 
-_ORDER_NO = _c("order_number", "Ordrenummer", "Order number", lambda r, x, f: f.text(x.get("order_number")))
+_ORDER_NO = _c("order_number", "Ordrenummer", "Order number", "Ordernummer",
+               lambda r, x, f: f.text(x.get("order_number")))
 
 SPECS: dict[str, _Spec] = {
     "customer": _Spec(Customer, "created_at", (
-        _c("customer_number", "Kundenummer", "Customer number", lambda r, x, f: r.customer_number),
-        _c("name", "Navn", "Name", lambda r, x, f: _full_name(r)),
-        _c("email", "E-post", "E-mail", lambda r, x, f: f.text(r.email)),
-        _c("phone", "Telefon", "Phone", lambda r, x, f: format_phone(r.phone_e164) if r.phone_e164
+        _c("customer_number", "Kundenummer", "Customer number", "Kundnummer", lambda r, x, f: r.customer_number),
+        _c("name", "Navn", "Name", "Namn", lambda r, x, f: _full_name(r)),
+        _c("email", "E-post", "E-mail", "E-post", lambda r, x, f: f.text(r.email)),
+        _c("phone", "Telefon", "Phone", "Telefon", lambda r, x, f: format_phone(r.phone_e164) if r.phone_e164
            else f.text(r.phone)),
-        _c("national_id", "Fødselsnummer", "Identity number", lambda r, x, f: f.text(r.nid_masked)),
-        _c("birth_date", "Fødselsdato", "Date of birth", lambda r, x, f: f.d(r.birth_date)),
-        _c("language", "Språk", "Language", lambda r, x, f: r.language),
-        _c("country", "Land", "Country", lambda r, x, f: r.country),
+        _c("national_id", "Fødselsnummer", "Identity number", "Personnummer", lambda r, x, f: f.text(r.nid_masked)),
+        _c("birth_date", "Fødselsdato", "Date of birth", "Födelsedatum", lambda r, x, f: f.d(r.birth_date)),
+        _c("language", "Språk", "Language", "Språk", lambda r, x, f: r.language),
+        _c("country", "Land", "Country", "Land", lambda r, x, f: r.country),
     )),
     "address": _Spec(RECORD_MODELS["address"], "id", (
-        _c("kind", "Type", "Kind", lambda r, x, f: f.code(r.kind)),
-        _c("street", "Gateadresse", "Street", lambda r, x, f: r.street),
-        _c("postcode", "Postnummer", "Postcode", lambda r, x, f: r.postcode),
-        _c("city", "Poststed", "City", lambda r, x, f: r.city),
-        _c("country", "Land", "Country", lambda r, x, f: r.country),
-        _c("verified_at", "Bekreftet", "Verified", lambda r, x, f: f.d(r.verified_at)),
+        _c("kind", "Type", "Kind", "Typ", lambda r, x, f: f.code(r.kind)),
+        _c("street", "Gateadresse", "Street", "Gatuadress", lambda r, x, f: r.street),
+        _c("postcode", "Postnummer", "Postcode", "Postnummer", lambda r, x, f: r.postcode),
+        _c("city", "Poststed", "City", "Postort", lambda r, x, f: r.city),
+        _c("country", "Land", "Country", "Land", lambda r, x, f: r.country),
+        _c("verified_at", "Bekreftet", "Verified", "Bekräftad", lambda r, x, f: f.d(r.verified_at)),
     )),
     "order": _Spec(Order, "ordered_at", (
-        _c("order_number", "Ordrenummer", "Order number", lambda r, x, f: r.order_number),
-        _c("ordered_at", "Bestilt", "Ordered", lambda r, x, f: f.dt(r.ordered_at)),
-        _c("completed_at", "Fullført", "Completed", lambda r, x, f: f.dt(r.completed_at)),
-        _c("status", "Status", "Status", lambda r, x, f: f.code(r.status)),
-        _c("channel", "Kanal", "Channel", lambda r, x, f: f.code(r.channel)),
-        _c("store", "Butikk", "Store", lambda r, x, f: f.text(r.store)),
-        _c("total", "Beløp", "Amount", lambda r, x, f: f.money(r.total_minor, r.currency)),
+        _c("order_number", "Ordrenummer", "Order number", "Ordernummer", lambda r, x, f: r.order_number),
+        _c("ordered_at", "Bestilt", "Ordered", "Beställd", lambda r, x, f: f.dt(r.ordered_at)),
+        _c("completed_at", "Fullført", "Completed", "Genomförd", lambda r, x, f: f.dt(r.completed_at)),
+        _c("status", "Status", "Status", "Status", lambda r, x, f: f.code(r.status)),
+        _c("channel", "Kanal", "Channel", "Kanal", lambda r, x, f: f.code(r.channel)),
+        _c("store", "Butikk", "Store", "Butik", lambda r, x, f: f.text(r.store)),
+        _c("total", "Beløp", "Amount", "Belopp", lambda r, x, f: f.money(r.total_minor, r.currency)),
     ), anchors={
         "purchase_completed": lambda r, x: _order_anchor(r.completed_at, r.status, r.ordered_at),
     }),
     "order_line": _Spec(OrderLine, "id", (
         _ORDER_NO,
-        _c("sku", "Varenummer", "SKU", lambda r, x, f: r.sku),
-        _c("product", "Produkt", "Product", lambda r, x, f: r.product_name),
-        _c("quantity", "Antall", "Quantity", lambda r, x, f: str(r.quantity)),
-        _c("unit_price", "Stykkpris", "Unit price", lambda r, x, f: f.money(r.unit_price_minor,
+        _c("sku", "Varenummer", "SKU", "Artikelnummer", lambda r, x, f: r.sku),
+        _c("product", "Produkt", "Product", "Produkt", lambda r, x, f: r.product_name),
+        _c("quantity", "Antall", "Quantity", "Antal", lambda r, x, f: str(r.quantity)),
+        _c("unit_price", "Stykkpris", "Unit price", "Styckpris", lambda r, x, f: f.money(r.unit_price_minor,
                                                                             x.get("order_currency") or "NOK")),
     ), join="order", anchors={"purchase_completed": _via_order}),
     "delivery": _Spec(RECORD_MODELS["delivery"], "id", (
         _ORDER_NO,
-        _c("carrier", "Transportør", "Carrier", lambda r, x, f: r.carrier),
-        _c("tracking", "Sporingsnummer", "Tracking number", lambda r, x, f: f.text(r.tracking_number)),
-        _c("recipient", "Mottaker", "Recipient", lambda r, x, f: r.recipient_name),
-        _c("address", "Adresse", "Address", lambda r, x, f: f"{r.street}, {r.postcode} {r.city}"),
-        _c("shipped_at", "Sendt", "Shipped", lambda r, x, f: f.dt(r.shipped_at)),
-        _c("delivered_at", "Levert", "Delivered", lambda r, x, f: f.dt(r.delivered_at)),
+        _c("carrier", "Transportør", "Carrier", "Transportör", lambda r, x, f: r.carrier),
+        _c("tracking", "Sporingsnummer", "Tracking number", "Spårningsnummer",
+           lambda r, x, f: f.text(r.tracking_number)),
+        _c("recipient", "Mottaker", "Recipient", "Mottagare", lambda r, x, f: r.recipient_name),
+        _c("address", "Adresse", "Address", "Adress", lambda r, x, f: f"{r.street}, {r.postcode} {r.city}"),
+        _c("shipped_at", "Sendt", "Shipped", "Skickad", lambda r, x, f: f.dt(r.shipped_at)),
+        _c("delivered_at", "Levert", "Delivered", "Levererad", lambda r, x, f: f.dt(r.delivered_at)),
     ), join="order", anchors={"purchase_completed": _via_order}),
     "payment": _Spec(RECORD_MODELS["payment"], "id", (
         _ORDER_NO,
-        _c("method", "Betalingsmåte", "Method", lambda r, x, f: f.code(r.method)),
-        _c("provider", "Leverandør", "Provider", lambda r, x, f: r.provider),
-        _c("amount", "Beløp", "Amount", lambda r, x, f: f.money(r.amount_minor, r.currency)),
-        _c("paid_at", "Betalt", "Paid", lambda r, x, f: f.dt(r.paid_at)),
-        _c("card", "Kort", "Card", lambda r, x, f: f"•••• {r.card_last4}" if r.card_last4 else ""),
-        _c("reference", "Referanse", "Reference", lambda r, x, f: f.text(r.reference)),
+        _c("method", "Betalingsmåte", "Method", "Betalsätt", lambda r, x, f: f.code(r.method)),
+        _c("provider", "Leverandør", "Provider", "Leverantör", lambda r, x, f: r.provider),
+        _c("amount", "Beløp", "Amount", "Belopp", lambda r, x, f: f.money(r.amount_minor, r.currency)),
+        _c("paid_at", "Betalt", "Paid", "Betald", lambda r, x, f: f.dt(r.paid_at)),
+        _c("card", "Kort", "Card", "Kort", lambda r, x, f: f"•••• {r.card_last4}" if r.card_last4 else ""),
+        _c("reference", "Referanse", "Reference", "Referens", lambda r, x, f: f.text(r.reference)),
     ), join="order", anchors={"purchase_completed": _via_order}),
     "credit_check": _Spec(RECORD_MODELS["credit_check"], "checked_at", (
         _ORDER_NO,
-        _c("provider", "Leverandør", "Provider", lambda r, x, f: r.provider),
-        _c("bureau", "Kredittopplysningsbyrå", "Credit bureau", lambda r, x, f: f.text(r.bureau)),
-        _c("checked_at", "Vurdert", "Checked", lambda r, x, f: f.dt(r.checked_at)),
-        _c("outcome", "Resultat", "Outcome", lambda r, x, f: f.code(r.outcome)),
-        _c("requested_method", "Ønsket betalingsmåte", "Requested method",
+        _c("provider", "Leverandør", "Provider", "Leverantör", lambda r, x, f: r.provider),
+        _c("bureau", "Kredittopplysningsbyrå", "Credit bureau", "Kreditupplysningsföretag",
+           lambda r, x, f: f.text(r.bureau)),
+        _c("checked_at", "Vurdert", "Checked", "Bedömd", lambda r, x, f: f.dt(r.checked_at)),
+        _c("outcome", "Resultat", "Outcome", "Resultat", lambda r, x, f: f.code(r.outcome)),
+        _c("requested_method", "Ønsket betalingsmåte", "Requested method", "Önskat betalsätt",
            lambda r, x, f: f.code(r.requested_method)),
-        _c("explanation", "Forklaring", "Explanation", lambda r, x, f: f.text(r.explanation)),
+        _c("explanation", "Forklaring", "Explanation", "Förklaring", lambda r, x, f: f.text(r.explanation)),
     ), join="order", anchors={"purchase_completed": _via_order}),
     "warranty_case": _Spec(WarrantyCase, "opened_at", (
         _ORDER_NO,
-        _c("kind", "Type", "Kind", lambda r, x, f: f.code(r.kind)),
-        _c("product", "Produkt", "Product", lambda r, x, f: r.product_name),
-        _c("description", "Beskrivelse", "Description", lambda r, x, f: r.description),
-        _c("opened_at", "Åpnet", "Opened", lambda r, x, f: f.dt(r.opened_at)),
-        _c("closed_at", "Avsluttet", "Closed", lambda r, x, f: f.dt(r.closed_at)),
-        _c("status", "Status", "Status", lambda r, x, f: f.code(r.status)),
-        _c("resolution", "Løsning", "Resolution", lambda r, x, f: f.text(r.resolution)),
+        _c("kind", "Type", "Kind", "Typ", lambda r, x, f: f.code(r.kind)),
+        _c("product", "Produkt", "Product", "Produkt", lambda r, x, f: r.product_name),
+        _c("description", "Beskrivelse", "Description", "Beskrivning", lambda r, x, f: r.description),
+        _c("opened_at", "Åpnet", "Opened", "Öppnad", lambda r, x, f: f.dt(r.opened_at)),
+        _c("closed_at", "Avsluttet", "Closed", "Avslutad", lambda r, x, f: f.dt(r.closed_at)),
+        _c("status", "Status", "Status", "Status", lambda r, x, f: f.code(r.status)),
+        _c("resolution", "Løsning", "Resolution", "Lösning", lambda r, x, f: f.text(r.resolution)),
     ), join="order", anchors={"purchase_completed": _via_order, "case_closed": lambda r, x: r.closed_at}),
     "service_case": _Spec(ServiceCase, "opened_at", (
-        _c("case_number", "Saksnummer", "Case number", lambda r, x, f: r.case_number),
-        _c("channel", "Kanal", "Channel", lambda r, x, f: f.code(r.channel)),
-        _c("subject", "Emne", "Subject", lambda r, x, f: r.subject),
-        _c("notes", "Notater", "Notes", lambda r, x, f: f.text(r.notes)),
-        _c("opened_at", "Åpnet", "Opened", lambda r, x, f: f.dt(r.opened_at)),
-        _c("closed_at", "Avsluttet", "Closed", lambda r, x, f: f.dt(r.closed_at)),
-        _c("status", "Status", "Status", lambda r, x, f: f.code(r.status)),
+        _c("case_number", "Saksnummer", "Case number", "Ärendenummer", lambda r, x, f: r.case_number),
+        _c("channel", "Kanal", "Channel", "Kanal", lambda r, x, f: f.code(r.channel)),
+        _c("subject", "Emne", "Subject", "Ämne", lambda r, x, f: r.subject),
+        _c("notes", "Notater", "Notes", "Anteckningar", lambda r, x, f: f.text(r.notes)),
+        _c("opened_at", "Åpnet", "Opened", "Öppnad", lambda r, x, f: f.dt(r.opened_at)),
+        _c("closed_at", "Avsluttet", "Closed", "Avslutad", lambda r, x, f: f.dt(r.closed_at)),
+        _c("status", "Status", "Status", "Status", lambda r, x, f: f.code(r.status)),
     ), anchors={"case_closed": lambda r, x: r.closed_at}),
     "case_message": _Spec(CaseMessage, "sent_at", (
-        _c("case_number", "Saksnummer", "Case number", lambda r, x, f: f.text(x.get("case_number"))),
-        _c("direction", "Retning", "Direction", lambda r, x, f: f.code(r.direction)),
-        _c("sent_at", "Sendt", "Sent", lambda r, x, f: f.dt(r.sent_at)),
-        _c("author", "Avsender", "Author", lambda r, x, f: r.author),
-        _c("body", "Melding", "Message", lambda r, x, f: r.body),
+        _c("case_number", "Saksnummer", "Case number", "Ärendenummer", lambda r, x, f: f.text(x.get("case_number"))),
+        _c("direction", "Retning", "Direction", "Riktning", lambda r, x, f: f.code(r.direction)),
+        _c("sent_at", "Sendt", "Sent", "Skickat", lambda r, x, f: f.dt(r.sent_at)),
+        _c("author", "Avsender", "Author", "Avsändare", lambda r, x, f: r.author),
+        _c("body", "Melding", "Message", "Meddelande", lambda r, x, f: r.body),
     ), join="case", anchors={"case_closed": lambda r, x: x.get("case_closed")}),
     "competition_entry": _Spec(CompetitionEntry, "entered_at", (
-        _c("competition", "Konkurranse eller event", "Competition or event", lambda r, x, f: r.competition),
-        _c("kind", "Type", "Kind", lambda r, x, f: f.code(r.kind)),
-        _c("entered_at", "Påmeldt", "Entered", lambda r, x, f: f.dt(r.entered_at)),
-        _c("ends_at", "Slutter", "Ends", lambda r, x, f: f.dt(r.ends_at)),
-        _c("submission", "Bidrag", "Submission", lambda r, x, f: f.text(r.submission)),
-        _c("evaluation", "Evaluering", "Evaluation", lambda r, x, f: f.text(r.evaluation)),
-        _c("ip_address", "IP-adresse", "IP address", lambda r, x, f: f.text(r.ip_address)),
-        _c("winner", "Vinner", "Winner", lambda r, x, f: f.yes(r.winner)),
+        _c("competition", "Konkurranse eller event", "Competition or event", "Tävling eller evenemang",
+           lambda r, x, f: r.competition),
+        _c("kind", "Type", "Kind", "Typ", lambda r, x, f: f.code(r.kind)),
+        _c("entered_at", "Påmeldt", "Entered", "Anmäld", lambda r, x, f: f.dt(r.entered_at)),
+        _c("ends_at", "Slutter", "Ends", "Slutar", lambda r, x, f: f.dt(r.ends_at)),
+        _c("submission", "Bidrag", "Submission", "Bidrag", lambda r, x, f: f.text(r.submission)),
+        _c("evaluation", "Evaluering", "Evaluation", "Utvärdering", lambda r, x, f: f.text(r.evaluation)),
+        _c("ip_address", "IP-adresse", "IP address", "IP-adress", lambda r, x, f: f.text(r.ip_address)),
+        _c("winner", "Vinner", "Winner", "Vinnare", lambda r, x, f: f.yes(r.winner)),
     ), anchors={"event_ended": lambda r, x: r.ends_at}),
     "fraud_signal": _Spec(RECORD_MODELS["fraud_signal"], "detected_at", (
-        _c("detected_at", "Oppdaget", "Detected", lambda r, x, f: f.dt(r.detected_at)),
-        _c("kind", "Type", "Kind", lambda r, x, f: r.kind),
-        _c("description", "Beskrivelse", "Description", lambda r, x, f: r.description),
-        _c("severity", "Alvorlighet", "Severity", lambda r, x, f: f.code(r.severity)),
+        _c("detected_at", "Oppdaget", "Detected", "Upptäckt", lambda r, x, f: f.dt(r.detected_at)),
+        _c("kind", "Type", "Kind", "Typ", lambda r, x, f: r.kind),
+        _c("description", "Beskrivelse", "Description", "Beskrivning", lambda r, x, f: r.description),
+        _c("severity", "Alvorlighet", "Severity", "Allvarlighet", lambda r, x, f: f.code(r.severity)),
         _ORDER_NO,
     ), join="order", anchors={"purchase_completed": _via_order}),
     "it_environment": _Spec(RECORD_MODELS["it_environment"], "seen_at", (
-        _c("seen_at", "Registrert", "Seen", lambda r, x, f: f.dt(r.seen_at)),
-        _c("ip_address", "IP-adresse", "IP address", lambda r, x, f: r.ip_address),
-        _c("user_agent", "Nettleser", "Browser", lambda r, x, f: r.user_agent),
-        _c("browser_language", "Språk", "Language", lambda r, x, f: f.text(r.browser_language)),
-        _c("timezone", "Tidssone", "Time zone", lambda r, x, f: f.text(r.timezone)),
-        _c("operating_system", "Operativsystem", "Operating system", lambda r, x, f: f.text(r.operating_system)),
-        _c("screen", "Skjerm", "Screen", lambda r, x, f: f.text(r.screen)),
-        _c("platform", "Plattform", "Platform", lambda r, x, f: f.text(r.platform)),
+        _c("seen_at", "Registrert", "Seen", "Registrerad", lambda r, x, f: f.dt(r.seen_at)),
+        _c("ip_address", "IP-adresse", "IP address", "IP-adress", lambda r, x, f: r.ip_address),
+        _c("user_agent", "Nettleser", "Browser", "Webbläsare", lambda r, x, f: r.user_agent),
+        _c("browser_language", "Språk", "Language", "Språk", lambda r, x, f: f.text(r.browser_language)),
+        _c("timezone", "Tidssone", "Time zone", "Tidszon", lambda r, x, f: f.text(r.timezone)),
+        _c("operating_system", "Operativsystem", "Operating system", "Operativsystem",
+           lambda r, x, f: f.text(r.operating_system)),
+        _c("screen", "Skjerm", "Screen", "Skärm", lambda r, x, f: f.text(r.screen)),
+        _c("platform", "Plattform", "Platform", "Plattform", lambda r, x, f: f.text(r.platform)),
     )),
     # The Mine Sider password hash is never shown, not even to a verified caller's agent.
     "membership": _Spec(Membership, "joined_at", (
-        _c("username", "Brukernavn", "Username", lambda r, x, f: r.username),
-        _c("joined_at", "Medlem fra", "Joined", lambda r, x, f: f.dt(r.joined_at)),
-        _c("ended_at", "Avsluttet", "Ended", lambda r, x, f: f.dt(r.ended_at)),
-        _c("settings", "Innstillinger", "Settings", lambda r, x, f: r.profile_settings),
+        _c("username", "Brukernavn", "Username", "Användarnamn", lambda r, x, f: r.username),
+        _c("joined_at", "Medlem fra", "Joined", "Medlem sedan", lambda r, x, f: f.dt(r.joined_at)),
+        _c("ended_at", "Avsluttet", "Ended", "Avslutat", lambda r, x, f: f.dt(r.ended_at)),
+        _c("settings", "Innstillinger", "Settings", "Inställningar", lambda r, x, f: r.profile_settings),
     ), anchors={"membership_ended": lambda r, x: r.ended_at}),
     "favourite": _Spec(Favourite, "added_at", (
-        _c("product", "Produkt", "Product", lambda r, x, f: r.product_name),
-        _c("sku", "Varenummer", "SKU", lambda r, x, f: r.sku),
-        _c("added_at", "Lagt til", "Added", lambda r, x, f: f.dt(r.added_at)),
+        _c("product", "Produkt", "Product", "Produkt", lambda r, x, f: r.product_name),
+        _c("sku", "Varenummer", "SKU", "Artikelnummer", lambda r, x, f: r.sku),
+        _c("added_at", "Lagt til", "Added", "Tillagd", lambda r, x, f: f.dt(r.added_at)),
     ), join="membership", anchors={"membership_ended": lambda r, x: x.get("membership_ended")}),
     "job_application": _Spec(JobApplication, "submitted_at", (
-        _c("position", "Stilling", "Position", lambda r, x, f: r.position),
-        _c("submitted_at", "Sendt inn", "Submitted", lambda r, x, f: f.dt(r.submitted_at)),
-        _c("recruitment_closed_at", "Rekruttering avsluttet", "Recruitment closed",
+        _c("position", "Stilling", "Position", "Tjänst", lambda r, x, f: r.position),
+        _c("submitted_at", "Sendt inn", "Submitted", "Inskickad", lambda r, x, f: f.dt(r.submitted_at)),
+        _c("recruitment_closed_at", "Rekruttering avsluttet", "Recruitment closed", "Rekrytering avslutad",
            lambda r, x, f: f.dt(r.recruitment_closed_at)),
-        _c("cover_letter", "Søknadsbrev", "Cover letter", lambda r, x, f: f.text(r.cover_letter)),
-        _c("status", "Status", "Status", lambda r, x, f: f.code(r.status)),
+        _c("cover_letter", "Søknadsbrev", "Cover letter", "Personligt brev", lambda r, x, f: f.text(r.cover_letter)),
+        _c("status", "Status", "Status", "Status", lambda r, x, f: f.code(r.status)),
     ), anchors={"recruitment_ended": lambda r, x: r.recruitment_closed_at}),
     "contact_message": _Spec(ContactMessage, "received_at", (
-        _c("channel", "Kanal", "Channel", lambda r, x, f: f.code(r.channel)),
-        _c("received_at", "Mottatt", "Received", lambda r, x, f: f.dt(r.received_at)),
-        _c("closed_at", "Avsluttet", "Closed", lambda r, x, f: f.dt(r.closed_at)),
-        _c("from_address", "Fra", "From", lambda r, x, f: r.from_address),
-        _c("subject", "Emne", "Subject", lambda r, x, f: r.subject),
-        _c("body", "Melding", "Message", lambda r, x, f: r.body),
+        _c("channel", "Kanal", "Channel", "Kanal", lambda r, x, f: f.code(r.channel)),
+        _c("received_at", "Mottatt", "Received", "Mottaget", lambda r, x, f: f.dt(r.received_at)),
+        _c("closed_at", "Avsluttet", "Closed", "Avslutad", lambda r, x, f: f.dt(r.closed_at)),
+        _c("from_address", "Fra", "From", "Från", lambda r, x, f: r.from_address),
+        _c("subject", "Emne", "Subject", "Ämne", lambda r, x, f: r.subject),
+        _c("body", "Melding", "Message", "Meddelande", lambda r, x, f: r.body),
     ), anchors={"case_closed": lambda r, x: r.closed_at}),
     "marketing_consent": _Spec(RECORD_MODELS["marketing_consent"], "changed_at", (
-        _c("channel", "Kanal", "Channel", lambda r, x, f: f.code(r.channel)),
-        _c("granted", "Samtykke", "Consent", lambda r, x, f: f.yes(r.granted)),
-        _c("changed_at", "Endret", "Changed", lambda r, x, f: f.dt(r.changed_at)),
-        _c("how", "Hvordan", "How", lambda r, x, f: r.how),
+        _c("channel", "Kanal", "Channel", "Kanal", lambda r, x, f: f.code(r.channel)),
+        _c("granted", "Samtykke", "Consent", "Samtycke", lambda r, x, f: f.yes(r.granted)),
+        _c("changed_at", "Endret", "Changed", "Ändrat", lambda r, x, f: f.dt(r.changed_at)),
+        _c("how", "Hvordan", "How", "Hur", lambda r, x, f: r.how),
     )),
     "marketing_suppression": _Spec(RECORD_MODELS["marketing_suppression"], "suppressed_at", (
-        _c("channel", "Kanal", "Channel", lambda r, x, f: f.code(r.channel)),
-        _c("suppressed_at", "Reservert", "Opted out", lambda r, x, f: f.dt(r.suppressed_at)),
+        _c("channel", "Kanal", "Channel", "Kanal", lambda r, x, f: f.code(r.channel)),
+        _c("suppressed_at", "Reservert", "Opted out", "Spärrat", lambda r, x, f: f.dt(r.suppressed_at)),
     )),
 }
 
@@ -580,10 +643,13 @@ class ProfileService:
         tz: tzinfo | None = None,
         page_size: int = PAGE_SIZE,
     ) -> None:
-        """`tz` is where times are shown (None: the workstation's zone); `lang` is nb or en."""
+        """`tz` is where times are shown (None: the workstation's zone); `lang` is nb, en or sv
+        (other Norwegian codes read Bokmål, anything else English)."""
         self.ctx = ctx
         self.clock = clock
-        self.lang = "nb" if lang.lower().startswith(("nb", "no", "nn")) else "en"
+        self.lang = LANGS[lang_index(lang)]
+        #: The policy's own texts (purposes, bases, retention, recipients) are in the same language.
+        self.policy_lang = self.lang
         self.fmt = _Fmt(self.lang, tz)
         self.page_size = max(1, min(page_size, MAX_PAGE))
         self.accounts = AccountService(ctx)
@@ -593,6 +659,10 @@ class ProfileService:
     def open_profile(self, actor: Actor, customer_id: int, contact_id: int | None) -> ProfileHeader:
         """Always allowed: finding data, verification state, and the purposes with record counts."""
         _require(actor, Permission.OPEN_CUSTOMER)
+        # Opening writes only its own log entry: safe to run again if the connection dropped.
+        return self.ctx.db.retry_read(lambda: self._open_profile_logged(actor, customer_id, contact_id))
+
+    def _open_profile_logged(self, actor: Actor, customer_id: int, contact_id: int | None) -> ProfileHeader:
         now = self.clock()
         with self.ctx.db.transaction() as s:
             self.accounts.require_active(s, actor)
@@ -601,10 +671,10 @@ class ProfileService:
             counts = self._count_by_purpose(s, customer_id)
             purposes = tuple(
                 PurposeSummary(
-                    key=p.key, number=p.number, title=p.title.get(self.lang),
-                    legal_basis=self.ctx.policy.legal_basis(p.legal_basis).label.get(self.lang),
+                    key=p.key, number=p.number, title=p.title.get(self.policy_lang),
+                    legal_basis=self.ctx.policy.legal_basis(p.legal_basis).label.get(self.policy_lang),
                     legal_basis_article=self.ctx.policy.legal_basis(p.legal_basis).gdpr_article,
-                    retention=p.retention.text.get(self.lang), recipients=self._recipients(p),
+                    retention=p.retention.text.get(self.policy_lang), recipients=self._recipients(p),
                     record_count=counts.get(p.key, 0),
                 )
                 for p in sorted(self.ctx.policy.purposes, key=lambda p: p.number)
@@ -633,7 +703,7 @@ class ProfileService:
         return counts
 
     def _recipients(self, purpose: Purpose) -> tuple[str, ...]:
-        return tuple(r.name.get(self.lang) for r in self.ctx.policy.recipients_for(purpose_keys=[purpose.key]))
+        return tuple(r.name.get(self.policy_lang) for r in self.ctx.policy.recipients_for(purpose_keys=[purpose.key]))
 
     # --- need to know: the groups ----------------------------------------------------------------
 
@@ -652,20 +722,20 @@ class ProfileService:
                     continue
                 rows = self._rows(s, kind, spec, customer_id, purpose, offset=0, limit=self.page_size, anchors=anchors)
                 tables.append(RecordTable(
-                    record_kind=kind, title=self.ctx.policy.record_kind(kind).label.get(self.lang),
-                    columns=tuple(Column(c.key, c.nb, c.en) for c in spec.columns), total=total, rows=rows,
+                    record_kind=kind, title=self.ctx.policy.record_kind(kind).label.get(self.policy_lang),
+                    columns=tuple(Column(c.key, c.labels) for c in spec.columns), total=total, rows=rows,
                 ))
             policy = self.ctx.policy
             group = PurposeGroup(
-                key=purpose.key, number=purpose.number, title=purpose.title.get(self.lang),
-                purpose=purpose.purpose.get(self.lang),
-                processing=tuple(t.get(self.lang) for t in purpose.processing),
-                categories=tuple(policy.category(c).label.get(self.lang) for c in purpose.categories),
-                legal_basis=policy.legal_basis(purpose.legal_basis).label.get(self.lang),
-                legal_basis_text=purpose.legal_basis_text.get(self.lang),
+                key=purpose.key, number=purpose.number, title=purpose.title.get(self.policy_lang),
+                purpose=purpose.purpose.get(self.policy_lang),
+                processing=tuple(t.get(self.policy_lang) for t in purpose.processing),
+                categories=tuple(policy.category(c).label.get(self.policy_lang) for c in purpose.categories),
+                legal_basis=policy.legal_basis(purpose.legal_basis).label.get(self.policy_lang),
+                legal_basis_text=purpose.legal_basis_text.get(self.policy_lang),
                 legal_basis_article=policy.legal_basis(purpose.legal_basis).gdpr_article,
-                retention=purpose.retention.text.get(self.lang), recipients=self._recipients(purpose),
-                sources=tuple(policy.source_of(k).label.get(self.lang) for k in purpose.sources),
+                retention=purpose.retention.text.get(self.policy_lang), recipients=self._recipients(purpose),
+                sources=tuple(policy.source_of(k).label.get(self.policy_lang) for k in purpose.sources),
                 tables=tuple(tables),
             )
             shown = "; ".join(f"{t.record_kind} {len(t.rows)}/{t.total}" for t in tables) or "no records"
@@ -780,7 +850,7 @@ class ProfileService:
 
     def _source(self, key: str) -> str:
         try:
-            return self.ctx.policy.source_of(key).label.get(self.lang)
+            return self.ctx.policy.source_of(key).label.get(self.policy_lang)
         except KeyError:
             return key
 

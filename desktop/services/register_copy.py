@@ -1038,6 +1038,7 @@ def _write_private(target: Path, data: bytes) -> None:
 _HINT_NB = {"sms": "på SMS", "phone": "på telefon", "letter": "i et eget brev", "counter": "i butikken"}
 _HINT_EN = {"sms": "by text message", "phone": "by telephone", "letter": "in a separate letter",
             "counter": "in the shop"}
+_HINT_SV = {"sms": "via sms", "phone": "per telefon", "letter": "i ett separat brev", "counter": "i butiken"}
 
 
 def _summary_emailed(lang: str, masked_to: str, channel: str, day: date) -> str:
@@ -1046,6 +1047,10 @@ def _summary_emailed(lang: str, masked_to: str, channel: str, day: date) -> str:
         return (f"Kopien av personopplysningene dine (registerutskrift) ble sendt {day:%d.%m.%Y} på e-post til "
                 f"{masked_to}, som kryptert PDF-vedlegg (AES-256). Passordet får du {_HINT_NB[channel]}, "
                 "ikke i e-posten.")
+    if lang == "sv":
+        return (f"Kopian av dina personuppgifter (registerutdrag) skickades {day.isoformat()} via e-post till "
+                f"{masked_to} som krypterad PDF-bilaga (AES-256). Lösenordet får du {_HINT_SV[channel]}, "
+                "inte i e-postmeddelandet.")
     return (f"The copy of your personal data was sent on {day.isoformat()} by e-mail to {masked_to} as an "
             f"encrypted PDF attachment (AES-256). You receive the password {_HINT_EN[channel]}, not in the e-mail.")
 
@@ -1053,4 +1058,6 @@ def _summary_emailed(lang: str, masked_to: str, channel: str, day: date) -> str:
 def _summary_posted(lang: str, day: date) -> str:
     if lang == "nb":
         return f"Kopien av personopplysningene dine (registerutskrift) ble sendt i posten {day:%d.%m.%Y}."
+    if lang == "sv":
+        return f"Kopian av dina personuppgifter (registerutdrag) skickades med post {day.isoformat()}."
     return f"The copy of your personal data was posted to you on {day.isoformat()}."

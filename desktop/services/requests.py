@@ -86,7 +86,7 @@ from desktop.models import (
 )
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
-from desktop.services.letters import Letter, format_date, letter_language, render_letter
+from desktop.services.letters import Letter, format_date, letter_language, pick, render_letter
 from desktop.services.registry import contact_hash, postal_contact_value, purposes_for, reindex_customer
 
 __all__ = [
@@ -370,6 +370,8 @@ _FIELD_LABELS: dict[str, dict[str, str]] = {
            "street": "Gateadresse", "postcode": "Postnummer", "city": "Poststed"},
     "en": {"first_name": "First name", "last_name": "Last name", "email": "E-mail address", "phone": "Telephone",
            "street": "Street address", "postcode": "Postcode", "city": "Town"},
+    "sv": {"first_name": "Förnamn", "last_name": "Efternamn", "email": "E-postadress", "phone": "Telefonnummer",
+           "street": "Gatuadress", "postcode": "Postnummer", "city": "Ort"},
 }
 _CHANGE_TEXT: dict[str, dict[str, str]] = {
     "rectification": {
@@ -397,6 +399,9 @@ _CHANGE_TEXT: dict[str, dict[str, str]] = {
 }
 _CHANNEL_NB: dict[str, str] = {"email": "e-post", "sms": "SMS", "post": "post"}
 _CHANNEL_EN: dict[str, str] = {"email": "e-mail", "sms": "SMS", "post": "post"}
+_CHANNEL_SV: dict[str, str] = {"email": "e-post", "sms": "sms", "post": "post"}
+#: "Dear customer" when the name is gone (erased) or unknown, per letter language.
+_NO_NAME: dict[str, str] = {"nb": "kunde", "en": "customer", "sv": "kund"}
 #: Kept so the person is not contacted again: restricting it would protect no one.
 _NEVER_RESTRICTED = frozenset({"marketing_suppression"})
 _DECIDED = frozenset({"approved", "upheld", "not_upheld"})
@@ -730,7 +735,7 @@ class RequestService:
         rtype = RequestType(req.type)
         name = customer.full_name if customer is not None and customer.erased_at is None else ""
         return {
-            "name": name or ("kunde" if lang == "nb" else "customer"),
+            "name": name or pick(_NO_NAME, lang),
             "reference": reference(req.id),
             "right": self._right_label(rtype, lang),
             "article": rtype.gdpr_article,
@@ -763,7 +768,7 @@ class RequestService:
         req.completion_channel = sent_via
         req.completion_sent_on = sent_on
         lang = self._person_lang(customer)
-        text = (outcome or {}).get(lang, summary)
+        text = pick(outcome, lang) if outcome else summary
         self._letter(s, req, customer, "completion", outcome=text, sent_on=sent_on, sent_via=sent_via)
 
     # -- Art. 19 --
@@ -1472,12 +1477,14 @@ class RequestService:
             self._event(actor, req, "rectify", f"{fields}; {len(notices)} recipient notices")
             if complete:
                 labels = {lang: ", ".join(_FIELD_LABELS[lang][f].lower() for _, _, f, *_ in applied)
-                          for lang in ("nb", "en")}
+                          for lang in ("nb", "en", "sv")}
                 outcome = {
                     "nb": f"Vi har rettet disse opplysningene: {labels['nb']}. Mottakere som har fått "
                           f"opplysningene, er varslet: {self._recipient_names(notices, 'nb')}.",
                     "en": f"We have rectified: {labels['en']}. Recipients who received the data have been "
                           f"notified: {self._recipient_names(notices, 'en')}.",
+                    "sv": f"Vi har rättat följande uppgifter: {labels['sv']}. Mottagare som har fått uppgifterna "
+                          f"har underrättats: {self._recipient_names(notices, 'sv')}.",
                 }
                 self._complete(s, actor, req, customer, summary=outcome["nb"], outcome=outcome)
             self._flush(s, req)
@@ -1566,6 +1573,10 @@ class RequestService:
                       "not used for anything else without your consent or for legal claims. We will tell you before "
                       f"the restriction is lifted. These recipients have been notified: "
                       f"{self._recipient_names(notices, 'en')}.",
+                "sv": f"Vi har begränsat behandlingen av dina uppgifter ({total} poster). De lagras bara och används "
+                      "inte till något annat utan ditt samtycke eller för rättsliga anspråk. Vi meddelar dig innan "
+                      "begränsningen hävs. Följande mottagare har underrättats: "
+                      f"{self._recipient_names(notices, 'sv')}.",
             }
             self._complete(s, actor, req, customer, summary=outcome["nb"], outcome=outcome)
             self._flush(s, req)
@@ -1714,6 +1725,7 @@ class RequestService:
         self._event(actor, req, "object_marketing", f"channels={','.join(chosen)}")
         names_nb = ", ".join(_CHANNEL_NB.get(c, c) for c in chosen)
         names_en = ", ".join(_CHANNEL_EN.get(c, c) for c in chosen)
+        names_sv = ", ".join(_CHANNEL_SV.get(c, c) for c in chosen)
         outcome = {
             "nb": f"Vi har stanset direkte markedsføring til deg på {names_nb}, med virkning fra i dag. Vi beholder "
                   "bare en sperre slik at du ikke blir kontaktet igjen. Ordre- og leveringsbekreftelser er ikke "
@@ -1721,6 +1733,9 @@ class RequestService:
             "en": f"We have stopped direct marketing to you by {names_en}, from today. We keep only a block so that "
                   "you are not contacted again. Order and delivery confirmations are not marketing and will still "
                   "be sent.",
+            "sv": f"Vi har slutat med direktmarknadsföring till dig via {names_sv} från och med i dag. Vi sparar bara "
+                  "en spärr så att du inte kontaktas igen. Order- och leveransbekräftelser är inte marknadsföring "
+                  "och skickas som vanligt.",
         }
         self._complete(s, actor, req, customer, summary=outcome["nb"], outcome=outcome)
         self._audit(s, actor, req, "request_object_marketing", f"channels={','.join(chosen)}", data="marketing_consent")
@@ -1773,12 +1788,14 @@ class RequestService:
                 notices = self._notify_recipients(s, req, customer, "objection_upheld",
                                                   self._restriction_details(counts))
                 titles = {lang: ", ".join(self.ctx.policy.purpose(p).title.get(lang) for p in sorted(scope))
-                          for lang in ("nb", "en")}
+                          for lang in ("nb", "en", "sv")}
                 outcome = {
                     "nb": f"Vi har tatt innsigelsen din til følge og stanset behandlingen for: {titles['nb']}. "
                           f"Begrunnelse: {grounds}",
                     "en": f"We have upheld your objection and stopped the processing for: {titles['en']}. "
                           f"Reasons: {grounds}",
+                    "sv": f"Vi har bifallit din invändning och stoppat behandlingen för: {titles['sv']}. "
+                          f"Skäl: {grounds}",
                 }
                 detail = f"upheld; restricted={sum(counts.values())}; kept={kept}; notices={len(notices)}"
             else:
@@ -1787,6 +1804,8 @@ class RequestService:
                           f"som veier tyngre enn dine interesser: {grounds}",
                     "en": "We have considered your objection, but we have compelling legitimate grounds for the "
                           f"processing that override your interests: {grounds}",
+                    "sv": "Vi har prövat din invändning, men vi har tvingande berättigade skäl för behandlingen "
+                          f"som väger tyngre än dina intressen: {grounds}",
                 }
                 detail = "not_upheld; compelling grounds recorded"
             self._complete(s, actor, req, customer, summary=outcome["nb"], outcome=outcome)
@@ -1832,9 +1851,10 @@ class RequestService:
                     withdrawn_channels.append(row.channel)
             total = sum(counts.values())
             titles = {lang: ", ".join(self.ctx.policy.purpose(p).title.get(lang) for p in sorted(scope))
-                      for lang in ("nb", "en")}
+                      for lang in ("nb", "en", "sv")}
             ch_nb = ", ".join(_CHANNEL_NB.get(c, c) for c in channels)
             ch_en = ", ".join(_CHANNEL_EN.get(c, c) for c in channels)
+            ch_sv = ", ".join(_CHANNEL_SV.get(c, c) for c in channels)
             outcome = {
                 "nb": f"Samtykket ditt er trukket tilbake for: {titles['nb']}, og for markedsføring på {ch_nb}. "
                       f"Behandlingen som bygde på samtykket, er stanset: {total} registreringer brukes ikke lenger "
@@ -1844,6 +1864,10 @@ class RequestService:
                       f"Processing that rested on the consent has stopped: {total} records are no longer used "
                       "and are only stored until they are erased (you may ask for erasure, Article 17(1)(b)). "
                       "Processing before the withdrawal remains lawful (Article 7(3)).",
+                "sv": f"Ditt samtycke har återkallats för: {titles['sv']}, och för marknadsföring via {ch_sv}. "
+                      f"Behandlingen som byggde på samtycket har upphört: {total} poster används inte längre "
+                      "och lagras bara tills de raderas (du kan begära radering, artikel 17.1 b). "
+                      "Behandlingen före återkallelsen var laglig (artikel 7.3).",
             }
             self._event(actor, req, "withdraw_consent",
                         f"purposes={req.scope_purposes}; restricted={total}; kept={kept}; "

@@ -133,11 +133,37 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The same labels in Swedish, for a Swedish interface.
+LABELS_SV: dict[str, str] = {
+    "phone": "Telefon",
+    "counter": "I butiken",
+    "email": "E-post",
+    "letter": "Brev",
+    "web": "Webb",
+    "sms": "Sms",
+    "order_number": "Ordernummer",
+    "delivery_address": "Leveransadress (gata eller postnummer)",
+    "order_date": "Datum för en nyligen gjord beställning",
+    "order_amount": "Belopp för en nyligen gjord beställning",
+    "questions": "Kontrollfrågor från kundregistret",
+    "email_code": "Engångskod via e-post",
+    "sms_code": "Engångskod via sms",
+    "id_document": "Id-handling som visats i butiken",
+    "electronic_id": "E-legitimation",
+    "passport": "Pass",
+    "national_id_card": "Nationellt id-kort",
+    "driving_licence": "Körkort",
+    "bank_card_with_photo": "Bankkort med foto",
+}
+
+
 def label(key: str, lang: str = "nb") -> str:
     """The UI label of a channel, method, question or document kind; the key itself if unknown."""
     pair = LABELS.get(key)
     if pair is None:
         return key
+    if lang == "sv":
+        return LABELS_SV.get(key, pair[1])
     return pair[0] if lang == "nb" else pair[1]
 
 
