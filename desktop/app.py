@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, ORG, __version__
+from desktop import APP_ID, APP_NAME, ORG, __version__
 from desktop.errors import DeskError
 from desktop.ui.dialogs import DialogService
 from desktop.ui.i18n import current_lang, install_translator
@@ -150,18 +151,29 @@ class OpenRequest(NamedTuple):
     create: bool
     #: Files to remove if that first creation fails, so the next start begins clean.
     created_files: tuple[Path, ...] = ()
+    #: The keyring entry holding the server password; read on the opener's thread, never put in `url`.
+    password_entry: str | None = None
 
 
-def open_request(url: str | None) -> OpenRequest:
+def open_request(url: str | None, settings: QSettings | None = None) -> OpenRequest:
+    """`--db` wins; then the database chosen in Settings; then the default file in the data folder."""
     if url is not None:
         return OpenRequest(url, create=False)
-    from desktop.paths import default_database_path, default_database_url
+    from desktop.paths import default_database_path
+    from desktop.ui.settings_store import SettingsStore
 
-    path = default_database_path()
+    configured = SettingsStore(settings if settings is not None else desk_settings()).load()
+    if configured.uses_postgresql:
+        url = configured.database_url()
+        assert url is not None
+        return OpenRequest(url, create=False,
+                           password_entry=configured.pg_keyring_entry() if configured.pg_password_stored else None)
+    # An embedded database, chosen or the default, is created on its first start.
+    path = Path(configured.sqlite_path).expanduser() if configured.sqlite_path else default_database_path()
     if path.exists() and path.stat().st_size > 0:
-        return OpenRequest(default_database_url(), create=False)
+        return OpenRequest(f"sqlite:///{path}", create=False)
     files = tuple(path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal"))
-    return OpenRequest(default_database_url(), create=True, created_files=files)
+    return OpenRequest(f"sqlite:///{path}", create=True, created_files=files)
 
 
 class DeskOpener(QThread):
@@ -200,12 +212,25 @@ class DeskOpener(QThread):
         from desktop.services.context import open_desk
         from desktop.services.setup import SetupService
 
-        ctx = open_desk(self.request.url, migrate=self.request.create, create_keys=self.request.create)
+        ctx = open_desk(self._url(), migrate=self.request.create, create_keys=self.request.create)
         try:
             return ctx, SetupService(ctx).has_accounts()
         except BaseException:
             ctx.close()
             raise
+
+    def _url(self) -> str:
+        """The URL with the server password from the keyring, made here so it never reaches a log or label."""
+        if self.request.password_entry is None:
+            return self.request.url
+        from sqlalchemy.engine import make_url
+
+        from desktop.ui.settings_store import SettingsStore
+
+        password = SettingsStore.secret(self.request.password_entry)
+        if password is None:
+            return self.request.url
+        return make_url(self.request.url).set(password=password).render_as_string(hide_password=False)
 
     def _discard_new_database(self) -> None:
         for path in self.request.created_files:
@@ -224,9 +249,12 @@ class Startup(QObject):
 
     finished = Signal(int)
 
-    def __init__(self, request: OpenRequest, *, dialogs: DialogService | None = None) -> None:
+    def __init__(self, request: OpenRequest, *, dialogs: DialogService | None = None,
+                 configurable: bool = False) -> None:
         super().__init__()
         self.request = request
+        #: The database came from Settings (no --db): a failed open offers Settings and a retry.
+        self.configurable = configurable
         self.dialogs = dialogs or DialogService(self)
         self.exit_code = EXIT_OK
         self.ctx: DeskContext | None = None
@@ -234,9 +262,13 @@ class Startup(QObject):
         self.login = LoginDialog(database_name=describe_url(request.url))
         self.login.accepted.connect(self._signed_in)
         self.login.rejected.connect(lambda: self._quit(EXIT_OK))
-        self.opener = DeskOpener(request, self)
-        self.opener.opened.connect(self._opened)
-        self.opener.failed.connect(self._failed)
+        self.opener = self._make_opener(request)
+
+    def _make_opener(self, request: OpenRequest) -> DeskOpener:
+        opener = DeskOpener(request, self)
+        opener.opened.connect(self._opened)
+        opener.failed.connect(self._failed)
+        return opener
 
     def begin(self) -> None:
         self.login.show()
@@ -258,8 +290,34 @@ class Startup(QObject):
 
     def _failed(self, text: str) -> None:
         self.login.hide()
-        self.dialogs.error(None, self.tr("{app} cannot start").format(app=APP_NAME), text)
+        title = self.tr("{app} cannot start").format(app=APP_NAME)
+        if not self.configurable:
+            self.dialogs.error(None, title, text)
+            self._quit(EXIT_ERROR)
+            return
+        # A wrong server password or a moved file is fixed in Settings, which is otherwise out of
+        # reach when the desk cannot open: offer it, then try again with what was saved.
+        if self.dialogs.confirm(None, title, self.tr(
+            "{error}\n\nOpen Settings to correct the database connection and try again?"
+        ).format(error=text)) and self._edit_settings():
+            self._retry()
+            return
         self._quit(EXIT_ERROR)
+
+    def _edit_settings(self) -> bool:
+        """Settings as a modal dialog; True when the person saved."""
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(dialogs=self.dialogs)
+        return dialog.exec() == SettingsDialog.DialogCode.Accepted
+
+    def _retry(self) -> None:
+        self.opener.wait()
+        self.request = open_request(None)
+        self.login.set_database_name(describe_url(self.request.url))
+        self.opener = self._make_opener(self.request)
+        self.login.show()
+        self.opener.start()
 
     def _signed_in(self) -> None:
         if self.ctx is None or self.login.actor is None:
@@ -294,18 +352,37 @@ def make_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
+    from desktop.ui.common import install_enter_activates_buttons
+    from desktop.ui.theme import install_theme
+
+    install_theme(app)  # light or dark as the system is (GDPR_DESK_THEME overrides), following changes
+    install_enter_activates_buttons(app)
+    app.setWindowIcon(app_icon())
+    # Wayland finds the launcher entry (installer/linux/gdpr-desk.desktop), and so the icon, by this name.
+    app.setDesktopFileName(APP_ID)
     install_translator(app)
     return app
 
 
+def app_icon() -> QIcon:
+    """The SVG scales to every size; empty (Qt's default) if the file was removed, never a failed start."""
+    from desktop.paths import resources_dir
+
+    return QIcon(str(resources_dir() / "icons" / f"{APP_ID}.svg"))
+
+
 def run_gui(url: str | None) -> int:
-    app = make_application()
-    # Hiding the login dialog (before the first-admin dialog, or before the main window) must not
-    # end the program: the start-up says when it is over.
-    app.setQuitOnLastWindowClosed(False)
-    startup = Startup(open_request(url))
-    startup.finished.connect(app.exit)
-    startup.begin()
-    code = app.exec()
-    startup.finish()
+    from desktop.app_logging import configure_logging
+
+    # First, so a failure to open the desk is in the log too; a no-op under the command line's.
+    with configure_logging():
+        app = make_application()
+        # Hiding the login dialog (before the first-admin dialog, or before the main window) must not
+        # end the program: the start-up says when it is over.
+        app.setQuitOnLastWindowClosed(False)
+        startup = Startup(open_request(url), configurable=url is None)
+        startup.finished.connect(app.exit)
+        startup.begin()
+        code = app.exec()
+        startup.finish()
     return startup.exit_code if startup.exit_code != EXIT_OK else code

@@ -9,13 +9,15 @@ from __future__ import annotations
 import contextlib
 import html
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QPushButton, QToolButton
 
 from desktop.errors import DeskError
+from desktop.ui.formatting import format_local_date, format_number, format_time, to_local
 from desktop.ui.i18n import current_lang
 from desktop.ui.qt_compat import emit
 
@@ -31,8 +33,9 @@ def _log() -> logging.Logger:
     return logging.getLogger(__name__)
 
 
-OK_STYLE = "QLabel { background: #e6f4ea; color: #1e4620; border: 1px solid #2e7d32; padding: 6px; }"
-INFO_STYLE = "QLabel { background: #e3f2fd; color: #0d3c61; border: 1px solid #1976d2; padding: 6px; }"
+# Tinted over the palette, in the palette's text colour: readable light and dark (see login.NOTICE_STYLE).
+OK_STYLE = "QLabel { background: rgba(46, 125, 50, 22%); border: 1px solid #2e7d32; padding: 6px; }"
+INFO_STYLE = "QLabel { background: rgba(25, 118, 210, 20%); border: 1px solid #1976d2; padding: 6px; }"
 
 
 # --- the worker ------------------------------------------------------------------------------------
@@ -133,19 +136,17 @@ def error_text(exc: BaseException) -> str:
 
 
 def local_date(value: datetime) -> str:
-    """Stored times are naive UTC; the agent reads the local calendar date."""
-    local = value.replace(tzinfo=UTC).astimezone()
-    return local.strftime("%d.%m.%Y" if current_lang() == "nb" else "%Y-%m-%d")
+    """Stored times are naive UTC; the agent reads the local calendar date, written the locale's way."""
+    return format_local_date(value)
 
 
 def local_time(value: datetime) -> str:
-    return value.replace(tzinfo=UTC).astimezone().strftime("%H:%M")
+    return format_time(to_local(value))
 
 
 def count_text(n: int) -> str:
-    """Grouped the way the reader expects: 19 686 in Bokmål, 19,686 in English."""
-    locale = QLocale(QLocale.Language.NorwegianBokmal) if current_lang() == "nb" else QLocale(QLocale.Language.English)
-    return locale.toString(n)
+    """Grouped the way the reader expects: 19 686 in Bokmål and Swedish, 19,686 in English."""
+    return format_number(n)
 
 
 def notice(style: str, name: str) -> QLabel:
@@ -172,3 +173,38 @@ def busy_bar(name: str) -> QProgressBar:
     bar.setAccessibleName(name)
     bar.hide()
     return bar
+
+
+# --- the keyboard ----------------------------------------------------------------------------------
+
+
+class EnterActivatesButtons(QObject):
+    """Enter on a focused push or tool button clicks it, as Space does.
+
+    Qt clicks a focused button on Enter only when it is a dialog's auto-default one. Elsewhere
+    Enter did nothing, and in a dialog it pressed the *default* button instead: an agent who
+    tabbed to "Cancel" and pressed Enter filed the request. Installed once, on the application.
+    """
+
+    _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and isinstance(watched, QPushButton | QToolButton) and event.key() in self._ENTER
+                and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+                and watched.hasFocus() and watched.isEnabled()):
+            if not event.isAutoRepeat():
+                watched.click()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def install_enter_activates_buttons(app: QApplication) -> EnterActivatesButtons:
+    """The application's one Enter filter (made on the first call)."""
+    existing = app.findChild(EnterActivatesButtons, "gdpr-desk-enter")
+    if existing is not None:
+        return existing
+    keys = EnterActivatesButtons(app)
+    keys.setObjectName("gdpr-desk-enter")
+    app.installEventFilter(keys)
+    return keys

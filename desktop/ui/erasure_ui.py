@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,9 +38,11 @@ from desktop.domain.requests import RequestState
 from desktop.domain.roles import Permission
 from desktop.ui.common import INFO_STYLE, OK_STYLE, ServiceWorker, busy_bar, error_text, local_date, notice
 from desktop.ui.i18n import current_lang
+from desktop.ui.icons import icon
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_queue import format_day, state_text
+from desktop.ui.theme import theme_manager, tone
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
@@ -57,7 +59,8 @@ if TYPE_CHECKING:
     from desktop.ui.dialogs import DialogService
 
 T = TypeVar("T")
-_DECISION_COLOURS = {PlanDecision.ERASE: "#b71c1c", PlanDecision.RESTRICT: "#8a4b00", PlanDecision.KEEP: "#1b5e20"}
+#: Colour is never the only cue (the column says it in words); the tone fits the light or dark palette.
+_DECISION_TONES = {PlanDecision.ERASE: "danger", PlanDecision.RESTRICT: "warning", PlanDecision.KEEP: "ok"}
 
 
 def _service(ctx: DeskContext, service: ErasureService | None) -> ErasureService:
@@ -131,15 +134,15 @@ class ErasurePlanDialog(QDialog):
         self.submit_button = QPushButton(self.tr("Submit for approval"))
         self.submit_button.setToolTip(self.tr("Store this plan and send it to a supervisor for approval"))
         self.submit_button.clicked.connect(self.submit)
-        self.approve_button = QPushButton(self.tr("Approve…"))
+        self.approve_button = QPushButton(icon("approve"), self.tr("Approve…"))
         self.approve_button.setToolTip(self.tr("Approve exactly the plan shown; asks for your password"))
         self.approve_button.clicked.connect(self.approve)
-        self.reject_button = QPushButton(self.tr("Reject…"))
+        self.reject_button = QPushButton(icon("reject"), self.tr("Reject…"))
         self.reject_button.setToolTip(self.tr("Send the plan back with a written reason; asks for your password"))
         self.reject_button.clicked.connect(self.reject_plan)
         self.withdraw_button = QPushButton(self.tr("Withdraw the approval"))
         self.withdraw_button.clicked.connect(self.withdraw)
-        self.execute_button = QPushButton(self.tr("Carry out the erasure"))
+        self.execute_button = QPushButton(icon("erasure"), self.tr("Carry out the erasure"))
         self.execute_button.setToolTip(self.tr("Erase and restrict as approved; this cannot be undone"))
         self.execute_button.clicked.connect(self.execute)
         self.close_button = QPushButton(self.tr("Close"))
@@ -169,9 +172,17 @@ class ErasurePlanDialog(QDialog):
 
         reload_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.load)
         reload_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        reload_key.setWhatsThis(self.tr("Read the erasure plan again"))
         self.worker.busy_changed.connect(self._busy_changed)
         self.title_label.setText(self.tr("Erasure plan {reference}").format(reference=self._reference()))
+        manager = theme_manager()
+        if manager is not None:  # the decision colours are the palette's: drawn again on a switch
+            manager.changed.connect(self._palette_changed)
         self.load()
+
+    def _palette_changed(self, _dark: bool) -> None:
+        if self.loaded is not None:
+            self._show_plan(self.loaded.plan)
 
     def _reference(self) -> str:
         from desktop.services.requests import reference
@@ -308,7 +319,7 @@ class ErasurePlanDialog(QDialog):
         item = QTreeWidgetItem([
             line.kind_label_nb if nb else line.kind_label_en, decision_text(line.decision), str(line.count),
             format_day(line.until) if line.until is not None else "–", why])
-        item.setForeground(1, QBrush(QColor(_DECISION_COLOURS[line.decision])))
+        item.setForeground(1, QBrush(tone(_DECISION_TONES[line.decision]).text))
         item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setToolTip(4, f"{why}\n{', '.join(line.laws)}" if line.laws else why)
         return item
@@ -468,7 +479,7 @@ class ApprovalQueueWidget(QWidget):
         font.setBold(True)
         title.setFont(font)
         self.count_label = QLabel()
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton(icon("refresh"), self.tr("Refresh"))
         self.refresh_button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self.refresh)
         head = QHBoxLayout()
@@ -488,12 +499,15 @@ class ApprovalQueueWidget(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows walk it
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellDoubleClicked.connect(lambda row, _col: self.open_row(row))
-        open_key = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_current)
-        open_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the keypad's Enter too
+            open_key = QShortcut(QKeySequence(key), self.table, self.open_current)
+            open_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+            open_key.setWhatsThis(self.tr("Open the selected erasure's plan"))
         self.error_label = notice(ERROR_STYLE, self.tr("Error"))
         self.busy = busy_bar(self.tr("Working"))
 

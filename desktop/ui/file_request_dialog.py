@@ -33,10 +33,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.deadlines import ReceivedInFuture, response_due, validate_received
 from desktop.domain.requests import Channel, RequestType
 from desktop.ui.common import ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.formatting import date_input_format
 from desktop.ui.i18n import current_lang
+from desktop.ui.icons import icon
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_queue import channel_label, format_day, type_label
+from desktop.ui.theme import set_tone
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
@@ -44,7 +47,6 @@ if TYPE_CHECKING:
     from desktop.services.requests import RequestService, RequestView
     from desktop.ui.dialogs import DialogService
 
-DATE_FORMAT = "dd.MM.yyyy"
 NOTES_MAX_CHARS = 4000
 #: Types a marketing channel belongs to (the service refuses it for the others).
 MARKETING_TYPES = frozenset({RequestType.OBJECTION_DIRECT_MARKETING, RequestType.WITHDRAW_CONSENT})
@@ -90,7 +92,7 @@ class FileRequestDialog(QDialog):
         for channel in Channel:
             self.channel_combo.addItem(channel_label(channel), channel.value)
         self.received_edit = QDateEdit(QDate.currentDate())
-        self.received_edit.setDisplayFormat(DATE_FORMAT)
+        self.received_edit.setDisplayFormat(date_input_format())
         self.received_edit.setCalendarPopup(True)
         self.received_edit.setAccessibleName(self.tr("Received on"))
         self.received_edit.setToolTip(self.tr("The day the request reached the shop: the postmark, the e-mail's date"))
@@ -99,7 +101,7 @@ class FileRequestDialog(QDialog):
         self.due_label.setWordWrap(True)
         self.roll_label = QLabel(self._roll_text())
         self.roll_label.setWordWrap(True)
-        self.roll_label.setStyleSheet("QLabel { color: #4a4a4a; }")
+        set_tone(self.roll_label, "muted")
         self.marketing_label = QLabel(self.tr("Marketing channel:"))
         self.marketing_combo = QComboBox()
         self.marketing_combo.setAccessibleName(self.tr("Marketing channel"))
@@ -124,14 +126,14 @@ class FileRequestDialog(QDialog):
         form.addRow(self.tr("&Notes:"), self.notes_edit)
 
         self.duplicate_label = notice(NOTICE_STYLE, self.tr("Duplicate notice"))
-        self.open_existing_button = QPushButton(self.tr("Open the existing request"))
+        self.open_existing_button = QPushButton(self.tr("&Open the existing request"))
         self.open_existing_button.setAutoDefault(False)
         self.open_existing_button.clicked.connect(self._open_existing)
         self.open_existing_button.hide()
         self.error_label = notice(ERROR_STYLE, self.tr("Error"))
         self.busy = busy_bar(self.tr("Filing"))
 
-        self.file_button = QPushButton(self.tr("File request"))
+        self.file_button = QPushButton(icon("request"), self.tr("File request"))
         self.file_button.setDefault(True)
         self.file_button.clicked.connect(self.submit)
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -203,12 +205,12 @@ class FileRequestDialog(QDialog):
         try:
             validate_received(received, today)
         except ReceivedInFuture as exc:
-            self.due_label.setStyleSheet("QLabel { color: #8b1a1a; }")
+            set_tone(self.due_label, "danger")
             self.due_label.setText(exc.message_nb if current_lang() == "nb" else exc.message)
             return
         due = response_due(received, roll_forward=self.service.roll_forward)
         left = (due - today).days
-        self.due_label.setStyleSheet("QLabel { color: #8b1a1a; font-weight: bold; }" if left < 0 else "")
+        set_tone(self.due_label, "danger" if left < 0 else None, bold=True)
         if left < 0:
             text = self.tr("{date} (overdue by {days} days)").format(date=format_day(due), days=-left)
         else:

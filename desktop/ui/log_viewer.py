@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +48,9 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.services.access_log import AccessLogService
 from desktop.ui.common import OK_STYLE, ServiceWorker, busy_bar, count_text, error_text, notice
+from desktop.ui.formatting import date_input_format, format_datetime
 from desktop.ui.i18n import current_lang
+from desktop.ui.icons import icon
 from desktop.ui.login import ERROR_STYLE
 from desktop.ui.qt_compat import emit
 
@@ -60,9 +62,10 @@ if TYPE_CHECKING:
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
-DATE_FORMAT = "dd.MM.yyyy"
 #: Semicolons: Norwegian spreadsheet programs use the comma for decimals and split on ";".
 CSV_DELIMITER = ";"
+#: The widest time the log can show, to size its column in any locale.
+_WIDEST_TIME = datetime(2026, 12, 28, 23, 59, 59)
 
 
 def ask_save_path(dialogs: DialogService, parent: QWidget | None, title: str, suggested: str,
@@ -114,6 +117,46 @@ _ACTIONS: dict[str, object] = {
     "log_export": QT_TRANSLATE_NOOP("LogTableModel", "exported the access log"),
     "log_verify": QT_TRANSLATE_NOOP("LogTableModel", "verified the log chain"),
     "account_create": QT_TRANSLATE_NOOP("LogTableModel", "created account"),
+    "queue": QT_TRANSLATE_NOOP("LogTableModel", "looked at a work queue"),
+    "hold_release": QT_TRANSLATE_NOOP("LogTableModel", "legal hold ended"),
+    "retention_start": QT_TRANSLATE_NOOP("LogTableModel", "retention run started"),
+    "retention_batch": QT_TRANSLATE_NOOP("LogTableModel", "retention run: batch done"),
+    "retention_finish": QT_TRANSLATE_NOOP("LogTableModel", "retention run finished"),
+    "register_copy_collect": QT_TRANSLATE_NOOP("LogTableModel", "collected register copy"),
+    "register_copy_redact": QT_TRANSLATE_NOOP("LogTableModel", "redacted register copy"),
+    "register_copy_save": QT_TRANSLATE_NOOP("LogTableModel", "saved register copy"),
+    "register_copy_print": QT_TRANSLATE_NOOP("LogTableModel", "printed register copy"),
+    "register_copy_email_failed": QT_TRANSLATE_NOOP("LogTableModel", "register copy e-mail failed"),
+    "erasure_plan": QT_TRANSLATE_NOOP("LogTableModel", "made erasure plan"),
+    "erasure_plan_open": QT_TRANSLATE_NOOP("LogTableModel", "opened erasure plan"),
+    "erasure_plan_refused": QT_TRANSLATE_NOOP("LogTableModel", "erasure plan refused"),
+    "erasure_preview": QT_TRANSLATE_NOOP("LogTableModel", "previewed erasure"),
+    "erasure_approve": QT_TRANSLATE_NOOP("LogTableModel", "approved erasure"),
+    "erasure_reject": QT_TRANSLATE_NOOP("LogTableModel", "rejected erasure"),
+    "erasure_withdraw": QT_TRANSLATE_NOOP("LogTableModel", "erasure withdrawn"),
+    "erasure_execute": QT_TRANSLATE_NOOP("LogTableModel", "carried out erasure"),
+    "request_file": QT_TRANSLATE_NOOP("LogTableModel", "filed request"),
+    "request_letter": QT_TRANSLATE_NOOP("LogTableModel", "wrote letter"),
+    "request_letter_sent": QT_TRANSLATE_NOOP("LogTableModel", "letter sent"),
+    "request_assign": QT_TRANSLATE_NOOP("LogTableModel", "assigned request"),
+    "request_extend": QT_TRANSLATE_NOOP("LogTableModel", "extended deadline"),
+    "request_refuse": QT_TRANSLATE_NOOP("LogTableModel", "refused request"),
+    "request_withdraw": QT_TRANSLATE_NOOP("LogTableModel", "request withdrawn"),
+    "request_complete": QT_TRANSLATE_NOOP("LogTableModel", "completed request"),
+    "request_verify_identity": QT_TRANSLATE_NOOP("LogTableModel", "verified requester"),
+    "request_start": QT_TRANSLATE_NOOP("LogTableModel", "started work on request"),
+    "request_submit_for_approval": QT_TRANSLATE_NOOP("LogTableModel", "sent for approval"),
+    "request_approve": QT_TRANSLATE_NOOP("LogTableModel", "approved request"),
+    "request_reject": QT_TRANSLATE_NOOP("LogTableModel", "rejected request"),
+    "request_rectify": QT_TRANSLATE_NOOP("LogTableModel", "rectified data"),
+    "request_restrict": QT_TRANSLATE_NOOP("LogTableModel", "restricted processing"),
+    "request_lift_notice": QT_TRANSLATE_NOOP("LogTableModel", "notice of lifting restriction sent"),
+    "request_lift_restriction": QT_TRANSLATE_NOOP("LogTableModel", "lifted restriction"),
+    "request_object_marketing": QT_TRANSLATE_NOOP("LogTableModel", "marketing objection recorded"),
+    "request_decide_objection": QT_TRANSLATE_NOOP("LogTableModel", "decided objection"),
+    "request_withdraw_consent": QT_TRANSLATE_NOOP("LogTableModel", "consent withdrawn"),
+    "request_export_portability": QT_TRANSLATE_NOOP("LogTableModel", "exported data (portability)"),
+    "request_notice_sent": QT_TRANSLATE_NOOP("LogTableModel", "notified a recipient"),
 }
 
 
@@ -240,7 +283,7 @@ class LogTableModel(QAbstractTableModel):
         if column == self.COL_SEQ:
             return str(e.seq)
         if column == self.COL_AT:
-            return e.local_at().strftime("%d.%m.%Y %H:%M:%S" if current_lang() == "nb" else "%Y-%m-%d %H:%M:%S")
+            return format_datetime(e.local_at(), seconds=True)
         if column == self.COL_ACTION:
             return self._labels.get(e.action, e.action)
         if column == self.COL_CUSTOMER:
@@ -303,13 +346,21 @@ _PROBLEMS_NB: tuple[tuple[str, str], ...] = (
     (r"the log ends at entry (\d+) but the head says (\d+): entries were removed",
      r"loggen slutter ved oppføring \1, men hodeposten sier \2: oppføringer er fjernet"),
 )
+_PROBLEMS_SV: tuple[tuple[str, str], ...] = (
+    (r"entry (\d+) is missing", r"post \1 saknas"),
+    (r"entries out of order", "posterna står i fel ordning"),
+    (r"does not follow the entry before it", "följer inte posten före"),
+    (r"contents changed or entry forged", "innehållet har ändrats, eller posten är förfalskad"),
+    (r"the head record is missing", "huvudposten saknas"),
+    (r"the log ends at entry (\d+) but the head says (\d+): entries were removed",
+     r"loggen slutar vid post \1 men huvudposten säger \2: poster har tagits bort"),
+)
 
 
 def problem_text(problem: str) -> str:
     """The chain check's finding in the interface language (it is stored in English)."""
-    if current_lang() != "nb":
-        return problem
-    for pattern, replacement in _PROBLEMS_NB:
+    table = {"nb": _PROBLEMS_NB, "sv": _PROBLEMS_SV}.get(current_lang(), ())
+    for pattern, replacement in table:
         if re.fullmatch(pattern, problem):
             return re.sub(pattern, replacement, problem)
     return problem
@@ -346,27 +397,27 @@ class LogViewer(QDialog):
             self.action_combo.addItem(text, key)
         self.action_combo.setMinimumContentsLength(18)
         today = QDate.currentDate()
-        self.from_check = QCheckBox(self.tr("From:"))
+        self.from_check = QCheckBox(self.tr("&From:"))
         self.from_edit = self._date_edit(today.addDays(-30), self.tr("From date"))
-        self.to_check = QCheckBox(self.tr("To:"))
+        self.to_check = QCheckBox(self.tr("&To:"))
         self.to_edit = self._date_edit(today, self.tr("To date"))
         self.from_check.toggled.connect(self.from_edit.setEnabled)
         self.to_check.toggled.connect(self.to_edit.setEnabled)
         for edit in (self.agent_edit, self.customer_edit):
             edit.returnPressed.connect(self.apply_filter)
-        self.search_button = QPushButton(self.tr("Search"))
+        self.search_button = QPushButton(icon("search"), self.tr("&Search"))
         self.search_button.setDefault(True)
         self.search_button.clicked.connect(self.apply_filter)
-        self.reset_button = QPushButton(self.tr("Clear filters"))
+        self.reset_button = QPushButton(self.tr("&Clear filters"))
         self.reset_button.setAutoDefault(False)
         self.reset_button.clicked.connect(self.reset_filter)
 
         filters = QGridLayout()
-        filters.addWidget(QLabel(self.tr("User:")), 0, 0)
+        filters.addWidget(self._buddy(self.tr("&User:"), self.agent_edit), 0, 0)
         filters.addWidget(self.agent_edit, 0, 1)
-        filters.addWidget(QLabel(self.tr("Customer id:")), 0, 2)
+        filters.addWidget(self._buddy(self.tr("Customer &id:"), self.customer_edit), 0, 2)
         filters.addWidget(self.customer_edit, 0, 3)
-        filters.addWidget(QLabel(self.tr("Action:")), 0, 4)
+        filters.addWidget(self._buddy(self.tr("&Action:"), self.action_combo), 0, 4)
         filters.addWidget(self.action_combo, 0, 5)
         filters.addWidget(self.from_check, 1, 0)
         filters.addWidget(self.from_edit, 1, 1)
@@ -381,10 +432,10 @@ class LogViewer(QDialog):
         filters.setColumnStretch(3, 1)
         filters.setColumnStretch(5, 2)
 
-        self.export_button = QPushButton(self.tr("Export CSV"))
+        self.export_button = QPushButton(icon("save"), self.tr("E&xport CSV"))
         self.export_button.setAutoDefault(False)
         self.export_button.clicked.connect(self.export_csv)
-        self.verify_button = QPushButton(self.tr("Verify the chain"))
+        self.verify_button = QPushButton(icon("verify"), self.tr("&Verify the chain"))
         self.verify_button.setAutoDefault(False)
         self.verify_button.clicked.connect(self.verify_chain)
         self.count_label = QLabel()
@@ -409,6 +460,7 @@ class LogViewer(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows walk it
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -426,9 +478,16 @@ class LogViewer(QDialog):
         self.worker.busy_changed.connect(self.busy.setVisible)
         self.apply_filter()
 
+    @staticmethod
+    def _buddy(text: str, widget: QWidget) -> QLabel:
+        """A filter's label: Alt and its underlined letter go to the field."""
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
     def _date_edit(self, value: QDate, name: str) -> QDateEdit:
         edit = QDateEdit(value)
-        edit.setDisplayFormat(DATE_FORMAT)
+        edit.setDisplayFormat(date_input_format())
         edit.setCalendarPopup(True)
         edit.setAccessibleName(name)
         edit.setEnabled(False)
@@ -437,7 +496,7 @@ class LogViewer(QDialog):
     def _fit_columns(self) -> None:
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        samples = {LogTableModel.COL_SEQ: "1234567", LogTableModel.COL_AT: "31.12.2026 23:59:59",
+        samples = {LogTableModel.COL_SEQ: "1234567", LogTableModel.COL_AT: format_datetime(_WIDEST_TIME, seconds=True),
                    LogTableModel.COL_ACTOR: "supervisor", LogTableModel.COL_WORKSTATION: "workstation-01",
                    LogTableModel.COL_ACTION: max(action_labels().values(), key=metrics.horizontalAdvance),
                    LogTableModel.COL_CUSTOMER: "1000000", LogTableModel.COL_DATA: "purpose:customer_service",

@@ -32,9 +32,10 @@ if TYPE_CHECKING:
     from desktop.domain.roles import Actor
     from desktop.services.context import DeskContext
 
-# Explicit background and text colours, so the notices read well in light and dark palettes.
-NOTICE_STYLE = "QLabel { background: #ffe0b2; color: #5a3300; border: 1px solid #f57c00; padding: 6px; }"
-ERROR_STYLE = "QLabel { background: #fdecea; color: #8b1a1a; border: 1px solid #d32f2f; padding: 6px; }"
+# A translucent tint over the palette and the palette's own text colour: readable in the light
+# and the dark palette alike (desktop/ui/theme.py; the contrast is checked in tests/ui/test_theme.py).
+NOTICE_STYLE = "QLabel { background: rgba(245, 124, 0, 28%); border: 1px solid #f57c00; padding: 6px; }"
+ERROR_STYLE = "QLabel { background: rgba(211, 47, 47, 20%); border: 1px solid #d32f2f; padding: 6px; }"
 _MAX_DB_CHARS = 64
 
 
@@ -113,7 +114,15 @@ class LoginDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
+        # Here as well as in the main window, so a new workstation can be pointed at its database
+        # before anyone can sign in.
+        self.settings_button = QPushButton(self.tr("&Settings…"))
+        self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.settings_button.setAutoDefault(False)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.settings_dialog: QDialog | None = None
         buttons = QHBoxLayout()
+        buttons.addWidget(self.settings_button)
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.login_button)
@@ -137,9 +146,20 @@ class LoginDialog(QDialog):
         else:
             self.status_label.setText(self.tr("Opening the database…"))
 
+    def set_database_name(self, name: str) -> None:
+        """Another database is being opened (after Settings changed it): say which, and wait again."""
+        self.ctx = None
+        self._show_database(name)
+        self.status_label.setText(self.tr("Opening the database…"))
+
     def _show_database(self, name: str) -> None:
         self.database_label.setText(self.tr("Database: {name}").format(name=elide_middle(name)) if name else "")
         self.database_label.setToolTip(name)
+
+    def open_settings(self) -> None:
+        from desktop.ui.settings_dialog import open_settings
+
+        self.settings_dialog = open_settings(self)
 
     def set_context(self, ctx: DeskContext, *, submit_pending: bool = True) -> None:
         """The desk is open: sign-in can go ahead (at once, if Enter was pressed while waiting)."""

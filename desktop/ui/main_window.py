@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME
 from desktop.app import build_verification, desk_settings
 from desktop.domain.roles import Actor, Permission, Role
 from desktop.services.context import DeskContext
 from desktop.services.search import SearchService
 from desktop.ui.dialogs import DialogService
+from desktop.ui.icons import icon
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.profile_view import ProfileView
 from desktop.ui.qt_compat import emit
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         )
         self.search_edit.setAccessibleName(self.tr("Search"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_edit.setMaxLength(200)
         self.search_edit.textChanged.connect(self.model.set_query)
         self.search_edit.returnPressed.connect(self._enter_in_search)
@@ -89,6 +91,8 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Tab leaves the table (the arrows walk it); cell by cell, Tab would never reach the profile.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
@@ -127,6 +131,10 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.splitter)
         self.setCentralWidget(container)
 
+        from desktop.ui.idle_lock import install_idle_lock
+
+        # Before the menus, whose "Lock now" it answers; it hides every window after the idle time.
+        self.idle_lock = install_idle_lock(self, ctx, actor, self.dialogs)
         self._build_menus()
         from desktop.ui.requests_ui import install_requests_ui
 
@@ -136,8 +144,10 @@ class MainWindow(QMainWindow):
             open_customer=self.open_customer,
         )
         self._build_status_bar()
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_search)
+        find_key = QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        find_key.setWhatsThis(self.tr("Search (selects the search text)"))
+        end_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_search)
+        end_key.setWhatsThis(self.tr("End the call (the contact ends) and clear the search"))
 
         self.model.searching.connect(lambda: self.statusBar().showMessage(self.tr("Searching…")))
         self.model.results_ready.connect(self._results_ready)
@@ -152,13 +162,33 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
+        settings_action = QAction(self.tr("&Settings…"), self)
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.setStatusTip(self.tr("Database, e-mail, language and idle lock of this workstation"))
+        # Per-workstation settings: anyone signed in here may change them, as at the sign-in screen.
+
+        def open_settings() -> None:
+            from desktop.ui.settings_dialog import open_settings as show
+
+            self.settings_dialog = show(self, self.dialogs)
+
+        settings_action.triggered.connect(open_settings)
+        file_menu.addAction(settings_action)
+        file_menu.addSeparator()
+        self.settings_action = settings_action
+        lock_action = QAction(self.tr("&Lock now"), self)
+        lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        lock_action.setStatusTip(self.tr("Hide every window until you enter your password again"))
+        lock_action.triggered.connect(self.idle_lock.lock_now)
+        file_menu.addAction(lock_action)
+        self.lock_action = lock_action
+        quit_action = QAction(icon("quit"), self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         log_menu = self.menuBar().addMenu(self.tr("&Log"))
-        log_action = QAction(self.tr("&Access log…"), self)
+        log_action = QAction(icon("log"), self.tr("&Access log…"), self)
         log_action.triggered.connect(self.show_log_viewer)
         # Only a convenience: the service refuses anyone without the permission all the same.
         log_action.setEnabled(self.actor.can(Permission.VIEW_ACCESS_LOG))
@@ -166,11 +196,11 @@ class MainWindow(QMainWindow):
         self.log_action = log_action
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        keys_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        keys_action = QAction(icon("keyboard"), self.tr("&Keyboard shortcuts"), self)
         keys_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         keys_action.triggered.connect(self.show_shortcuts)
         help_menu.addAction(keys_action)
-        about_action = QAction(self.tr("&About {app}").format(app=APP_NAME), self)
+        about_action = QAction(icon("about"), self.tr("&About {app}").format(app=APP_NAME), self)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
         self.quit_action, self.shortcuts_action, self.about_action = quit_action, keys_action, about_action
@@ -178,15 +208,25 @@ class MainWindow(QMainWindow):
     def _fit_columns(self) -> None:
         """Widths from typical values and the translated titles: resizing to contents reads every row."""
         header = self.table.horizontalHeader()
-        title_font = QFont(header.font())
-        title_font.setBold(True)
-        titles, cells = QFontMetrics(title_font), self.table.fontMetrics()
+        cells = self.table.fontMetrics()
         for column, sample in ((SearchResultModel.COL_NAME, "Kristoffer Andreassen"),
                                (SearchResultModel.COL_CUSTOMER_NUMBER, "K0000000"),
                                (SearchResultModel.COL_EMAIL, "m***@e***.com"),
                                (SearchResultModel.COL_PHONE, "+47 *** ** 000")):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            header.resizeSection(column, max(cells.horizontalAdvance(sample), titles.horizontalAdvance(title)) + 24)
+            header.resizeSection(column, max(cells.horizontalAdvance(sample) + 24, self._title_width(column)))
+
+    def _title_width(self, column: int) -> int:
+        title_font = QFont(self.table.horizontalHeader().font())
+        title_font.setBold(True)
+        title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+        return QFontMetrics(title_font).horizontalAdvance(title) + 24
+
+    def _widen_to_titles(self) -> None:
+        """Widths saved under another language may be too narrow for this one's titles."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if not header.isSectionHidden(column) and header.sectionSize(column) < self._title_width(column):
+                header.resizeSection(column, self._title_width(column))
 
     def _role_name(self, role: Role) -> str:
         return {
@@ -220,6 +260,7 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray | bytes) and value:
                 restore(QByteArray(value))
+        self._widen_to_titles()
 
     def save_state(self) -> None:
         settings = desk_settings()
@@ -347,17 +388,16 @@ class MainWindow(QMainWindow):
     # --- help --------------------------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
-        self.dialogs.info(self, self.tr("Keyboard shortcuts"), self.tr(
-            "Ctrl+F: search (selects the search text)\n"
-            "Down arrow: from the search box to the results\n"
-            "Enter: open the selected customer\n"
-            "Ctrl+W or Esc: end the call (the contact ends) and clear the search\n"
-            "F1: this list\n"
-            "Ctrl+Q: quit"
-        ))
+        """F1: every shortcut installed in this window, read from the window itself."""
+        from desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.shortcuts_dialog.open()
 
     def show_about(self) -> None:
-        self.dialogs.info(self, self.tr("About {app}").format(app=APP_NAME), self.tr(
-            "{app} {version}\n\nThe customer-service desk for data-protection requests. "
-            "Every look at a customer's data is written to the access log."
-        ).format(app=APP_NAME, version=__version__))
+        from desktop.ui.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self.ctx, self)
+        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.about_dialog.open()

@@ -33,7 +33,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeySequence
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -71,9 +71,12 @@ from desktop.ui.common import (
     notice,
 )
 from desktop.ui.dialogs import DialogService
+from desktop.ui.formatting import format_date
 from desktop.ui.i18n import current_lang
+from desktop.ui.icons import icon
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
+from desktop.ui.theme import set_tone, tone
 
 __all__ = [  # the shared pieces stay importable from here for screens written against this module
     "INFO_STYLE", "OK_STYLE", "ProfileView", "ServiceWorker", "busy_bar", "count_text", "error_text",
@@ -106,8 +109,6 @@ REVEAL_TICK_MS = 1000
 MAX_COLUMN_WIDTH = 300
 DEFAULT_CHANNEL = "phone"
 
-_MARKED_BACKGROUND = QColor("#fff4e5")
-_MARKED_TEXT = QColor("#3d2a00")
 
 
 class _Generation:
@@ -220,7 +221,7 @@ class RecordTableModel(QAbstractTableModel):
         if record.restricted:
             parts.append(self.tr("Restricted"))
         if record.legal_hold_until is not None:
-            held = record.legal_hold_until.strftime("%d.%m.%Y" if current_lang() == "nb" else "%Y-%m-%d")
+            held = format_date(record.legal_hold_until)
             parts.append(self.tr("Legal hold until {date}").format(date=held))
         return "; ".join(parts)
 
@@ -245,9 +246,9 @@ class RecordTableModel(QAbstractTableModel):
             return self._cell(record, index.column())
         marked = record.restricted or record.legal_hold_until is not None
         if role == Qt.ItemDataRole.BackgroundRole and marked:
-            return _MARKED_BACKGROUND
+            return tone("warning").background  # asked at paint time: right in the light and dark palette
         if role == Qt.ItemDataRole.ForegroundRole and marked:
-            return _MARKED_TEXT
+            return tone("warning").text
         if role == self.RecordIdRole:
             return record.record_id
         if role == self.RetentionDueRole:
@@ -283,6 +284,7 @@ def record_view(model: RecordTableModel) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrows walk it
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
@@ -332,12 +334,15 @@ class PurposeSection(QFrame):
         self.toggle_button.setCheckable(True)
         self.toggle_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.toggle_button.setText(f"{summary.number}. {summary.title}")
+        self.toggle_button.setText(f"{summary.number}. {summary.title.replace('&', '&&')}")
+        if 0 < summary.number < 10:
+            # Alt and the purpose's number opens or closes it (listed under Help, Keyboard shortcuts).
+            self.toggle_button.setShortcut(QKeySequence(f"Alt+{summary.number}"))
         self.toggle_button.setAutoRaise(True)
         font = QFont(self.toggle_button.font())
         font.setBold(True)
         self.toggle_button.setFont(font)
-        self.toggle_button.setAccessibleName(self.toggle_button.text())
+        self.toggle_button.setAccessibleName(f"{summary.number}. {summary.title}")
         self.toggle_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toggle_button.toggled.connect(self._toggled)
 
@@ -384,7 +389,7 @@ class PurposeSection(QFrame):
         purpose_label.setTextFormat(Qt.TextFormat.RichText)
         purpose_label.hide()
         empty_label = QLabel(self.tr("No records are kept for this purpose."))
-        empty_label.setEnabled(False)
+        set_tone(empty_label, "muted")
         empty_label.hide()
         tabs = QTabWidget()
         tabs.setAccessibleName(self.tr("Record tables"))
@@ -401,8 +406,10 @@ class PurposeSection(QFrame):
         record_label.hide()
         for widget in (busy, error_label, purpose_label, empty_label, tabs, record_label):
             box.addWidget(widget)
-        body.setVisible(self.expanded)
+        # Into the section first: shown while it had no parent, the body flashed up as a window of its
+        # own and took the focus away from the agent's window.
         self._box.addWidget(body)
+        body.setVisible(self.expanded)
         self._body = body
         self._parts = _BodyParts(busy, error_label, purpose_label, empty_label, tabs, record_label)
         return self._parts
@@ -506,6 +513,12 @@ class PurposeSection(QFrame):
             self.tabs.addTab(view, self.tr("{title} ({count})").format(title=model.title,
                                                                        count=count_text(model.total)))
         self.tabs.setVisible(bool(models))
+        # Built after the window, the tabs and tables would come after every other purpose on Tab;
+        # they belong right after this purpose's own button.
+        chain: list[QWidget] = [self.toggle_button, self.tabs]  # the tab widget stands for its tab bar
+        chain += [w for w in (self.tabs.widget(i) for i in range(self.tabs.count())) if w is not None]
+        for i in range(1, len(chain)):
+            QWidget.setTabOrder(chain[i - 1], chain[i])
         self._describe_current()
 
     def current_view(self) -> QTableView | None:
@@ -673,7 +686,7 @@ class ProfileView(QWidget):
         ))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setEnabled(False)
+        set_tone(self.empty_label, "muted")
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self._build_profile_page())
         layout = QVBoxLayout(self)
@@ -704,7 +717,7 @@ class ProfileView(QWidget):
         self.email_value = self._value(self.tr("E-mail"))
         self.phone_value = self._value(self.tr("Phone"))
         self.nid_value = self._value(self.tr("Identity number"))
-        self.reveal_button = QPushButton(self.tr("Show"))
+        self.reveal_button = QPushButton(icon("reveal"), self.tr("Show"))
         self.reveal_button.setAccessibleName(self.tr("Show the full identity number"))
         self.reveal_button.setToolTip(self.tr("Show the full identity number (takes a reason and your password)"))
         self.reveal_button.setAutoDefault(False)
@@ -712,10 +725,11 @@ class ProfileView(QWidget):
         self.reveal_button.clicked.connect(self._reveal_clicked)
         self.countdown_label = QLabel()
         self.countdown_label.setAccessibleName(self.tr("Hides in"))
-        self.countdown_label.setStyleSheet("QLabel { color: #8b1a1a; font-weight: bold; }")
+        set_tone(self.countdown_label, "danger", bold=True)
         self.countdown_label.hide()
         nid_row = QHBoxLayout()
         nid_row.setContentsMargins(0, 0, 0, 0)
+        nid_row.setSpacing(10)
         nid_row.addWidget(self.nid_value)
         nid_row.addWidget(self.reveal_button)
         nid_row.addWidget(self.countdown_label)
@@ -733,7 +747,7 @@ class ProfileView(QWidget):
         grid.addWidget(self.phone_value, 1, 3)
         grid.addWidget(QLabel(self.tr("Identity number:")), 1, 0)
         grid.addLayout(nid_row, 1, 1)
-        grid.setColumnMinimumWidth(1, self.fontMetrics().horizontalAdvance("000000 00000") + 110)
+        grid.setColumnMinimumWidth(1, self.fontMetrics().horizontalAdvance("000000 00000") + 140)  # + the button
         grid.setColumnStretch(4, 1)
 
         self.restricted_label = notice(ERROR_STYLE, self.tr("Restriction notice"))
@@ -743,11 +757,11 @@ class ProfileView(QWidget):
         self.state_label = notice(NOTICE_STYLE, self.tr("Identity status"))
         self.state_label.show()
 
-        self.verify_button = QPushButton(self.tr("Verify identity"))
+        self.verify_button = QPushButton(icon("verify"), self.tr("&Verify identity"))
         self.verify_button.setAccessibleName(self.tr("Verify identity"))
         self.verify_button.setAutoDefault(False)
         self.verify_button.clicked.connect(self.open_verify_dialog)
-        self.reason_button = QPushButton(self.tr("Record reason"))
+        self.reason_button = QPushButton(icon("reason"), self.tr("Record reas&on"))
         self.reason_button.setToolTip(self.tr(
             "See more without verifying the caller, for example for an internal fraud check; the reason is logged"
         ))
@@ -760,7 +774,7 @@ class ProfileView(QWidget):
         self.channel_combo.setCurrentIndex(CHANNELS.index(DEFAULT_CHANNEL))
         self.channel_combo.setToolTip(self.tr("How the customer is in touch; changing it starts a new contact"))
         self.channel_combo.activated.connect(self._channel_chosen)
-        self.end_button = QPushButton(self.tr("End call"))
+        self.end_button = QPushButton(icon("end-call"), self.tr("End call"))
         self.end_button.setAccessibleName(self.tr("End call"))
         self.end_button.setToolTip(self.tr("End the contact and close the customer (Esc)"))
         self.end_button.setShortcut(QKeySequence("Ctrl+W"))
@@ -770,7 +784,7 @@ class ProfileView(QWidget):
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.verify_button)
         actions.addWidget(self.reason_button)
-        channel_label = QLabel(self.tr("Channel:"))
+        channel_label = QLabel(self.tr("Cha&nnel:"))
         channel_label.setBuddy(self.channel_combo)
         actions.addSpacing(8)
         actions.addWidget(channel_label)
@@ -908,7 +922,8 @@ class ProfileView(QWidget):
             self.verification.end_contact(self.actor, ref.contact_id)
 
         def failed(exc: BaseException) -> None:
-            _log().warning("could not end contact %s: %s", ref.contact_id, error_text(exc))
+            # The error's class only: a message may quote what was typed (the log holds ids, no data).
+            _log().warning("could not end contact %s (%s)", ref.contact_id, type(exc).__name__)
 
         self.worker.submit(job, lambda _: None, failed)
 
@@ -1209,6 +1224,10 @@ class ProfileView(QWidget):
             self._hide_revealed()
         else:
             self._show_countdown()
+
+    def conceal(self) -> None:
+        """Before the desk locks: a full identity number on show goes back to its masked form."""
+        self._hide_revealed()
 
     def _hide_revealed(self) -> None:
         self._reveal_timer.stop()

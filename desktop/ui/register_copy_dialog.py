@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,8 +45,10 @@ from PySide6.QtWidgets import (
 from desktop.domain.contact import mask_email
 from desktop.errors import DeskError
 from desktop.services.register_copy import RegisterCopyService, ReviewItem
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.common import OK_STYLE, ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.formatting import date_hint, format_date, parse_date
+from desktop.ui.icons import icon
+from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
 
 if TYPE_CHECKING:
@@ -63,6 +65,8 @@ __all__ = ["RegisterCopyDialog", "python_index", "qt_position"]
 PRINT_DPI = 200
 _FLAG_BACKGROUND = QColor("#ffe082")
 _REDACTED_BACKGROUND = QColor("#212121")
+#: Marked spans keep dark text on their yellow, whatever the palette's text colour is.
+_FLAG_TEXT = QColor("#1a1a1a")
 
 
 def python_index(text: str, position: int) -> int:
@@ -162,7 +166,9 @@ class RegisterCopyDialog(QDialog):
         self.language.currentIndexChanged.connect(self._load)
         top = QHBoxLayout()
         top.addWidget(title, 1)
-        top.addWidget(QLabel(self.tr("Language:")))
+        language_label = QLabel(self.tr("&Language:"))
+        language_label.setBuddy(self.language)
+        top.addWidget(language_label)
         top.addWidget(self.language)
 
         self.postal_notice = notice(NOTICE_STYLE, self.tr("No postal address"))
@@ -192,6 +198,7 @@ class RegisterCopyDialog(QDialog):
         layout.addWidget(self._password_row())
         layout.addWidget(self.error_label)
         layout.addLayout(self._buttons())
+        self.review_list.setFocus()  # the agent's first task: read the texts that may name others
         self._set_enabled()
         self._load()
 
@@ -216,7 +223,7 @@ class RegisterCopyDialog(QDialog):
         self.changed_label.setText(self.tr(
             "This text has changed since it was redacted, so the copy withholds all of it. Redact it again."
         ))
-        self.redact_button = QPushButton(self.tr("Redact"))
+        self.redact_button = QPushButton(self.tr("&Redact"))
         self.redact_button.setToolTip(self.tr("Withhold the selected text from the copy, with a reason"))
         self.redact_button.clicked.connect(self.redact_selection)
         self.no_request_label = QLabel(self.tr("Redactions are recorded on an access request; open the copy from "
@@ -241,6 +248,9 @@ class RegisterCopyDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # The page is rendered for the viewport's width; a scroll bar appearing afterwards narrows
+        # it and the rendered page is scaled down, which blurs the letters. Keep the bar there.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setPageSpacing(12)
         # QtPdf renders pages transparent: a white background makes them read as paper.
         palette = self.view.palette()
@@ -279,18 +289,18 @@ class RegisterCopyDialog(QDialog):
         return self.password_row
 
     def _buttons(self) -> QHBoxLayout:
-        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button = QPushButton(icon("print"), self.tr("&Print…"))
         self.print_button.clicked.connect(self.print_copy)
-        self.save_button = QPushButton(self.tr("Save…"))
+        self.save_button = QPushButton(icon("save"), self.tr("&Save…"))
         self.save_button.clicked.connect(self.save_copy)
-        self.posted_button = QPushButton(self.tr("Mark as posted"))
+        self.posted_button = QPushButton(icon("send"), self.tr("Mark as p&osted"))
         self.posted_button.clicked.connect(self.mark_posted)
         self.channel = QComboBox()
         self.channel.setAccessibleName(self.tr("How the password reaches the person"))
         for label, code in ((self.tr("Password by SMS"), "sms"), (self.tr("Password by telephone"), "phone"),
                             (self.tr("Password by letter"), "letter"), (self.tr("Password at the counter"), "counter")):
             self.channel.addItem(label, code)
-        self.email_button = QPushButton(self.tr("Send encrypted e-mail…"))
+        self.email_button = QPushButton(icon("mail"), self.tr("Send encrypted &e-mail…"))
         self.email_button.clicked.connect(self.send_email)
         close = QPushButton(self.tr("Close"))
         close.setAutoDefault(False)
@@ -397,6 +407,7 @@ class RegisterCopyDialog(QDialog):
             entry.setToolTip(item.text[:500])
             if marks or item.changed_since_redaction:
                 entry.setBackground(_FLAG_BACKGROUND.lighter(115))
+                entry.setForeground(_FLAG_TEXT)  # dark on yellow in the dark palette too
             self.review_list.addItem(entry)
         if self.items:
             self.review_list.setCurrentRow(0)
@@ -412,7 +423,7 @@ class RegisterCopyDialog(QDialog):
         self.changed_label.setVisible(item.changed_since_redaction)
         selections: list[QTextEdit.ExtraSelection] = []
         for start, end, colour, text_colour in (
-            *((f.start, f.end, _FLAG_BACKGROUND, None) for f in item.flags),
+            *((f.start, f.end, _FLAG_BACKGROUND, _FLAG_TEXT) for f in item.flags),
             *((a, b, _REDACTED_BACKGROUND, QColor("white")) for a, b in item.redacted),
         ):
             selection = QTextEdit.ExtraSelection()
@@ -540,14 +551,14 @@ class RegisterCopyDialog(QDialog):
         if self.request_id is None or self.data is None:
             return
         answer = self.dialogs.ask_text(self, self.tr("Mark as posted"),
-                                       self.tr("Posted on (dd.mm.yyyy):"), text=date.today().strftime("%d.%m.%Y"))
+                                       self.tr("Posted on ({format}):").format(format=date_hint()),
+                                       text=format_date(date.today()))
         if answer is None:
             return
-        try:
-            posted = datetime.strptime(answer.strip(), "%d.%m.%Y").date()
-        except ValueError:
-            self.dialogs.error(self, self.tr("Mark as posted"),
-                               self.tr("“{text}” is not a date; write it as dd.mm.yyyy.").format(text=answer))
+        posted = parse_date(answer)
+        if posted is None:
+            self.dialogs.error(self, self.tr("Mark as posted"), self.tr("“{text}” is not a date; write it as {format}.")
+                               .format(text=answer, format=date_hint()))
             return
         self._clear_error()
         service, actor, request_id = self.service, self.actor, self.request_id

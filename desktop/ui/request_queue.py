@@ -46,9 +46,12 @@ from PySide6.QtWidgets import (
 from desktop.domain.deadlines import DeadlineState
 from desktop.domain.requests import OPEN_STATES, Channel, RequestState, RequestType, state_label
 from desktop.ui.common import ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.formatting import format_date, ui_sort_key
 from desktop.ui.i18n import current_lang
+from desktop.ui.icons import icon
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
+from desktop.ui.theme import tone
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
@@ -62,6 +65,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 QUEUE_LIMIT = 2000
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
+#: The light palette's deadline colours; the dark palette's come from the same tones (desktop/ui/theme.py).
 OVERDUE_BACKGROUND = QColor("#fdecea")
 OVERDUE_TEXT = QColor("#8b1a1a")
 DUE_SOON_BACKGROUND = QColor("#fff4e5")
@@ -104,8 +108,8 @@ def state_text(state: RequestState | str) -> str:
 
 
 def format_day(value: date) -> str:
-    """31.01.2026 for Norwegian readers (as the letters write it), ISO otherwise."""
-    return value.strftime("%d.%m.%Y" if current_lang() == "nb" else "%Y-%m-%d")
+    """The interface locale's short date: 31.01.2026 in Bokmål, 2026-01-31 in Swedish, 31/01/2026 in English."""
+    return format_date(value)
 
 
 def days_left_text(days: int | None) -> str:
@@ -304,10 +308,13 @@ class RequestQueueModel(QAbstractTableModel):
 
     @staticmethod
     def _colours(r: QueueRow) -> tuple[QBrush | None, QBrush | None]:
+        # Asked when the row is painted, so the colours follow a change between light and dark.
         if r.deadline_state is DeadlineState.OVERDUE:
-            return QBrush(OVERDUE_BACKGROUND), QBrush(OVERDUE_TEXT)
+            overdue = tone("danger")
+            return QBrush(overdue.background), QBrush(overdue.text)
         if r.deadline_state is DeadlineState.DUE_SOON:
-            return QBrush(DUE_SOON_BACKGROUND), QBrush(DUE_SOON_TEXT)
+            soon = tone("warning")
+            return QBrush(soon.background), QBrush(soon.text)
         return None, None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -334,15 +341,16 @@ class RequestQueueModel(QAbstractTableModel):
 
     def _key(self, column: int) -> Callable[[QueueRow], Any]:
         """Sort keys on the values, not the shown text: dates as dates, closed requests last by days."""
+        text_key = ui_sort_key()  # names in the interface language's alphabet: Ø before Å in Bokmål
         keys: dict[int, Callable[[QueueRow], Any]] = {
             self.COL_REFERENCE: lambda r: r.request_id,
-            self.COL_TYPE: lambda r: (type_label(r.type).casefold(), r.due_on, r.request_id),
-            self.COL_CUSTOMER: lambda r: ((r.customer_name or r.customer_number).casefold(), r.request_id),
+            self.COL_TYPE: lambda r: (text_key(type_label(r.type)), r.due_on, r.request_id),
+            self.COL_CUSTOMER: lambda r: (text_key(r.customer_name or r.customer_number), r.request_id),
             self.COL_STATE: lambda r: (_STATE_ORDER[r.state], r.due_on, r.request_id),
             self.COL_RECEIVED: lambda r: (r.received_on, r.request_id),
             self.COL_DUE: lambda r: (r.due_on, r.request_id),
             self.COL_DAYS_LEFT: lambda r: (r.days_left is None, r.days_left or 0, r.request_id),
-            self.COL_AGENT: lambda r: (r.assigned_agent.casefold(), r.due_on, r.request_id),
+            self.COL_AGENT: lambda r: (text_key(r.assigned_agent), r.due_on, r.request_id),
         }
         return keys.get(column, keys[self.COL_DUE])
 
@@ -406,10 +414,10 @@ class RequestQueueWidget(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(chars)
         self._fill_agents()
-        self.mine_check = QCheckBox(self.tr("Only mine"))
+        self.mine_check = QCheckBox(self.tr("Only &mine"))
         self.mine_check.setToolTip(self.tr("Only requests assigned to you"))
-        self.overdue_check = QCheckBox(self.tr("Only overdue"))
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.overdue_check = QCheckBox(self.tr("Only &overdue"))
+        self.refresh_button = QPushButton(icon("refresh"), self.tr("&Refresh"))
         self.refresh_button.setToolTip(self.tr("Read the queue again (F5)"))
         self.refresh_button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self.refresh)
@@ -420,8 +428,8 @@ class RequestQueueWidget(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for text, widget in ((self.tr("Type:"), self.type_combo), (self.tr("State:"), self.state_combo),
-                             (self.tr("Agent:"), self.agent_combo)):
+        for text, widget in ((self.tr("&Type:"), self.type_combo), (self.tr("&State:"), self.state_combo),
+                             (self.tr("A&gent:"), self.agent_combo)):
             label = QLabel(text)
             label.setBuddy(widget)
             bar.addWidget(label)
@@ -450,6 +458,7 @@ class RequestQueueWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows walk it
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
@@ -471,6 +480,7 @@ class RequestQueueWidget(QWidget):
 
         refresh_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         refresh_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh_key.setWhatsThis(self.tr("Read the request queue again"))
         self.worker.busy_changed.connect(self.busy.setVisible)
         self.refresh()
 
@@ -533,7 +543,8 @@ class RequestQueueWidget(QWidget):
         try:
             self.agent_combo.clear()
             self.agent_combo.addItem(self.tr("All agents"), None)
-            for account_id, name in sorted(self._agents.items(), key=lambda item: item[1].casefold()):
+            name_key = ui_sort_key()
+            for account_id, name in sorted(self._agents.items(), key=lambda item: name_key(item[1])):
                 self.agent_combo.addItem(name, account_id)
             index = self.agent_combo.findData(current) if current is not None else 0
             self.agent_combo.setCurrentIndex(max(0, index))

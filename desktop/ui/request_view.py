@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -55,11 +55,14 @@ from desktop.domain.deadlines import DeadlineState
 from desktop.domain.requests import Action, Channel, IdentityState, RequestState, RequestType
 from desktop.domain.roles import Role
 from desktop.ui.common import INFO_STYLE, OK_STYLE, ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.formatting import date_input_format, format_local_datetime, format_time, to_local
 from desktop.ui.i18n import current_lang
+from desktop.ui.icons import icon
 from desktop.ui.log_viewer import ask_save_path
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_queue import channel_label, days_left_text, format_day, state_text, type_label
+from desktop.ui.theme import set_tone
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
@@ -71,7 +74,6 @@ if TYPE_CHECKING:
     from desktop.ui.erasure_ui import ErasurePlanDialog
 
 T = TypeVar("T")
-DATE_FORMAT = "dd.MM.yyyy"
 #: A lift notice gives the person this many days' warning unless the agent picks another date.
 LIFT_NOTICE_DAYS = 14
 _DECIDERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
@@ -150,9 +152,8 @@ def _translated(context: str, table: dict[str, object], key: str) -> str:
 
 
 def when(value: datetime) -> str:
-    """Stored times are naive UTC; the agent reads local time."""
-    local = value.replace(tzinfo=UTC).astimezone()
-    return local.strftime("%d.%m.%Y %H:%M" if current_lang() == "nb" else "%Y-%m-%d %H:%M")
+    """Stored times are naive UTC; the agent reads local time, in the interface locale's format."""
+    return format_local_datetime(value)
 
 
 def _qdate(value: date) -> QDate:
@@ -167,7 +168,7 @@ def _day(edit: QDateEdit) -> date:
 
 def _date_edit(value: date, name: str) -> QDateEdit:
     edit = QDateEdit(_qdate(value))
-    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDisplayFormat(date_input_format())
     edit.setCalendarPopup(True)
     edit.setAccessibleName(name)
     return edit
@@ -207,14 +208,11 @@ def _bold(label: QLabel) -> QLabel:
     return label
 
 
-HINT_STYLE = "QLabel { color: #4a4a4a; }"
-
-
 def _hint(text: str) -> QLabel:
     """Explanations stay readable: a disabled label's grey is too faint to read on most screens."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(HINT_STYLE)
+    set_tone(label, "muted")
     return label
 
 
@@ -236,6 +234,7 @@ def _table(name: str, headers: Sequence[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(False)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows walk it
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setStretchLastSection(True)
@@ -824,7 +823,7 @@ class RequestViewWidget(QWidget):
         self.empty_label = QLabel(self.tr("No request is open.\n\nDouble-click a request in the queue."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setEnabled(False)
+        set_tone(self.empty_label, "muted")
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self._build_page())
         layout = QVBoxLayout(self)
@@ -833,6 +832,7 @@ class RequestViewWidget(QWidget):
 
         reload_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         reload_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        reload_key.setWhatsThis(self.tr("Read the open request again"))
         self.worker.busy_changed.connect(self._busy_changed)
 
     # --- building ----------------------------------------------------------------------------
@@ -874,7 +874,7 @@ class RequestViewWidget(QWidget):
             grid.addWidget(value, row, col * 2 + 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        self.open_customer_button = QPushButton(self.tr("Open the customer"))
+        self.open_customer_button = QPushButton(icon("customer"), self.tr("Open the customer"))
         self.open_customer_button.setAutoDefault(False)
         self.open_customer_button.clicked.connect(self._open_customer)
 
@@ -924,6 +924,7 @@ class RequestViewWidget(QWidget):
         for panel in self.panels.values():
             self.panel_stack.addWidget(panel)
         panel_scroll = QScrollArea()
+        panel_scroll.setAccessibleName(self.tr("Fulfilment"))
         panel_scroll.setWidgetResizable(True)
         panel_scroll.setWidget(self.panel_stack)
 
@@ -953,6 +954,7 @@ class RequestViewWidget(QWidget):
         self.acknowledgement_button.clicked.connect(self.show_acknowledgement)
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Request details"))
         self.tabs.addTab(panel_scroll, self.tr("Fulfilment"))
         self.tabs.addTab(self.history_table, self.tr("History"))
         self.tabs.addTab(self._text_split(self.notices_table, self.notice_text, [self.notice_sent_button]),
@@ -1048,7 +1050,7 @@ class RequestViewWidget(QWidget):
         self.title_label.setText(f"{view.reference} · {type_label(view.type)}")
         self.title_label.setToolTip(self.tr("GDPR Art. {article}").format(article=view.article))
         self.state_badge.setText(state_text(view.state))
-        self.state_badge.setStyleSheet(self._state_style(view))
+        set_tone(self.state_badge, self._state_tone(view), badge=True)
         self._show_header(view)
         self._show_actions(view)
         panel = self.panels[view.type]
@@ -1073,14 +1075,12 @@ class RequestViewWidget(QWidget):
         return 1
 
     @staticmethod
-    def _state_style(view: RequestView) -> str:
+    def _state_tone(view: RequestView) -> str:
         if view.state is RequestState.DONE:
-            colours = "#e6f4ea; color: #1e4620; border: 1px solid #2e7d32"
-        elif view.state in (RequestState.REFUSED, RequestState.WITHDRAWN):
-            colours = "#eceff1; color: #263238; border: 1px solid #607d8b"
-        else:
-            colours = "#e3f2fd; color: #0d3c61; border: 1px solid #1976d2"
-        return f"QLabel {{ background: {colours}; padding: 2px 8px; border-radius: 3px; font-weight: bold; }}"
+            return "ok"
+        if view.state in (RequestState.REFUSED, RequestState.WITHDRAWN):
+            return "neutral"
+        return "info"
 
     def _show_header(self, view: RequestView) -> None:
         v = self.values
@@ -1089,7 +1089,7 @@ class RequestViewWidget(QWidget):
         v["channel"].setText(channel_label(view.channel))
         received = format_day(view.received_on)
         if view.received_at is not None:
-            received += " " + when(view.received_at)[-5:]
+            received += " " + format_time(to_local(view.received_at))
         v["received"].setText(received)
         due = format_day(view.due_on)
         if view.extended_until is not None:
@@ -1100,12 +1100,9 @@ class RequestViewWidget(QWidget):
             v["due"].setToolTip("")
         v["due"].setText(due)
         v["days_left"].setText(days_left_text(view.days_left))
-        if view.deadline_state is DeadlineState.OVERDUE:
-            v["days_left"].setStyleSheet("QLabel { color: #8b1a1a; font-weight: bold; }")
-        elif view.deadline_state is DeadlineState.DUE_SOON:
-            v["days_left"].setStyleSheet("QLabel { color: #5a3300; font-weight: bold; }")
-        else:
-            v["days_left"].setStyleSheet("")
+        tones: dict[DeadlineState | None, str] = {DeadlineState.OVERDUE: "danger", DeadlineState.DUE_SOON: "warning"}
+        deadline_tone = tones.get(view.deadline_state)
+        set_tone(v["days_left"], deadline_tone, bold=True)
         v["agent"].setText(view.assigned_agent or self.tr("nobody"))
         v["identity"].setText({
             IdentityState.VERIFIED: self.tr("verified"),

@@ -18,10 +18,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
+from desktop.ui.icons import icon
 from desktop.ui.qt_compat import emit
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ class RequestsWindow(QWidget):
         self.queue.request_opened.connect(self._opened)
         self.request.changed.connect(lambda _rid: self.queue.refresh())
         self.request.loaded.connect(self._title)
+        close_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        close_key.setWhatsThis(self.tr("Close the requests window"))
         self._restore()
 
     def _opened(self, request_id: int, _customer_id: int) -> None:
@@ -135,11 +138,11 @@ class RequestsUi(QObject):
         self.approval_window: ApprovalQueueWidget | None = None
 
         self.menu = QMenu(self.tr("&Requests"), window)
-        self.new_request_action = QAction(self.tr("&New request…"), window)
+        self.new_request_action = QAction(icon("request"), self.tr("&New request…"), window)
         self.new_request_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_request_action.setStatusTip(self.tr("File a data-protection request for the customer on screen"))
         self.new_request_action.triggered.connect(self.new_request)
-        self.queue_action = QAction(self.tr("Request &queue"), window)
+        self.queue_action = QAction(icon("queue"), self.tr("Request &queue"), window)
         self.queue_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.queue_action.setStatusTip(self.tr("Every open request with its deadline"))
         self.queue_action.triggered.connect(self.show_queue)
@@ -149,7 +152,7 @@ class RequestsUi(QObject):
         from desktop.domain.roles import Permission
 
         if actor.can(Permission.APPROVE_ERASURE):
-            self.approval_action = QAction(self.tr("&Erasure approval"), window)
+            self.approval_action = QAction(icon("erasure"), self.tr("&Erasure approval"), window)
             self.approval_action.setStatusTip(self.tr("Erasures waiting for a supervisor's approval (four eyes)"))
             self.approval_action.triggered.connect(self.show_approval_queue)
             self.menu.addSeparator()
@@ -247,6 +250,8 @@ class RequestsUi(QObject):
             self.approval_window.setWindowFlag(Qt.WindowType.Window, True)
             self.approval_window.setWindowTitle(self.tr("Erasure approval – {app}").format(app=APP_NAME))
             self.approval_window.resize(1200, 560)
+            close_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.approval_window, self.approval_window.close)
+            close_key.setWhatsThis(self.tr("Close the erasure approval window"))
         else:
             self.approval_window.refresh()
         self.approval_window.show()

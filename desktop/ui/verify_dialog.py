@@ -40,6 +40,7 @@ from desktop.services.verification import (
 )
 from desktop.ui.common import OK_STYLE, busy_bar, error_text, local_time, notice
 from desktop.ui.i18n import current_lang
+from desktop.ui.icons import icon
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
 
@@ -102,10 +103,11 @@ class VerifyDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Methods"))
-        self.tabs.addTab(self._questions_page(lang), self.tr("Questions"))
-        self.tabs.addTab(self._code_page(), self.tr("One-time code"))
-        self.tabs.addTab(self._document_page(lang), self.tr("ID document"))
-        self.tabs.addTab(self._eid_page(), self.tr("Electronic ID"))
+        # Alt and the underlined letter opens a method's page; Ctrl+Tab walks them.
+        self.tabs.addTab(self._questions_page(lang), self.tr("&Questions"))
+        self.tabs.addTab(self._code_page(), self.tr("One-time &code"))
+        self.tabs.addTab(self._document_page(lang), self.tr("ID &document"))
+        self.tabs.addTab(self._eid_page(), self.tr("&Electronic ID"))
 
         self.error_label = notice(ERROR_STYLE, self.tr("Error"))
         self.info_label = notice(OK_STYLE, self.tr("Message"))
@@ -131,6 +133,8 @@ class VerifyDialog(QDialog):
 
         self._show_state()
         self._load_hints()
+        # The agent starts typing the first answer at once (the questions are the usual method).
+        self.answer_edits[QUESTION_KINDS[0]].setFocus()
 
     # --- the pages ---------------------------------------------------------------------------
 
@@ -160,7 +164,7 @@ class VerifyDialog(QDialog):
         ))
         note.setWordWrap(True)
         note.setEnabled(False)
-        self.answers_button = QPushButton(self.tr("Check the answers"))
+        self.answers_button = QPushButton(self.tr("Check the &answers"))
         self.answers_button.clicked.connect(self.check_answers)
         box = QVBoxLayout(page)
         box.addWidget(self.hints_label)
@@ -187,7 +191,7 @@ class VerifyDialog(QDialog):
         self.channel_group.addButton(self.email_radio)
         self.channel_group.addButton(self.sms_radio)
         (self.email_radio if header.masked_email else self.sms_radio).setChecked(True)
-        self.send_button = QPushButton(self.tr("Send code"))
+        self.send_button = QPushButton(icon("send"), self.tr("&Send code"))
         self.send_button.setEnabled(bool(header.masked_email or header.masked_phone))
         self.send_button.clicked.connect(self.send_code)
         self.sent_label = QLabel()
@@ -208,11 +212,13 @@ class VerifyDialog(QDialog):
         self.code_edit.setPlaceholderText("123 456")
         self.code_edit.setAccessibleName(self.tr("Code the customer reads out"))
         self.code_edit.returnPressed.connect(self.check_code)
-        self.code_button = QPushButton(self.tr("Confirm"))
+        self.code_button = QPushButton(self.tr("Con&firm"))
         self.code_button.setEnabled(False)
         self.code_button.clicked.connect(self.check_code)
         code_row = QHBoxLayout()
-        code_row.addWidget(QLabel(self.tr("Code:")))
+        code_label = QLabel(self.tr("C&ode:"))
+        code_label.setBuddy(self.code_edit)
+        code_row.addWidget(code_label)
         code_row.addWidget(self.code_edit, 1)
         code_row.addWidget(self.code_button)
         box = QVBoxLayout(page)
@@ -249,11 +255,11 @@ class VerifyDialog(QDialog):
         self.digits_edit.setPlaceholderText("1234")
         self.digits_edit.setAccessibleName(self.tr("Last digits of the document number"))
         form = QFormLayout()
-        form.addRow(self.tr("Document:"), self.kind_combo)
-        form.addRow(self.tr("Last 2–4 digits:"), self.digits_edit)
-        self.document_button = QPushButton(self.tr("Document matches"))
+        form.addRow(self.tr("Doc&ument:"), self.kind_combo)
+        form.addRow(self.tr("&Last 2–4 digits:"), self.digits_edit)
+        self.document_button = QPushButton(icon("approve"), self.tr("Document &matches"))
         self.document_button.clicked.connect(lambda: self.check_document(matched=True))
-        self.mismatch_button = QPushButton(self.tr("Does not match"))
+        self.mismatch_button = QPushButton(icon("reject"), self.tr("Does &not match"))
         self.mismatch_button.setAutoDefault(False)
         self.mismatch_button.clicked.connect(lambda: self.check_document(matched=False))
         for widget in (self.kind_combo, self.digits_edit, self.document_button, self.mismatch_button):
@@ -285,9 +291,9 @@ class VerifyDialog(QDialog):
         self.reference_edit.setAccessibleName(self.tr("Reference"))
         self.reference_edit.returnPressed.connect(self.check_eid)
         form = QFormLayout()
-        form.addRow(self.tr("Provider:"), self.provider_combo)
-        form.addRow(self.tr("Reference:"), self.reference_edit)
-        self.eid_button = QPushButton(self.tr("Confirm"))
+        form.addRow(self.tr("&Provider:"), self.provider_combo)
+        form.addRow(self.tr("&Reference:"), self.reference_edit)
+        self.eid_button = QPushButton(self.tr("Con&firm"))
         self.eid_button.clicked.connect(self.check_eid)
         box = QVBoxLayout(page)
         box.addWidget(note)

@@ -192,3 +192,50 @@ def test_startup_does_not_import_the_database_layer_before_the_login_dialog(tmp_
                                                                      "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip() == ""
 
+
+
+def test_a_failed_open_offers_settings_and_tries_again(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[Startup]
+) -> None:
+    """A database chosen in Settings that cannot open is corrected in Settings, not by editing files."""
+    from desktop.services.accounts import AccountService
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    good = tmp_path / "good.sqlite3"
+    ctx = open_desk(f"sqlite:///{good}", migrate=True, create_keys=True, demo=True)
+    AccountService(ctx).add("kari", "agent", "hemmelig")
+    ctx.close()
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"not a database " * 500)
+    settings = app_module.desk_settings()
+    settings.setValue("database/kind", "sqlite")
+    settings.setValue("database/sqlite_path", str(broken))
+
+    def save_good_path(self: SettingsDialog) -> int:
+        settings.setValue("database/sqlite_path", str(good))
+        return SettingsDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(SettingsDialog, "exec", save_good_path)
+    dialogs = RecordingDialogs(confirm_answer=True)
+    startup = Startup(open_request(None), dialogs=dialogs, configurable=True)
+    started.append(startup)
+    startup.begin()
+    qtbot.waitUntil(lambda: startup.login.ctx is not None, timeout=20000)
+    kind, _title, text = dialogs.shown[0]
+    assert kind == "confirm" and text.startswith("Databasefilen er skadet")
+    assert startup.login.isVisible() and startup.exit_code == 0
+    assert str(good) in startup.login.database_label.toolTip()
+
+
+def test_declining_settings_after_a_failed_open_quits(
+    qtbot: QtBot, tmp_path: Path, started: list[Startup]
+) -> None:
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"not a database " * 500)
+    dialogs = RecordingDialogs(confirm_answer=False)
+    startup = Startup(OpenRequest(f"sqlite:///{broken}", create=False), dialogs=dialogs, configurable=True)
+    started.append(startup)
+    with qtbot.waitSignal(startup.finished, timeout=20000) as blocker:
+        startup.begin()
+    assert blocker.args == [1] and not startup.login.isVisible()
+    assert [d[0] for d in dialogs.shown] == ["confirm"]

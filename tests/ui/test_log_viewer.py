@@ -256,3 +256,24 @@ def test_dates_are_whole_local_days(qtbot: QtBot, viewer: LogViewer) -> None:
     assert (chosen.date_from, chosen.date_to) == (date.today() - timedelta(days=3), date.today() - timedelta(days=1))
     search(qtbot, viewer)
     assert rows(viewer) == []
+
+
+def test_every_action_the_services_log_has_a_label() -> None:
+    """A new kind of log entry must not show up in the viewer as its raw key."""
+    import re
+    from pathlib import Path
+
+    from desktop.domain.requests import Action
+    from desktop.ui.log_viewer import _ACTIONS
+
+    root = Path(__file__).resolve().parents[2] / "desktop"
+    logged: set[str] = set()
+    for path in [*(root / "services").glob("*.py"), *(root / "audit").glob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        logged |= set(re.findall(r'\baction="([a-z_]+)"', text))
+        logged |= set(re.findall(r'_audit\(\s*s,\s*actor,\s*\w+,\s*"([a-z_]+)"', text))
+        if 'f"request_{act.value}"' in text:
+            logged |= {f"request_{a.value}" for a in Action}
+    logged -= {"redact"}  # a request event's action, not a log entry
+    assert len(logged) > 40  # the scan found the services' entries
+    assert sorted(logged - set(_ACTIONS)) == []

@@ -258,7 +258,10 @@ def test_status_bar_menus_and_accessible_names(qtbot: QtBot, window: MainWindow,
     assert window.database_label.text() == desk.db.display_name()
     assert window.demo_label is None  # the keys are in the (test) keyring
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Fil", "&Logg", "&Forespørsler", "&Hjelp"]
+    assert menus == ["&Fil", "&Logg", "F&orespørsler", "&Hjelp"]
+    # Alt+letter opens one menu each: no two menus share their mnemonic.
+    letters = [m[m.index("&") + 1].lower() for m in menus]
+    assert len(set(letters)) == len(letters)
     assert window.log_action.text() == "&Tilgangslogg …"
     assert not window.log_action.isEnabled()  # an agent; the service refuses agents all the same
     assert window.quit_action.text() == "&Avslutt"
@@ -273,12 +276,15 @@ def test_status_bar_menus_and_accessible_names(qtbot: QtBot, window: MainWindow,
     assert window.table.alternatingRowColors() and not window.table.isSortingEnabled()
 
 
-def test_help_goes_through_the_dialog_seam(qtbot: QtBot, window: MainWindow) -> None:
+def test_help_opens_the_shortcut_list_and_about(qtbot: QtBot, window: MainWindow) -> None:
+    # Real dialogs now (tests/ui/test_accessibility.py, test_about.py), opened without blocking.
     window.shortcuts_action.trigger()
+    assert window.shortcuts_dialog.isVisible() and window.shortcuts_dialog.rows()
+    window.shortcuts_dialog.close()
     window.about_action.trigger()
-    shown = window.dialogs.shown  # type: ignore[attr-defined]
-    assert shown[0][1] == "Hurtigtaster" and "Ctrl+W eller Esc: avslutt samtalen" in shown[0][2]
-    assert shown[1][1] == "Om GDPR Desk" and "tilgangsloggen" in shown[1][2]
+    assert window.about_dialog.isVisible() and window.about_dialog.windowTitle().endswith("GDPR Desk")
+    window.about_dialog.close()
+    assert window.dialogs.shown == []  # type: ignore[attr-defined]
 
 
 def test_ctrl_q_closes_the_window(qtbot: QtBot, window: MainWindow) -> None:
@@ -335,3 +341,21 @@ def test_the_window_never_waits_for_a_search(qtbot: QtBot, window: MainWindow, h
     assert window.model.rowCount() == 0 and window.model.is_busy()
     QApplication.processEvents()
     qtbot.waitUntil(lambda: window.model.rowCount() == 50, timeout=5000)
+
+
+def test_saved_column_widths_never_cut_a_title(qtbot: QtBot, desk: Any, agent: Any, private_settings: Path) -> None:
+    """Widths saved in one language are restored in another, whose titles may be longer."""
+    from desktop.ui.search_model import SearchResultModel
+
+    first = MainWindow(desk, agent, dialogs=RecordingDialogs())
+    qtbot.addWidget(first)
+    first.table.horizontalHeader().resizeSection(SearchResultModel.COL_CUSTOMER_NUMBER, 20)
+    first.close()
+    second = MainWindow(desk, agent, dialogs=RecordingDialogs())
+    qtbot.addWidget(second)
+    try:
+        header = second.table.horizontalHeader()
+        title = str(second.model.headerData(SearchResultModel.COL_CUSTOMER_NUMBER, Qt.Orientation.Horizontal))
+        assert header.sectionSize(SearchResultModel.COL_CUSTOMER_NUMBER) > header.fontMetrics().horizontalAdvance(title)
+    finally:
+        second.close()

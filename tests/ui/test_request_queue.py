@@ -253,7 +253,7 @@ def installed(main: QMainWindow, desk: Any, agent: Any, dialogs: RecordingDialog
 def test_menu_sits_before_help_with_its_shortcuts(installed: tuple[RequestsUi, list[int]],
                                                   main: QMainWindow) -> None:
     ui, _ = installed
-    assert [a.text() for a in main.menuBar().actions()] == ["&Fil", "&Forespørsler", "&Hjelp"]
+    assert [a.text() for a in main.menuBar().actions()] == ["&Fil", "F&orespørsler", "&Hjelp"]
     assert [a.text() for a in ui.menu.actions()] == ["&Ny forespørsel…", "Forespørsels&kø"]
     assert ui.new_request_action.shortcut().toString() == "Ctrl+N"
     assert ui.queue_action.shortcut().toString() == "Ctrl+Shift+Q"

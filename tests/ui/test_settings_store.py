@@ -1,0 +1,156 @@
+"""The settings store and what the start-up makes of it: passwords only in the keyring, the default kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+from PySide6.QtCore import QSettings
+
+from desktop.app import DeskOpener, OpenRequest, describe_url, desk_settings, open_request
+from desktop.errors import KeyringUnavailable
+from desktop.paths import default_database_path
+from desktop.ui.settings_store import (
+    KEYRING_SERVICE,
+    SMTP_KEYRING_ENTRY,
+    DeskSettings,
+    SecretChange,
+    SettingsStore,
+)
+from tests.helpers.memory_keyring import MemoryKeyring
+
+TEAM = DeskSettings(db_kind="postgresql", pg_host="db.example.internal", pg_port=5433, pg_name="gdpr",
+                    pg_user="desk")
+
+
+def _file_text(settings: QSettings) -> str:
+    settings.sync()
+    path = Path(settings.fileName())
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def test_a_fresh_workstation_has_the_defaults() -> None:
+    loaded = SettingsStore().load()
+    assert loaded == DeskSettings()
+    assert (loaded.db_kind, loaded.language, loaded.idle_lock_minutes) == ("sqlite", "system", 15)
+    assert loaded.database_url() is None
+
+
+def test_saving_puts_passwords_in_the_keyring_and_nothing_secret_in_the_file(memory_keyring: MemoryKeyring) -> None:
+    store = SettingsStore()
+    saved = store.save(TEAM, pg_password=SecretChange(new_value="synthetic-pg-secret"),
+                       smtp_password=SecretChange(new_value="synthetic-smtp-secret"))
+    assert saved.pg_password_stored
+    assert memory_keyring.store[(KEYRING_SERVICE, "postgresql:desk@db.example.internal:5433/gdpr")] \
+        == "synthetic-pg-secret"
+    assert memory_keyring.store[(KEYRING_SERVICE, SMTP_KEYRING_ENTRY)] == "synthetic-smtp-secret"
+    text = _file_text(store.settings)
+    assert "db.example.internal" in text
+    assert "synthetic" not in text
+    assert SettingsStore().load() == saved
+
+
+def test_without_a_keyring_a_password_is_refused_and_the_file_untouched() -> None:
+    store = SettingsStore()
+    store.save(DeskSettings(language="nb"))
+    before = _file_text(store.settings)
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(KeyringUnavailable) as caught:
+        store.save(TEAM, pg_password=SecretChange(new_value="synthetic-pg-secret"))
+    assert "GNOME Keyring" in caught.value.message and "trust" in caught.value.message
+    assert _file_text(store.settings) == before
+    # With nothing secret to store, the same settings save without a keyring (trust or peer auth).
+    saved = store.save(TEAM)
+    assert not saved.pg_password_stored
+    assert "synthetic" not in _file_text(store.settings)
+
+
+def test_a_new_server_entry_only_counts_a_password_stored_for_it(memory_keyring: MemoryKeyring) -> None:
+    store = SettingsStore()
+    assert store.save(TEAM, pg_password=SecretChange(new_value="synthetic-pg-secret")).pg_password_stored
+    moved = store.save(DeskSettings(db_kind="postgresql", pg_host="db2.example.internal", pg_name="gdpr",
+                                    pg_user="desk"))
+    assert not moved.pg_password_stored
+    back = store.save(TEAM)
+    assert back.pg_password_stored
+    forgotten = store.save(TEAM, pg_password=SecretChange(forget=True))
+    assert not forgotten.pg_password_stored
+    assert (KEYRING_SERVICE, TEAM.pg_keyring_entry()) not in memory_keyring.store
+
+
+def test_hand_edited_nonsense_falls_back_per_setting() -> None:
+    settings = desk_settings()
+    for key, value in (("database/kind", "oracle"), ("database/pg_port", "lots"), ("smtp/port", "99999"),
+                       ("smtp/tls", "false"), ("ui/language", "klingon"), ("session/idle_lock_minutes", "0")):
+        settings.setValue(key, value)
+    loaded = SettingsStore(settings).load()
+    assert (loaded.db_kind, loaded.pg_port, loaded.smtp_port, loaded.smtp_tls) == ("sqlite", 5432, None, "none")
+    assert (loaded.language, loaded.idle_lock_minutes) == ("system", 15)
+    settings.setValue("database/kind", "postgresql")
+    settings.setValue("database/pg_host", "")
+    assert SettingsStore(settings).load().db_kind == "sqlite"
+
+
+def test_the_mailer_reads_what_the_store_writes() -> None:
+    from desktop.app import SettingsMailer, mailer_from_settings
+
+    SettingsStore().save(DeskSettings(smtp_host="smtp.example.com", smtp_port=2525, smtp_tls="ssl",
+                                      smtp_user="desk@example.com", smtp_sender="privacy@example.com"))
+    mailer = mailer_from_settings(desk_settings())
+    assert isinstance(mailer, SettingsMailer)
+    assert (mailer.host, mailer.port, mailer.tls, mailer.username, mailer.sender) == (
+        "smtp.example.com", 2525, "ssl", "desk@example.com", "privacy@example.com")
+
+
+# --- the start-up ----------------------------------------------------------------------------------
+
+
+def test_nothing_configured_keeps_the_default_database() -> None:
+    request = open_request(None)
+    assert request.url == f"sqlite:///{default_database_path()}" and request.create
+    assert request.password_entry is None
+
+
+def test_a_chosen_sqlite_file_is_used_and_created_on_first_start(tmp_path: Path) -> None:
+    path = tmp_path / "elsewhere" / "desk.sqlite3"
+    SettingsStore().save(DeskSettings(sqlite_path=str(path)))
+    request = open_request(None)
+    assert request.url == f"sqlite:///{path}" and request.create and path in request.created_files
+    path.parent.mkdir()
+    path.write_bytes(b"SQLite format 3\0")
+    assert not open_request(None).create
+
+
+def test_a_team_server_opens_without_a_password_in_the_url(memory_keyring: MemoryKeyring) -> None:
+    SettingsStore().save(TEAM, pg_password=SecretChange(new_value="synthetic-pg-secret"))
+    request = open_request(None)
+    assert request.url == "postgresql+psycopg://desk@db.example.internal:5433/gdpr"
+    assert not request.create and request.password_entry == TEAM.pg_keyring_entry()
+    assert describe_url(request.url) == "db.example.internal:5433/gdpr"
+    # The opener, on its own thread, is the only place the password joins the URL.
+    assert "synthetic-pg-secret" in DeskOpener(request)._url()
+
+
+def test_trust_auth_never_asks_the_keyring() -> None:
+    SettingsStore().save(TEAM)
+    keyring.set_keyring(fail.Keyring())
+    request = open_request(None)
+    assert request.password_entry is None
+    assert DeskOpener(request)._url() == request.url
+
+
+def test_a_stored_password_with_the_keyring_gone_is_a_clear_error(memory_keyring: MemoryKeyring) -> None:
+    SettingsStore().save(TEAM, pg_password=SecretChange(new_value="synthetic-pg-secret"))
+    request = open_request(None)
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(KeyringUnavailable) as caught:
+        DeskOpener(request)._url()
+    assert "keyring" in caught.value.message.lower()
+
+
+def test_an_explicit_url_and_the_demo_ignore_the_settings(tmp_path: Path) -> None:
+    SettingsStore().save(TEAM)
+    demo = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    assert open_request(demo) == OpenRequest(demo, create=False)
