@@ -180,7 +180,10 @@ def shoot_file_request(desk: Desk) -> None:
     dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("objection_direct_marketing"))
     dialog.channel_combo.setCurrentIndex(dialog.channel_combo.findData("letter"))
     dialog.set_received(desk.requests.today() - timedelta(days=3))
-    dialog.notes_edit.setPlainText("Letter: no more newsletters by e-mail or SMS.")
+    dialog.notes_edit.setPlainText({
+        "nb": "Brev: vil ikke ha flere nyhetsbrev på e-post eller SMS.",
+        "sv": "Brev: vill inte ha fler nyhetsbrev via e-post eller sms.",
+    }.get(desk.lang, "Letter: no more newsletters by e-mail or SMS."))  # what the agent types, in their language
     dialog.show()
     desk.save(dialog, "file-request")
     dialog.reject()
