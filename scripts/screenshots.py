@@ -324,6 +324,20 @@ def shoot_about(desk: Desk) -> None:
     _shoot_dialog(desk, "about", build("desktop.ui.about_dialog", ("AboutDialog",), desk, desk.agent))
 
 
+def shoot_lock(desk: Desk) -> None:
+    from desktop.errors import DeskError
+    from desktop.services.accounts import AccountService
+    from desktop.ui.i18n import current_lang
+    from desktop.ui.idle_lock import LockDialog
+
+    dialog = LockDialog(desk.agent.display_name or desk.agent.username)
+    try:  # one wrong password, as the service answers it, on this language's copy of the desk
+        AccountService(desk.ctx).reauthenticate(desk.agent, "not-the-password")
+    except DeskError as exc:
+        dialog.show_error(exc.text(current_lang()))
+    _shoot_dialog(desk, "lock", dialog)
+
+
 @dataclass(frozen=True)
 class Screen:
     """One function that writes one or more screens; `module` names a UI module it needs."""
@@ -343,6 +357,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(("register-copy",), shoot_register_copy),
     Screen(("settings",), shoot_settings, module="desktop.ui.settings_dialog"),
     Screen(("about",), shoot_about, module="desktop.ui.about_dialog"),
+    Screen(("lock",), shoot_lock, module="desktop.ui.idle_lock"),
     Screen(("log-viewer",), shoot_log_viewer),
 )
 ALL_NAMES = tuple(name for screen in SCREENS for name in screen.names)
