@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -60,6 +60,13 @@ class ShortcutEntry:
     action: str
 
 
+_MEDIA_KEYS = (Qt.Key.Key_Find, Qt.Key.Key_Search, Qt.Key.Key_Help)
+
+
+def _is_media_key(sequence: QKeySequence) -> bool:
+    return any(sequence.matches(QKeySequence(key)) == QKeySequence.SequenceMatch.ExactMatch for key in _MEDIA_KEYS)
+
+
 def plain(text: str) -> str:
     """A menu or button text without its mnemonic marks and the trailing ellipsis."""
     marker = "\0"
@@ -88,7 +95,8 @@ def collect_shortcuts(window: QWidget) -> list[ShortcutEntry]:
     seen: set[tuple[str, str]] = set()
 
     def add(sequence: QKeySequence, action: str) -> None:
-        if sequence.isEmpty():
+        # Standard keys also bind keyboard media keys (Find); a list for agents shows the keys they have.
+        if sequence.isEmpty() or _is_media_key(sequence):
             return
         entry = ShortcutEntry(key_text(sequence), action)
         if (entry.keys, entry.action) not in seen:

@@ -621,14 +621,17 @@ def test_the_shortcut_list_holds_every_installed_shortcut(qtbot: QtBot, desk: An
     assert isinstance(dialog, ShortcutsDialog) and dialog.isVisible()
     rows = dialog.rows()
     listed = {keys for keys, _ in rows}
-    missing = [f"{keys} ({type(owner).__name__})" for keys, owner in installed if keys not in listed]
+    # Keyboard media keys that standard shortcuts also bind (the Find key) are left out on purpose.
+    media = {key_text(QKeySequence(k)) for k in (Qt.Key.Key_Find, Qt.Key.Key_Search, Qt.Key.Key_Help)}
+    missing = [f"{keys} ({type(owner).__name__})" for keys, owner in installed if keys not in listed | media]
     assert missing == []
+    assert not listed & media
     assert all(action for _, action in rows), "every row says what its key does"
     by_key = dict(rows)
     assert by_key["Ctrl+N"] == "Forespørsler › Ny forespørsel"  # menu › action, as the menus read
     assert by_key["Ctrl+W"] == "Avslutt samtale" and by_key["Alt+1"].startswith("1. ")
     for keys, owner in installed:  # a QShortcut's row says what its whatsThis says
-        if isinstance(owner, QShortcut):
+        if isinstance(owner, QShortcut) and keys not in media:
             assert owner.whatsThis() and (keys, owner.whatsThis()) in rows, keys
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
