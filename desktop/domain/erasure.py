@@ -366,6 +366,7 @@ class GroupLine:
     count: int
     reason_nb: str
     reason_en: str
+    reason_sv: str
     until: date | None
     laws: tuple[str, ...]
 
@@ -602,9 +603,10 @@ def group_by_purpose(items: Iterable[PlanItem], purposes: Sequence[str] | None =
     A record serving several purposes is listed under each: the person asked about their data per
     purpose, and each purpose's section must be complete on its own.
     """
-    lines: dict[str, Counter[tuple[str, PlanDecision, str, str, date | None, tuple[str, ...]]]] = defaultdict(Counter)
+    lines: dict[str, Counter[tuple[str, PlanDecision, str, str, str, date | None, tuple[str, ...]]]] = \
+        defaultdict(Counter)
     for i in items:
-        line = (i.kind, i.decision, i.reason("nb"), i.reason("en"), i.until, i.laws)
+        line = (i.kind, i.decision, i.reason("nb"), i.reason("en"), i.reason("sv"), i.until, i.laws)
         for p in i.purposes or ("",):
             lines[p][line] += 1
     order = list(purposes or ())
@@ -614,10 +616,10 @@ def group_by_purpose(items: Iterable[PlanItem], purposes: Sequence[str] | None =
         if p not in lines:
             continue
         by_decision: dict[PlanDecision, list[GroupLine]] = defaultdict(list)
-        for (kind, decision, nb, en, until, laws), n in sorted(
-            lines[p].items(), key=lambda kv: (kv[0][0], kv[0][4] or date.min, kv[0][3])
+        for (kind, decision, nb, en, sv, until, laws), n in sorted(
+            lines[p].items(), key=lambda kv: (kv[0][0], kv[0][5] or date.min, kv[0][3])
         ):
-            by_decision[decision].append(GroupLine(kind, decision, n, nb, en, until, laws))
+            by_decision[decision].append(GroupLine(kind, decision, n, nb, en, sv, until, laws))
         groups.append(PurposeGroup(
             purpose=p, erase=tuple(by_decision[PlanDecision.ERASE]),
             restrict=tuple(by_decision[PlanDecision.RESTRICT]), keep=tuple(by_decision[PlanDecision.KEEP]),

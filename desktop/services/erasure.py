@@ -58,6 +58,7 @@ from desktop.domain.erasure import (
     PERSON_PARTS,
     DueCalculator,
     ErasurePlan,
+    GroupLine,
     KeepReason,
     PlanDecision,
     PlanItem,
@@ -92,6 +93,7 @@ from desktop.models import (
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.letters import render_letter
+from desktop.services.profile import Labels, lang_index
 from desktop.services.registry import name_key
 from desktop.services.requests import RequestService, reference
 
@@ -189,15 +191,38 @@ def _changed() -> ErasureRefused:
 
 @dataclass(frozen=True)
 class PlanLineView:
+    """One line of a section. Labels and reasons are tuples in `LANGS` order (as in the profile),
+    for display only: the plan's fingerprint hashes the decisions and the data, never these texts."""
+
     kind: str
-    kind_label_nb: str
-    kind_label_en: str
+    kind_labels: Labels
     decision: PlanDecision
     count: int
-    reason_nb: str
-    reason_en: str
+    reasons: Labels
     until: date | None
     laws: tuple[str, ...]
+
+    def kind_label(self, lang: str = "nb") -> str:
+        return self.kind_labels[lang_index(lang)]
+
+    def reason(self, lang: str = "nb") -> str:
+        return self.reasons[lang_index(lang)]
+
+    @property
+    def kind_label_nb(self) -> str:
+        return self.kind_labels[0]
+
+    @property
+    def kind_label_en(self) -> str:
+        return self.kind_labels[1]
+
+    @property
+    def reason_nb(self) -> str:
+        return self.reasons[0]
+
+    @property
+    def reason_en(self) -> str:
+        return self.reasons[1]
 
 
 @dataclass(frozen=True)
@@ -206,11 +231,21 @@ class PurposeSectionView:
 
     purpose: str
     number: int | None
-    title_nb: str
-    title_en: str
+    titles: Labels
     erase: tuple[PlanLineView, ...]
     restrict: tuple[PlanLineView, ...]
     keep: tuple[PlanLineView, ...]
+
+    def title(self, lang: str = "nb") -> str:
+        return self.titles[lang_index(lang)]
+
+    @property
+    def title_nb(self) -> str:
+        return self.titles[0]
+
+    @property
+    def title_en(self) -> str:
+        return self.titles[1]
 
 
 @dataclass(frozen=True)
@@ -243,30 +278,38 @@ class PlanView:
 
     def describe(self, lang: str = "nb") -> str:
         """The plan as text, grouped by purpose: for the CLI and for pasting into a case note."""
-        nb = lang == "nb"
-        head = (f"Sletteplan {self.reference} (kunde {self.customer_number or '-'}), fingeravtrykk {self.fingerprint}"
-                if nb else f"Erasure plan {self.reference} (customer {self.customer_number or '-'}), "
-                f"fingerprint {self.fingerprint}")
-        out = [head]
+        w = _DESCRIBE_WORDS[lang_index(lang)]
+        out = [w["head"].format(reference=self.reference, customer=self.customer_number or "-",
+                                fingerprint=self.fingerprint)]
         if self.purpose:
-            out.append(f"{'Formål' if nb else 'Purpose'}: {self.purpose}")
-        out.append(f"Slettes: {self.erase_count}. Begrenses: {self.restrict_count}. Beholdes: {self.keep_count}."
-                   if nb else f"Erased: {self.erase_count}. Restricted: {self.restrict_count}. "
-                   f"Kept: {self.keep_count}.")
+            out.append(f"{w['purpose']}: {self.purpose}")
+        out.append(f"{w['erase']}: {self.erase_count}. {w['restrict']}: {self.restrict_count}. "
+                   f"{w['keep']}: {self.keep_count}.")
         if self.stale:
-            out.append("Opplysningene er endret siden planen ble laget; lag planen på nytt." if nb else
-                       "The data changed since the plan was made; make the plan again.")
-        heads = (("Slettes", "Begrenses", "Beholdes") if nb else ("Erased", "Restricted", "Kept"))
+            out.append(w["stale"])
+        heads = (w["erase"], w["restrict"], w["keep"])
         for sec in self.sections:
             number = f"§{sec.number} " if sec.number is not None else ""
             out.append("")
-            out.append(f"{number}{sec.title_nb if nb else sec.title_en}")
+            out.append(f"{number}{sec.title(lang)}")
             for title, lines in zip(heads, (sec.erase, sec.restrict, sec.keep), strict=True):
                 for line in lines:
-                    label = line.kind_label_nb if nb else line.kind_label_en
-                    why = line.reason_nb if nb else line.reason_en
-                    out.append(f"  {title}: {label} x{line.count}: {why}")
+                    out.append(f"  {title}: {line.kind_label(lang)} x{line.count}: {line.reason(lang)}")
         return "\n".join(out)
+
+
+#: The fixed words of `PlanView.describe`, in `LANGS` order (nb, en, sv).
+_DESCRIBE_WORDS: tuple[dict[str, str], dict[str, str], dict[str, str]] = (
+    {"head": "Sletteplan {reference} (kunde {customer}), fingeravtrykk {fingerprint}", "purpose": "Formål",
+     "erase": "Slettes", "restrict": "Begrenses", "keep": "Beholdes",
+     "stale": "Opplysningene er endret siden planen ble laget; lag planen på nytt."},
+    {"head": "Erasure plan {reference} (customer {customer}), fingerprint {fingerprint}", "purpose": "Purpose",
+     "erase": "Erased", "restrict": "Restricted", "keep": "Kept",
+     "stale": "The data changed since the plan was made; make the plan again."},
+    {"head": "Raderingsplan {reference} (kund {customer}), fingeravtryck {fingerprint}", "purpose": "Ändamål",
+     "erase": "Raderas", "restrict": "Begränsas", "keep": "Behålls",
+     "stale": "Uppgifterna har ändrats sedan planen togs fram; gör planen på nytt."},
+)
 
 
 @dataclass(frozen=True)
@@ -1036,17 +1079,19 @@ class ErasureService:
             try:
                 pol = self.ctx.policy.purpose(g.purpose)
                 number: int | None = pol.number
-                title_nb, title_en = pol.title.get("nb"), pol.title.get("en")
+                titles: Labels = (pol.title.get("nb"), pol.title.get("en"), pol.title.get("sv"))
             except KeyError:
-                number, title_nb, title_en = None, g.purpose or "(uten formål)", g.purpose or "(no purpose)"
+                number = None
+                titles = (g.purpose or "(uten formål)", g.purpose or "(no purpose)", g.purpose or "(inget ändamål)")
 
-            def lines(src: Iterable[Any]) -> tuple[PlanLineView, ...]:
+            def lines(src: Iterable[GroupLine]) -> tuple[PlanLineView, ...]:
                 return tuple(PlanLineView(
-                    kind=ln.kind, kind_label_nb=self._kind_label(ln.kind, "nb"),
-                    kind_label_en=self._kind_label(ln.kind, "en"), decision=ln.decision, count=ln.count,
-                    reason_nb=ln.reason_nb, reason_en=ln.reason_en, until=ln.until, laws=ln.laws) for ln in src)
+                    kind=ln.kind, kind_labels=(self._kind_label(ln.kind, "nb"), self._kind_label(ln.kind, "en"),
+                                               self._kind_label(ln.kind, "sv")),
+                    decision=ln.decision, count=ln.count, reasons=(ln.reason_nb, ln.reason_en, ln.reason_sv),
+                    until=ln.until, laws=ln.laws) for ln in src)
 
-            sections.append(PurposeSectionView(purpose=g.purpose, number=number, title_nb=title_nb, title_en=title_en,
+            sections.append(PurposeSectionView(purpose=g.purpose, number=number, titles=titles,
                                                erase=lines(g.erase), restrict=lines(g.restrict), keep=lines(g.keep)))
         counts = plan.counts()
         parts = tuple(sorted({p for i in plan.items for p in i.erase_parts if i.decision is PlanDecision.RESTRICT}))

@@ -294,18 +294,18 @@ class ErasurePlanDialog(QDialog):
         if warnings:
             self.warning_label.setText(" ".join(warnings))
             self.warning_label.show()
-        nb = current_lang() == "nb"
+        lang = current_lang()
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for section in plan.sections:
             number = f"§{section.number} " if section.number is not None else ""
-            head = QTreeWidgetItem([f"{number}{section.title_nb if nb else section.title_en}"])
+            head = QTreeWidgetItem([f"{number}{section.title(lang)}"])
             head.setFont(0, bold)
             head.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(head)
             head.setFirstColumnSpanned(True)
             for line in (*section.erase, *section.restrict, *section.keep):
-                head.addChild(self._line_item(line, nb))
+                head.addChild(self._line_item(line, lang))
         self.tree.expandAll()
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -314,10 +314,10 @@ class ErasurePlanDialog(QDialog):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
     @staticmethod
-    def _line_item(line: PlanLineView, nb: bool) -> QTreeWidgetItem:
-        why = line.reason_nb if nb else line.reason_en
+    def _line_item(line: PlanLineView, lang: str) -> QTreeWidgetItem:
+        why = line.reason(lang)
         item = QTreeWidgetItem([
-            line.kind_label_nb if nb else line.kind_label_en, decision_text(line.decision), str(line.count),
+            line.kind_label(lang), decision_text(line.decision), str(line.count),
             format_day(line.until) if line.until is not None else "–", why])
         item.setForeground(1, QBrush(tone(_DECISION_TONES[line.decision]).text))
         item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

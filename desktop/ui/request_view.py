@@ -69,7 +69,7 @@ if TYPE_CHECKING:
     from desktop.services.context import DeskContext
     from desktop.services.customers import CustomerSummary
     from desktop.services.letters import Letter
-    from desktop.services.requests import ExtensionResult, RequestService, RequestView
+    from desktop.services.requests import ExtensionResult, NotificationView, RequestService, RequestView
     from desktop.ui.dialogs import DialogService
     from desktop.ui.erasure_ui import ErasurePlanDialog
 
@@ -1170,8 +1170,8 @@ class RequestViewWidget(QWidget):
         self.tabs.setTabText(1, self.tr("History ({count})").format(count=len(rows)))
 
     def _show_notices(self, view: RequestView) -> None:
-        nb = current_lang() == "nb"
-        rows = [[n.recipient_name if nb else n.recipient_name_en,
+        lang = current_lang()
+        rows = [[self._recipient_name(n, lang),
                  _translated("RequestHistory", _NOTICE_KINDS, n.kind), when(n.created_at),
                  when(n.sent_at) if n.sent_at else self.tr("not sent")] for n in view.notifications]
         keep = self.notices_table.currentRow()
@@ -1181,6 +1181,14 @@ class RequestViewWidget(QWidget):
                              if waiting else self.tr("Recipients (Art. 19) ({count})").format(count=len(rows)))
         self.notices_table.setCurrentCell(keep if 0 <= keep < len(rows) else (0 if rows else -1), 0)
         self._notice_selected()
+
+    def _recipient_name(self, n: NotificationView, lang: str) -> str:
+        """The recipient in the agent's language: the policy names it in Swedish too, while the stored
+        notice (and so the view) is Bokmål and English only; a key the policy lost keeps those."""
+        try:
+            return self.ctx.policy.recipient(n.recipient_key).name.get(lang)
+        except KeyError:
+            return n.recipient_name if lang == "nb" else n.recipient_name_en
 
     def _show_letters(self, view: RequestView) -> None:
         rows = [[_translated("RequestHistory", _LETTER_KINDS, x.kind), x.lang, when(x.created_at),
