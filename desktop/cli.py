@@ -26,7 +26,10 @@ EXIT_ERROR = 1
 
 def _lang() -> str:
     env = os.environ.get("GDPR_DESK_LANG") or os.environ.get("LANG", "")
-    return "nb" if env[:2] in ("nb", "no", "nn") else "en"
+    if env[:2] in ("nb", "no", "nn"):
+        return "nb"
+    # Swedish where a text has it (errors, erasure plans); everything else falls back to English.
+    return "sv" if env[:2] == "sv" else "en"
 
 
 def _db_url(args: argparse.Namespace) -> str:

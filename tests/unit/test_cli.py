@@ -102,3 +102,15 @@ def test_demo_data_refuses_a_real_database(capsys, tmp_path: Path) -> None:  # t
     assert run(capsys, "--db", str(target), "db", "upgrade")[0] == 0
     rc, _, err = run(capsys, "--db", str(target), "demo-data", "--customers", "5")
     assert rc == 1 and "not a demo database" in err
+
+
+@pytest.mark.parametrize(("env", "expected"), [("nb_NO.UTF-8", "Feil brukernavn eller passord."),
+                                               ("sv_SE.UTF-8", "Fel användarnamn eller lösenord."),
+                                               ("en_GB.UTF-8", "Wrong user name or password.")])
+def test_messages_follow_the_terminal_language(capsys, monkeypatch, db_arg, env: str,  # type: ignore[no-untyped-def]
+                                                expected: str) -> None:
+    monkeypatch.delenv("GDPR_DESK_LANG", raising=False)
+    monkeypatch.setenv("LANG", env)
+    monkeypatch.setenv("GDPR_DESK_PASSWORD", "wrong")
+    rc, _out, err = run(capsys, "--db", db_arg, "search", "hansen", "--agent", "agent")
+    assert rc == 1 and expected in err
