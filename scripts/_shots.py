@@ -41,7 +41,6 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from keyring.backend import KeyringBackend  # noqa: E402
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
     QLocale,
@@ -146,25 +145,6 @@ def png_bytes(widget: QWidget) -> bytes:
 # --- the sandbox -----------------------------------------------------------------------------------
 
 
-class _MemoryKeyring(KeyringBackend):
-    """Keys for the screenshots' desks, in this process only: the OS keyring is never asked."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
 @contextlib.contextmanager
 def sandbox() -> Iterator[Path]:
     """A temporary home for data, settings and keys; the user's own are never touched.
@@ -175,7 +155,10 @@ def sandbox() -> Iterator[Path]:
     """
     import keyring
 
-    keyring.set_keyring(_MemoryKeyring())
+    from tests.helpers.memory_keyring import MemoryKeyring
+
+    # The test suite's in-memory keyring: the OS keyring is never asked.
+    keyring.set_keyring(MemoryKeyring())
     before = Path.cwd()
     with tempfile.TemporaryDirectory(prefix="gdpr-desk-shots-") as tmp:
         root = Path(tmp)
