@@ -14,6 +14,7 @@ import keyring
 import pytest
 
 from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.smtp import Inbox, local_smtp
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -105,3 +106,10 @@ def supervisor(desk):  # type: ignore[no-untyped-def]
     from desktop.services.accounts import AccountService
 
     return AccountService(desk).login("supervisor", "demo")
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Inbox, int]]:
+    """A real SMTP server on a free local port: (what it received, its port)."""
+    with local_smtp() as server:
+        yield server

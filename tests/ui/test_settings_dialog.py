@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +28,7 @@ from desktop.ui.qt_compat import emit
 from desktop.ui.settings_dialog import TAB_DATABASE, TAB_EMAIL, SettingsDialog
 from desktop.ui.settings_store import KEYRING_SERVICE, SMTP_KEYRING_ENTRY, DeskSettings, SecretChange, SettingsStore
 from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.smtp import Inbox, free_port
 from tests.ui.conftest import RecordingDialogs
 
 PG_ENTRY = "postgresql:desk@db.example.internal:5433/gdpr"
@@ -368,37 +368,6 @@ def test_the_check_reads_a_sqlite_file_without_changing_it(make_dialog: Any, qtb
 # --- the test mail ---------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        import email
-        import email.policy
-
-        self.messages.append((list(envelope.rcpt_tos),
-                              email.message_from_bytes(envelope.content, policy=email.policy.default)))
-        return "250 Message accepted"
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[tuple[int, _Inbox]]:
-    from aiosmtpd.controller import Controller
-
-    inbox = _Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield port, inbox
-    controller.stop()
-
-
 def _fill_mail(dialog: SettingsDialog, port: int) -> None:
     dialog.tabs.setCurrentIndex(TAB_EMAIL)
     dialog.smtp_host_edit.setText("127.0.0.1")
@@ -408,8 +377,8 @@ def _fill_mail(dialog: SettingsDialog, port: int) -> None:
 
 
 def test_a_test_mail_goes_out_with_what_is_typed(make_dialog: Any, qtbot: QtBot, dialogs: RecordingDialogs,
-                                                 smtp_server: tuple[int, _Inbox]) -> None:
-    port, inbox = smtp_server
+                                                 smtp: tuple[Inbox, int]) -> None:
+    inbox, port = smtp
     dialogs.text_answer = "agent@example.com"
     dialog = make_dialog()
     _fill_mail(dialog, port)
@@ -417,7 +386,7 @@ def test_a_test_mail_goes_out_with_what_is_typed(make_dialog: Any, qtbot: QtBot,
     qtbot.waitUntil(lambda: not dialog.worker.is_busy() and "agent@example.com" in dialog.mail_result.text()
                     and len(inbox.messages) == 1, timeout=10000)
     assert dialogs.of_kind("ask_text")
-    recipients, message = inbox.messages[0]
+    recipients, message = inbox.recipients[0], inbox.messages[0]
     assert recipients == ["agent@example.com"] and message["From"] == "privacy@example.com"
     assert "GDPR Desk" in message["Subject"]
     assert dialog.mail_button.isEnabled() and dialog.mail_busy.isHidden()

@@ -8,11 +8,8 @@ the keyring are the test's own (tests/ui/conftest.py, tests/conftest.py).
 
 from __future__ import annotations
 
-import email
-import email.policy
 import json
 import re
-import socket
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,7 +17,6 @@ from typing import Any
 
 import keyring
 import pytest
-from aiosmtpd.controller import Controller
 from keyring.backends import fail
 from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -41,35 +37,11 @@ from desktop.services.registry import purposes_for
 from desktop.services.verification import DeliveryFailed, FileSmsGateway, VerificationService
 from desktop.ui.profile_view import ProfileView
 from desktop.ui.verify_dialog import TAB_CODE, TAB_DOCUMENT, TAB_EID, VerifyDialog
+from tests.helpers.smtp import Inbox, free_port
 
 from .conftest import RecordingDialogs, access_log_actions
 
 # --- helpers shared with the profile tests ---------------------------------------------------------
-
-
-class Inbox:
-    """An aiosmtpd handler that keeps what it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-        self.recipients: list[list[str]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.recipients.append(list(envelope.rcpt_tos))
-        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
-        return "250 Message accepted"
-
-    def last_code(self) -> str:
-        body = self.messages[-1].get_content()
-        match = re.search(r"\b(\d{6})\b", body)
-        assert match, body
-        return match.group(1)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def add_orders(desk: Any, customer_id: int, *, n: int = 3, street: str = "Storgata 1", postcode: str = "0150",
@@ -149,18 +121,6 @@ def view(qtbot: QtBot, desk: Any, agent: Any, dialogs: RecordingDialogs,
     v = make_view(qtbot, desk, agent, verification, dialogs)
     yield v
     v.shutdown()
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, int]]:
-    inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
 
 
 def configure_smtp(port: int) -> None:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import email
 import io
 import os
 import re
-import socket
 import stat
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from email.message import Message
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +50,7 @@ from desktop.services.register_copy import (
 )
 from desktop.services.registry import add_customer, purposes_for
 from desktop.services.requests import RequestService
+from tests.helpers.smtp import Inbox, free_port
 
 TODAY = date(2026, 11, 15)
 NID = "15108695088"  # RULEBOOK §7: a valid fødselsnummer
@@ -533,38 +530,6 @@ def test_redaction_input_is_checked(desk: Any, agent: Any, person: int, people: 
 # --- sending: a real SMTP server, and one that is down --------------------------------------------------
 
 
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-        self.recipients: list[list[str]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(email.message_from_bytes(envelope.content))
-        self.recipients.append(list(envelope.rcpt_tos))
-        return "250 Message accepted for delivery"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[tuple[_Inbox, int]]:
-    from aiosmtpd.controller import Controller
-
-    inbox = _Inbox()
-    port = _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
-
-
 def _mailer(port: int) -> SmtpAttachmentMailer:
     return SmtpAttachmentMailer("127.0.0.1", port, starttls=False, ssl=False, username=None, password=None,
                                 sender="kundservice@teknikproffset.se", timeout=5)
@@ -572,8 +537,8 @@ def _mailer(port: int) -> SmtpAttachmentMailer:
 
 def test_emailed_copy_reaches_a_real_smtp_server_and_completes_the_request(
         desk: Any, agent: Any, person: int, service: RegisterCopyService,
-        smtp_server: tuple[_Inbox, int]) -> None:
-    inbox, port = smtp_server
+        smtp: tuple[Inbox, int]) -> None:
+    inbox, port = smtp
     rid = access_request(desk, agent, person)
     data = service.collect(agent, person, request_id=rid, today=TODAY)
     locked, password = service.encrypt(service.render(data, data.redactions))
@@ -600,7 +565,7 @@ def test_smtp_down_marks_nothing_sent(desk: Any, agent: Any, person: int, servic
     data = service.collect(agent, person, request_id=rid, today=TODAY)
     locked, _ = service.encrypt(service.render(data, ()))
     with pytest.raises(RegisterCopyNotSent) as exc:
-        service.email(agent, rid, locked, "phone", _mailer(_free_port()))
+        service.email(agent, rid, locked, "phone", _mailer(free_port()))
     assert "not sent" in exc.value.message and "Nothing has been marked as sent" in exc.value.message
     assert "ikke sendt" in exc.value.message_nb
     view = RequestService(desk).get(agent, rid)

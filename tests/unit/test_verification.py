@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
 import io
 import json
 import os
 import re
-import socket
 import stat
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import func, inspect, select
 
 from desktop.errors import InvalidInput, NotFound
@@ -43,6 +38,7 @@ from desktop.services.verification import (
     parse_amount,
     parse_order_date,
 )
+from tests.helpers.smtp import free_port
 
 T0 = datetime(2026, 3, 10, 12, 0)
 
@@ -56,43 +52,6 @@ class Clock:
 
     def advance(self, **kw: float) -> None:
         self.now += timedelta(**kw)
-
-
-class Inbox:
-    """An aiosmtpd handler that keeps what it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-        self.recipients: list[list[str]] = []
-
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
-        self.recipients.append(list(envelope.rcpt_tos))
-        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
-        return "250 Message accepted"
-
-    def last_code(self) -> str:
-        body = self.messages[-1].get_content()
-        m = re.search(r"\b(\d{6})\b", body)
-        assert m, body
-        return m.group(1)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, int]]:
-    inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
 
 
 def mailer(port: int) -> SmtpMailer:
