@@ -351,7 +351,6 @@ def make_application() -> QApplication:
     app.setOrganizationName(ORG)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setStyle("Fusion")
     from desktop.ui.common import install_enter_activates_buttons
     from desktop.ui.theme import install_theme
 

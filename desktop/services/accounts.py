@@ -135,6 +135,11 @@ class AccountService:
             _check_password(s, account, password, utcnow())
             account.failed_attempts = 0
 
+    def ensure_active(self, actor: Actor) -> None:
+        """`require_active` in its own unit of work, for callers that hold no session (the idle lock)."""
+        with self.ctx.db.transaction() as s:
+            self.require_active(s, actor)
+
     def require_active(self, s: Session, actor: Actor) -> None:
         """A disabled account cannot act, even from a session that is already open.
 

@@ -196,7 +196,7 @@ class EnterActivatesButtons(QObject):
             if not event.isAutoRepeat():
                 watched.click()
             return True
-        return super().eventFilter(watched, event)
+        return False  # QObject's own filter lets everything through; no call back into C++ per event
 
 
 def install_enter_activates_buttons(app: QApplication) -> EnterActivatesButtons:

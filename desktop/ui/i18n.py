@@ -103,6 +103,22 @@ def language_for_locale(locale: QLocale) -> str:
     return DEFAULT_LANG
 
 
+def language_choice(value: object) -> str | None:
+    """A stored `ui/language` as SYSTEM or one of LANGUAGES; None when it names no language.
+
+    The one reading of the setting: the desk and the settings dialog must agree on what a
+    hand-written "nb_NO" or "no" means, or saving the dialog would change the language unasked.
+    """
+    choice = ("" if value is None else str(value)).strip().lower().replace("-", "_")
+    if choice in LANGUAGES:
+        return choice
+    if choice in ("no", "nn", "nb_no", "nn_no"):
+        return "nb"
+    if choice in ("", SYSTEM):
+        return SYSTEM
+    return None
+
+
 def configured_language(settings: QSettings | None = None) -> str:
     """The setting `ui/language` as one of LANGUAGES: "system" (or nothing) follows QLocale.system().
 
@@ -111,13 +127,11 @@ def configured_language(settings: QSettings | None = None) -> str:
     """
     settings = settings if settings is not None else QSettings(ORG, APP_NAME)  # = desktop.app.desk_settings()
     value = settings.value(LANGUAGE_KEY)
-    choice = ("" if value is None else str(value)).strip().lower().replace("-", "_")
-    if choice in LANGUAGES:
-        return choice
-    if choice in ("no", "nn", "nb_no", "nn_no"):
-        return "nb"
-    if choice not in ("", SYSTEM):
+    choice = language_choice(value)
+    if choice is None:
         _log().warning("unknown %s %r; following the system language", LANGUAGE_KEY, value)
+    elif choice != SYSTEM:
+        return choice
     return language_for_locale(QLocale.system())
 
 

@@ -8,9 +8,9 @@ Why it is shaped like this:
   keeps an empty desk open.
 - The quiet spell is measured on a clock that keeps running while the machine sleeps (Linux
   CLOCK_BOOTTIME), and checked at least every 15 seconds, so a laptop opened after lunch locks at
-  once. The minutes come from the settings ("session/idle_lock_minutes", 15 by default) each time
-  the timer is armed, so a change in the settings applies without a restart. The lock cannot be
-  switched off: a missing, zero or nonsense value means the default.
+  once. The minutes come from the settings (`settings_store.read_settings`, 15 by default) each
+  time the timer is armed, so a change in the settings applies without a restart. The lock cannot
+  be switched off: a missing, zero or nonsense value means the default.
 - Locking hides, it does not close: every window keeps what was typed in it, the open customer
   stays open, and all of it comes back as it was. A full identity number on show goes back to its
   masked form first. A modal dialog that runs its own event loop (a question, a message, the
@@ -60,19 +60,12 @@ if TYPE_CHECKING:
     from desktop.ui.dialogs import DialogService
 
 __all__ = [
-    "DEFAULT_MINUTES",
-    "SETTINGS_KEY",
     "AccountDisabled",
     "IdleLock",
     "LockDialog",
-    "idle_lock_minutes",
     "install_idle_lock",
 ]
 
-SETTINGS_KEY = "session/idle_lock_minutes"
-DEFAULT_MINUTES = 15
-#: Longest accepted setting: a working day.
-MAX_MINUTES = 12 * 60
 #: The idle time is looked at least this often, so a machine waking from sleep locks promptly.
 CHECK_MS = 15_000
 
@@ -94,19 +87,6 @@ def _clock() -> float:
     if boottime is not None:
         return time.clock_gettime(boottime)
     return time.monotonic()
-
-
-def idle_lock_minutes(value: object = None) -> float:
-    """The setting as minutes: the stored value when it is a sensible number, otherwise 15."""
-    if value is None:
-        from desktop.app import desk_settings
-
-        value = desk_settings().value(SETTINGS_KEY, DEFAULT_MINUTES)
-    try:
-        minutes = float(str(value).strip().replace(",", "."))
-    except ValueError:
-        return DEFAULT_MINUTES
-    return minutes if 0 < minutes <= MAX_MINUTES else DEFAULT_MINUTES
 
 
 class AccountDisabled(AuthenticationFailed):
@@ -258,7 +238,12 @@ class IdleLock(QObject):
     def idle_limit_ms(self) -> int:
         if self.timeout_ms is not None:
             return max(1, self.timeout_ms)
-        return int(idle_lock_minutes() * 60_000)
+        # The settings dialog's own reading, so the lock uses exactly what was saved there; a missing,
+        # zero or out-of-range value reads as the default, so the lock cannot be switched off.
+        from desktop.app import desk_settings
+        from desktop.ui.settings_store import read_settings
+
+        return read_settings(desk_settings()).idle_lock_minutes * 60_000
 
     def start(self) -> None:
         """Start watching the person's input in every window of the application."""
@@ -405,8 +390,7 @@ class IdleLock(QObject):
                 return accounts.login(actor.username, password).account_id
             except AuthenticationFailed as refused:
                 try:
-                    with ctx.db.transaction() as s:
-                        accounts.require_active(s, actor)
+                    accounts.ensure_active(actor)
                 except AuthenticationFailed as disabled:
                     raise AccountDisabled(disabled.message, disabled.message_nb) from refused
                 raise

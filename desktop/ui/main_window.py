@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        settings_action = QAction(self.tr("&Settings…"), self)
+        settings_action = QAction(icon("settings"), self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.setStatusTip(self.tr("Database, e-mail, language and idle lock of this workstation"))
         # Per-workstation settings: anyone signed in here may change them, as at the sign-in screen.
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
         self.settings_action = settings_action
-        lock_action = QAction(self.tr("&Lock now"), self)
+        lock_action = QAction(icon("lock"), self.tr("&Lock now"), self)
         lock_action.setShortcut(QKeySequence("Ctrl+L"))
         lock_action.setStatusTip(self.tr("Hide every window until you enter your password again"))
         lock_action.triggered.connect(self.idle_lock.lock_now)

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -64,13 +64,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 #: More open requests than this at once means the filter is too wide to read anyway.
 QUEUE_LIMIT = 2000
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-#: The light palette's deadline colours; the dark palette's come from the same tones (desktop/ui/theme.py).
-OVERDUE_BACKGROUND = QColor("#fdecea")
-OVERDUE_TEXT = QColor("#8b1a1a")
-DUE_SOON_BACKGROUND = QColor("#fff4e5")
-DUE_SOON_TEXT = QColor("#5a3300")
-
 
 # --- labels shared by the request screens ---------------------------------------------------------
 

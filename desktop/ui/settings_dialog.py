@@ -730,7 +730,9 @@ class SettingsDialog(QDialog):
             return
         values = self.values()
         pg_change = self.pg_secret.change() if values.uses_postgresql else SecretChange()
-        smtp_change = self.smtp_secret.change() if values.smtp_host else SecretChange()
+        # No mail server, no use for its password: a cleared server takes the stored password with it.
+        smtp_change = (self.smtp_secret.change() if values.smtp_host
+                       else SecretChange(forget=self.smtp_secret.stored is True))
         try:
             self.saved = self.store.save(values, pg_password=pg_change, smtp_password=smtp_change)
         except DeskError as exc:

@@ -5,9 +5,9 @@ and SMTP passwords live only in the OS keyring under the service "gdpr-desk". A 
 password to store and no keyring to put it in is refused before the settings file is touched:
 a settings file is readable by anyone with the user's files, and `keyrings.alt` would be plaintext.
 
-Other parts read these keys directly (the interface language, the idle lock, the mailer), so the
-key names below are a contract. Importing this module costs nothing: the keyring is imported only
-when a password is read or written.
+Other parts read these keys directly (the mailer; the start-up language, through the same
+`desktop.ui.i18n.language_choice` as here), so the key names below are a contract. Importing this
+module costs nothing: the keyring is imported only when a password is read or written.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from urllib.parse import quote
 from PySide6.QtCore import QCoreApplication
 
 from desktop.errors import DeskError, KeyringUnavailable
+from desktop.ui.i18n import LANGUAGE_KEY, language_choice
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -40,13 +41,12 @@ SMTP_PORT = "smtp/port"
 SMTP_TLS = "smtp/tls"
 SMTP_USER = "smtp/user"
 SMTP_SENDER = "smtp/sender"
-LANGUAGE = "ui/language"
+LANGUAGE = LANGUAGE_KEY
 IDLE_LOCK_MINUTES = "session/idle_lock_minutes"
 
 DB_KINDS = ("sqlite", "postgresql")
 SMTP_TLS_MODES = ("starttls", "ssl", "none")
 SMTP_DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
-LANGUAGES = ("system", "nb", "en", "sv")
 DEFAULT_PG_PORT = 5432
 IDLE_LOCK_DEFAULT = 15
 IDLE_LOCK_MIN = 1
@@ -141,7 +141,7 @@ def read_settings(settings: QSettings) -> DeskSettings:
     tls = _text(settings, SMTP_TLS).lower()
     # A boolean written by hand means STARTTLS or plain, as the mailer has always read it.
     tls = {"true": "starttls", "1": "starttls", "false": "none", "0": "none"}.get(tls, tls)
-    language = _text(settings, LANGUAGE)
+    language = language_choice(settings.value(LANGUAGE))
     minutes = _int(settings, IDLE_LOCK_MINUTES)
     loaded = DeskSettings(
         db_kind=kind if kind in DB_KINDS else defaults.db_kind,
@@ -156,7 +156,7 @@ def read_settings(settings: QSettings) -> DeskSettings:
         smtp_tls=tls if tls in SMTP_TLS_MODES else defaults.smtp_tls,
         smtp_user=_text(settings, SMTP_USER),
         smtp_sender=_text(settings, SMTP_SENDER),
-        language=language if language in LANGUAGES else defaults.language,
+        language=language or defaults.language,
         idle_lock_minutes=minutes if minutes is not None and IDLE_LOCK_MIN <= minutes <= IDLE_LOCK_MAX
         else defaults.idle_lock_minutes,
     )

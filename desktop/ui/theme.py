@@ -62,11 +62,20 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+#: Made tones by (name, dark): table models ask per painted cell, and making the QColors cost more
+#: than the rest of the paint. Emptied when the scheme changes. Callers must not change the colours.
+_TONE_CACHE: dict[tuple[str, bool], Tone] = {}
+
+
 def tone(name: str, *, dark: bool | None = None) -> Tone:
     """The colours of a tone for the palette in use (or the scheme asked for)."""
-    light_values, dark_values = _TONES[name]
-    values = dark_values if (is_dark() if dark is None else dark) else light_values
-    return Tone(*(QColor(v) for v in values))
+    dark = is_dark() if dark is None else dark
+    made = _TONE_CACHE.get((name, dark))
+    if made is None:
+        light_values, dark_values = _TONES[name]
+        made = Tone(*(QColor(v) for v in (dark_values if dark else light_values)))
+        _TONE_CACHE[(name, dark)] = made
+    return made
 
 
 def text_style(name: str, *, bold: bool = False) -> str:
@@ -106,11 +115,16 @@ def _apply_tone(widget: QWidget) -> None:
 
 def light_palette() -> QPalette:
     """Fusion's light palette, with white on the selection and disabled text above 3:1 (Fusion's are lower)."""
-    style = QStyleFactory.create("Fusion")
-    try:
-        palette = QPalette(style.standardPalette())
-    finally:
-        style.deleteLater()
+    app = QApplication.instance()
+    style = app.style() if isinstance(app, QApplication) else None
+    if style is not None and style.name().lower() == "fusion":
+        palette = QPalette(style.standardPalette())  # the style ThemeManager.apply sets
+    else:
+        made = QStyleFactory.create("Fusion")  # before the application has its style
+        try:
+            palette = QPalette(made.standardPalette())
+        finally:
+            made.deleteLater()
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#1f6fb8"))
         palette.setColor(group, QPalette.ColorRole.Accent, QColor("#1f6fb8"))
@@ -201,6 +215,7 @@ class ThemeManager(QObject):
         if dark == self.dark:
             return
         self.dark = dark
+        _TONE_CACHE.clear()
         self.app.setPalette(dark_palette() if dark else light_palette())
         for widget in self.app.allWidgets():
             if widget.property(TONE_PROPERTY):

@@ -16,8 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import desk_settings
 from desktop.services.accounts import MAX_FAILURES, AccountService
-from desktop.ui.idle_lock import DEFAULT_MINUTES, SETTINGS_KEY, IdleLock, idle_lock_minutes
+from desktop.ui.idle_lock import IdleLock
 from desktop.ui.main_window import MainWindow
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.settings_store import IDLE_LOCK_DEFAULT, IDLE_LOCK_MINUTES, SettingsStore
 
 from .conftest import RecordingDialogs
 
@@ -225,14 +227,28 @@ def test_the_persons_input_restarts_the_idle_time(qtbot: QtBot, window: MainWind
 def test_the_minutes_come_from_the_settings(qtbot: QtBot, window: MainWindow) -> None:
     lock = window.idle_lock
     assert lock.timeout_ms is None
-    assert lock.idle_limit_ms() == DEFAULT_MINUTES * 60_000
+    assert lock.idle_limit_ms() == IDLE_LOCK_DEFAULT * 60_000 == 15 * 60_000
     settings = desk_settings()
-    settings.setValue(SETTINGS_KEY, 5)
+    settings.setValue(IDLE_LOCK_MINUTES, 5)
     assert lock.idle_limit_ms() == 5 * 60_000  # read when armed: no restart needed
-    settings.setValue(SETTINGS_KEY, "2,5")
-    assert idle_lock_minutes() == 2.5
-    for nonsense in ("0", "-3", "soon", "100000"):
-        assert idle_lock_minutes(nonsense) == DEFAULT_MINUTES
+    # The lock cannot be switched off: nothing, zero or nonsense is the default.
+    for nonsense in ("0", "-3", "soon", "2,5", "100000", ""):
+        settings.setValue(IDLE_LOCK_MINUTES, nonsense)
+        assert lock.idle_limit_ms() == 15 * 60_000, nonsense
+
+
+@pytest.mark.parametrize("minutes", [1, 45, 240])
+def test_what_the_settings_dialog_saves_is_what_the_lock_uses(
+    qtbot: QtBot, window: MainWindow, dialogs: RecordingDialogs, minutes: int
+) -> None:
+    dialog = SettingsDialog(store=SettingsStore(), dialogs=dialogs)
+    qtbot.addWidget(dialog)
+    dialog.idle_spin.setValue(minutes)
+    assert dialog.idle_spin.value() == minutes  # within what the dialog offers
+    dialog.save()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert window.idle_lock.idle_limit_ms() == minutes * 60_000
+    dialog.worker.wait(10000)
 
 
 # --- who may come back ---------------------------------------------------------------------------

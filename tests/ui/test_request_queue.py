@@ -19,14 +19,12 @@ from desktop.domain.requests import RequestState, RequestType
 from desktop.errors import InvalidInput
 from desktop.services.requests import RequestService
 from desktop.ui.request_queue import (
-    DUE_SOON_BACKGROUND,
-    OVERDUE_BACKGROUND,
-    OVERDUE_TEXT,
     QueueFilter,
     RequestQueueModel,
     RequestQueueWidget,
 )
 from desktop.ui.requests_ui import RequestsUi, install_requests_ui
+from desktop.ui.theme import tone
 
 from .conftest import RecordingDialogs, access_log_actions
 
@@ -90,11 +88,12 @@ def test_overdue_is_red_due_soon_amber_and_sorted_by_due(qtbot: QtBot, queue: Re
     days_over = (TODAY - response_due(TODAY - timedelta(days=40))).days
     assert late.data() == f"{days_over} over fristen"  # not colour alone
     background = late.data(Qt.ItemDataRole.BackgroundRole)
-    assert isinstance(background, QBrush) and background.color() == OVERDUE_BACKGROUND
-    assert late.data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_TEXT
+    assert isinstance(background, QBrush) and background.color() == tone("danger", dark=False).background
+    assert late.data(Qt.ItemDataRole.ForegroundRole).color() == tone("danger", dark=False).text
     assert late.data(RequestQueueModel.DeadlineStateRole) == "overdue"
     assert "overskredet" in queue.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert queue.model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole).color() == DUE_SOON_BACKGROUND
+    soon_background = queue.model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole)
+    assert soon_background.color() == tone("warning", dark=False).background
     assert queue.model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole) is None
     assert "forfalt: 1 · forfaller snart: 1" in queue.counts_label.text()
 

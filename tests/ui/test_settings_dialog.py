@@ -205,6 +205,42 @@ def test_a_stored_password_shows_as_stored_is_kept_when_empty_and_can_be_removed
     assert desk_settings().value("database/pg_password_stored") in (False, "false")
 
 
+def test_clearing_the_mail_server_forgets_its_password(make_dialog: Any, memory_keyring: MemoryKeyring) -> None:
+    SettingsStore().save(DeskSettings(smtp_host="smtp.example.com", smtp_user="desk@example.com"),
+                         smtp_password=SecretChange(new_value="synthetic-smtp-secret"))
+    dialog = make_dialog()
+    assert dialog.smtp_secret.stored is True
+    dialog.smtp_host_edit.clear()
+    dialog.smtp_user_edit.clear()
+    dialog.save()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert desk_settings().value("smtp/host") in ("", None)
+    assert (KEYRING_SERVICE, SMTP_KEYRING_ENTRY) not in memory_keyring.store
+
+
+def test_a_kept_mail_server_keeps_its_password(make_dialog: Any, memory_keyring: MemoryKeyring) -> None:
+    SettingsStore().save(DeskSettings(smtp_host="smtp.example.com", smtp_user="desk@example.com"),
+                         smtp_password=SecretChange(new_value="synthetic-smtp-secret"))
+    dialog = make_dialog()
+    dialog.smtp_sender_edit.setText("privacy@example.com")
+    dialog.save()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert memory_keyring.store[(KEYRING_SERVICE, SMTP_KEYRING_ENTRY)] == "synthetic-smtp-secret"
+
+
+@pytest.mark.parametrize("value", ["nb_NO", "no", "nb-NO"])
+def test_a_hand_written_bokmal_shows_as_bokmal_and_survives_a_save(make_dialog: Any, value: str) -> None:
+    from desktop.ui import i18n
+
+    desk_settings().setValue("ui/language", value)
+    assert i18n.configured_language() == "nb"
+    dialog = make_dialog()
+    assert dialog.language_combo.currentData() == "nb"
+    dialog.save()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert i18n.configured_language() == "nb"
+
+
 def test_another_server_shows_its_own_password_state(make_dialog: Any) -> None:
     SettingsStore().save(DeskSettings(db_kind="postgresql", pg_host="db.example.internal", pg_port=5433,
                                       pg_name="gdpr", pg_user="desk"),

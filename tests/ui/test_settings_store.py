@@ -80,6 +80,27 @@ def test_a_new_server_entry_only_counts_a_password_stored_for_it(memory_keyring:
     assert (KEYRING_SERVICE, TEAM.pg_keyring_entry()) not in memory_keyring.store
 
 
+@pytest.mark.parametrize(("value", "expected"), [
+    ("nb_NO", "nb"), ("nb-NO", "nb"), ("no", "nb"), ("nn_NO", "nb"), (" SV ", "sv"), ("EN", "en"),
+    ("system", "system"), ("", "system"), ("klingon", "system"),
+])
+def test_the_language_reads_as_the_desk_reads_it(value: str, expected: str) -> None:
+    """The settings and the start-up share one reading, so the dialog never shows another language."""
+    from desktop.ui import i18n
+
+    settings = desk_settings()
+    settings.setValue("ui/language", value)
+    loaded = SettingsStore(settings).load()
+    assert loaded.language == expected
+    shown = i18n.configured_language(settings)
+    if expected != "system":
+        assert shown == expected
+    # Saving what was read leaves the language the desk starts in as it was.
+    SettingsStore(settings).save(loaded)
+    assert i18n.configured_language(settings) == shown
+    assert SettingsStore(settings).load().language == expected
+
+
 def test_hand_edited_nonsense_falls_back_per_setting() -> None:
     settings = desk_settings()
     for key, value in (("database/kind", "oracle"), ("database/pg_port", "lots"), ("smtp/port", "99999"),

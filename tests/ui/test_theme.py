@@ -14,8 +14,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPalette
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -26,7 +26,7 @@ from desktop.ui import icons, theme
 from desktop.ui.common import INFO_STYLE, OK_STYLE, EnterActivatesButtons
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
-from desktop.ui.request_queue import OVERDUE_BACKGROUND, OVERDUE_TEXT, RequestQueueModel
+from desktop.ui.request_queue import RequestQueueModel
 
 
 def luminance(colour: QColor) -> float:
@@ -98,7 +98,9 @@ def test_make_application_installs_the_theme_and_the_enter_key(monkeypatch: pyte
     from desktop.app import make_application
 
     monkeypatch.setenv(theme.THEME_ENV, "dark")
+    qapp.setStyle("Windows")
     assert make_application() is qapp
+    assert qapp.style().name().lower() == "fusion"  # set once, by the theme
     assert theme.theme_manager(qapp) is not None and theme.is_dark()
     assert qapp.findChild(EnterActivatesButtons, "gdpr-desk-enter") is not None
 
@@ -185,7 +187,8 @@ def test_queue_rows_take_the_colours_of_the_palette_in_use(qapp: QApplication, r
     overdue: Any = SimpleNamespace(deadline_state=DeadlineState.OVERDUE)
     background, text = RequestQueueModel._colours(overdue)
     assert background is not None and text is not None
-    assert background.color() == OVERDUE_BACKGROUND and text.color() == OVERDUE_TEXT
+    light = theme.tone("danger", dark=False)
+    assert background.color() == light.background and text.color() == light.text
     qapp.setPalette(theme.dark_palette())
     background, text = RequestQueueModel._colours(overdue)
     assert background is not None and text is not None
@@ -236,6 +239,54 @@ def test_icons_take_the_palette_colour_for_their_mode(qapp: QApplication, restor
             assert pixels and all(abs(p.lightness() - expected.lightness()) < 30 for p in pixels), mode
         selected = opaque_pixels(icon.pixmap(QSize(24, 24), 1.0, QIcon.Mode.Selected).toImage())
         assert selected and all(p.lightness() > 200 for p in selected)  # white on the selection
+
+
+def test_an_icon_parses_its_drawing_once_per_colour_and_follows_a_switch(
+    qapp: QApplication, restore_theme: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed: list[bytes] = []
+    real = icons.QSvgRenderer
+
+    def counting(data: QByteArray) -> Any:
+        parsed.append(bytes(data.data()))
+        return real(data)
+
+    monkeypatch.setattr(icons, "QSvgRenderer", counting)
+    qapp.setPalette(theme.light_palette())
+    icon = icons.icon("lock")
+    target = QPixmap(QSize(48, 48))
+    for _ in range(5):  # a table or menu repainting
+        target.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(target)
+        icon.paint(painter, QRect(0, 0, 24, 24))
+        painter.end()
+    light_colour = qapp.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
+    drawn = opaque_pixels(target.toImage())
+    assert len(parsed) == 1 and drawn
+    assert all(abs(p.lightness() - light_colour.lightness()) < 30 for p in drawn)
+    first = icon.pixmap(QSize(24, 24), 1.0)
+    assert icon.pixmap(QSize(24, 24), 1.0).toImage() == first.toImage() and len(parsed) == 1
+
+    qapp.setPalette(theme.dark_palette())  # the same icon object, now on a dark palette
+    dark = opaque_pixels(icon.pixmap(QSize(24, 24), 2.0).toImage())
+    dark_colour = qapp.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
+    assert dark and all(abs(p.lightness() - dark_colour.lightness()) < 30 for p in dark)
+    assert len(parsed) == 2 and light_colour.name().encode() in parsed[0] and dark_colour.name().encode() in parsed[1]
+
+
+def test_tones_are_made_once_per_scheme_and_forgotten_on_a_switch(qapp: QApplication,
+                                                                  restore_theme: None) -> None:
+    manager = theme.install_theme(qapp)
+    manager.apply(dark=False)
+    assert theme.tone("danger") is theme.tone("danger")  # made once, asked per painted cell
+    assert theme.tone("danger").background == QColor("#fdecea")
+    assert theme.tone("danger", dark=True).background == QColor("#4a1d1d")
+    before = theme.tone("warning")
+    manager.apply(dark=True)
+    assert theme.tone("warning").text == QColor("#ffd8a8")  # follows the palette in use
+    manager.apply(dark=False)
+    after = theme.tone("warning")
+    assert after is not before and after == before  # made again after the switch, same colours
 
 
 def test_a_missing_drawing_leaves_an_empty_icon(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -63,6 +63,18 @@ def test_disabled_account_cannot_log_in(desk) -> None:  # type: ignore[no-untype
     assert svc.login("agent", "demo").username == "agent"
 
 
+def test_ensure_active_refuses_a_disabled_account_in_its_own_unit_of_work(desk) -> None:  # type: ignore[no-untyped-def]
+    svc = AccountService(desk)
+    actor = svc.login("agent", "demo")
+    svc.ensure_active(actor)  # active: no complaint
+    svc.set_disabled("agent")
+    with pytest.raises(AuthenticationFailed) as exc:
+        svc.ensure_active(actor)
+    assert "disabled" in exc.value.message
+    svc.set_disabled("agent", False)
+    svc.ensure_active(actor)
+
+
 @pytest.mark.parametrize("name", ["", "a b", "x" * 61, "ola;drop", "<b>"])
 def test_bad_user_names(desk, name: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InvalidInput):

@@ -42,6 +42,39 @@ def test_the_ui_reaches_data_only_through_services() -> None:
     assert offenders == []
 
 
+#: The database's session and connection APIs: only services open units of work.
+SESSION_APIS = frozenset({"transaction", "retry_read", "engine", "integrity_check", "dispose", "sessionmaker"})
+
+
+def _session_uses(path: Path) -> list[str]:
+    """`<anything>.db.<session API>` or `db.<session API>`, at any depth: the UI holding a database session."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if not isinstance(node, ast.Attribute) or node.attr not in SESSION_APIS:
+            continue
+        owner = node.value
+        if (isinstance(owner, ast.Attribute) and owner.attr == "db") or (
+                isinstance(owner, ast.Name) and owner.id == "db"):
+            found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_the_ui_opens_no_database_sessions() -> None:
+    offenders = []
+    for path in [*sorted((ROOT / "ui").glob("*.py")), ROOT / "app.py"]:
+        offenders += _session_uses(path)
+        if "db.transaction(" in path.read_text(encoding="utf-8"):  # however it was reached
+            offenders.append(f"{path.name}: db.transaction(")
+    assert offenders == []
+
+
+def test_the_session_scan_sees_a_transaction_opened_in_the_ui(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text("def f(ctx):\n    with ctx.db.transaction() as s:\n        pass\n"
+                     "    db = ctx.db\n    db.retry_read(print)\n    ctx.db.display_name()\n", encoding="utf-8")
+    assert sorted(line.split(": ", 1)[1] for line in _session_uses(probe)) == ["ctx.db.transaction", "db.retry_read"]
+
+
 def test_the_scan_sees_imports_inside_functions(tmp_path: Path) -> None:
     probe = tmp_path / "probe.py"
     probe.write_text("def f():\n    from desktop.storage.migrate import head_revision\n", encoding="utf-8")
