@@ -31,12 +31,14 @@ from functools import lru_cache
 
 from desktop.domain.deadlines import add_months
 from desktop.domain.retention import (
+    _WORDS,
     ANCHORS,
     BOOKKEEPING_LAWS,
     LAW_CONSUMER_PURCHASES,
     LAW_FRAUD_POLICY,
     LegalHold,
     RetentionRuleLike,
+    _fmt,
     bookkeeping_hold,
     consumer_complaint_hold,
     fraud_hold,
@@ -169,13 +171,13 @@ class PlanItem:
         """Why, in one line of Bokmål, English or Swedish: what the preview and the letter say."""
         w = _REASON_WORDS[lang]
         if self.decision is PlanDecision.ERASE:
-            return w["erased_now"]
+            return _WORDS[lang].erased_now  # as the retention job says it
         if self.decision is PlanDecision.RESTRICT:
             until = _fmt(self.until, lang) if self.until else ""
             # The hold that lasts longest decides the date: name it first.
             latest_first = sorted(self.holds, key=lambda h: h.until, reverse=True)
             labels = _join([h.label(lang) for h in latest_first], lang)
-            text = w["restricted"].format(until=until, labels=labels)
+            text = _WORDS[lang].restricted_until.format(date=until, labels=labels)
             if self.erase_parts:
                 parts = _join([_PART_LABELS[lang].get(p, p) for p in self.erase_parts], lang)
                 text += w["parts_erased"].format(parts=parts)
@@ -190,16 +192,14 @@ class PlanItem:
         return text
 
 
-#: The fixed words of `PlanItem.reason`, per language; {until}, {labels}, {parts}, {due} are filled in.
+#: The fixed words of `PlanItem.reason` beyond the retention job's (`retention._WORDS`: "erased now",
+#: "restricted until"), per language; {parts} and {due} are filled in.
 _REASON_WORDS: dict[str, dict[str, str]] = {
-    "nb": {"erased_now": "slettes nå", "restricted": "begrenses og lagres til {until} på grunn av {labels}",
-           "parts_erased": "; {parts} slettes nå", "not_due_until": " (til {due})",
+    "nb": {"parts_erased": "; {parts} slettes nå", "not_due_until": " (til {due})",
            "not_due_pending": " (til hendelsen som starter lagringstiden)", "and": "og"},
-    "en": {"erased_now": "erased now", "restricted": "restricted and kept until {until} because of {labels}",
-           "parts_erased": "; {parts} erased now", "not_due_until": " (until {due})",
+    "en": {"parts_erased": "; {parts} erased now", "not_due_until": " (until {due})",
            "not_due_pending": " (until the event that starts it)", "and": "and"},
-    "sv": {"erased_now": "raderas nu", "restricted": "begränsas och sparas till {until} på grund av {labels}",
-           "parts_erased": "; {parts} raderas nu", "not_due_until": " (till {due})",
+    "sv": {"parts_erased": "; {parts} raderas nu", "not_due_until": " (till {due})",
            "not_due_pending": " (tills händelsen som startar lagringstiden inträffar)", "and": "och"},
 }
 _PART_LABELS: dict[str, dict[str, str]] = {
@@ -241,10 +241,6 @@ def _join(words: Sequence[str], lang: str) -> str:
     if len(unique) < 2:
         return "".join(unique)
     return f"{', '.join(unique[:-1])} {_REASON_WORDS[lang]['and']} {unique[-1]}"
-
-
-def _fmt(d: date, lang: str) -> str:
-    return d.strftime("%d.%m.%Y") if lang == "nb" else d.isoformat()
 
 
 # --- retention dates ----------------------------------------------------------------------------

@@ -11,11 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 __all__ = [
-    "COLUMN_LABELS_SV",
     "COUNTRY_NAMES",
     "LABELS",
     "PENDING",
-    "VALUE_CODES_SV",
     "count_text",
     "long_date",
     "short_date",
@@ -356,43 +354,6 @@ COUNTRY_NAMES: dict[str, dict[str, str]] = {
     "FI": {"nb": "Finland", "en": "Finland", "sv": "Finland"},
     "IS": {"nb": "Island", "en": "Iceland", "sv": "Island"},
     "DE": {"nb": "Tyskland", "en": "Germany", "sv": "Tyskland"},
-}
-
-#: Swedish column headings for the record tables (the profile's tables have nb and en only).
-COLUMN_LABELS_SV: dict[str, str] = {
-    "customer_number": "Kundnummer", "name": "Namn", "email": "E-post", "phone": "Telefon",
-    "national_id": "Personnummer", "birth_date": "Födelsedatum", "language": "Språk", "country": "Land",
-    "kind": "Typ", "street": "Gatuadress", "postcode": "Postnummer", "city": "Postort", "verified_at": "Bekräftad",
-    "order_number": "Ordernummer", "ordered_at": "Beställd", "completed_at": "Genomförd", "status": "Status",
-    "channel": "Kanal", "store": "Butik", "total": "Belopp", "sku": "Artikelnummer", "product": "Produkt",
-    "quantity": "Antal", "unit_price": "Styckpris", "carrier": "Transportör", "tracking": "Spårningsnummer",
-    "recipient": "Mottagare", "address": "Adress", "shipped_at": "Skickad", "delivered_at": "Levererad",
-    "method": "Betalsätt", "provider": "Leverantör", "amount": "Belopp", "paid_at": "Betald", "card": "Kort",
-    "reference": "Referens", "bureau": "Kreditupplysningsföretag", "checked_at": "Bedömd", "outcome": "Resultat",
-    "requested_method": "Önskat betalsätt", "explanation": "Förklaring", "description": "Beskrivning",
-    "opened_at": "Öppnad", "closed_at": "Avslutad", "resolution": "Lösning", "case_number": "Ärendenummer",
-    "subject": "Ämne", "notes": "Anteckningar", "direction": "Riktning", "sent_at": "Skickat",
-    "author": "Avsändare", "body": "Meddelande", "competition": "Tävling eller evenemang", "entered_at": "Anmäld",
-    "ends_at": "Slutar", "submission": "Bidrag", "evaluation": "Utvärdering", "ip_address": "IP-adress",
-    "winner": "Vinnare", "detected_at": "Upptäckt", "severity": "Allvarlighet", "seen_at": "Registrerad",
-    "user_agent": "Webbläsare", "browser_language": "Språk", "timezone": "Tidszon",
-    "operating_system": "Operativsystem", "screen": "Skärm", "platform": "Plattform", "username": "Användarnamn",
-    "joined_at": "Medlem sedan", "ended_at": "Avslutat", "settings": "Inställningar", "added_at": "Tillagd",
-    "position": "Tjänst", "submitted_at": "Inskickad", "recruitment_closed_at": "Rekrytering avslutad",
-    "cover_letter": "Personligt brev", "received_at": "Mottaget", "from_address": "Från", "granted": "Samtycke",
-    "changed_at": "Ändrat", "how": "Hur", "suppressed_at": "Spärrat",
-}
-
-#: Swedish display words for stored codes (the profile knows nb and en).
-VALUE_CODES_SV: dict[str, str] = {
-    "open": "öppen", "completed": "genomförd", "cancelled": "avbruten", "returned": "returnerad",
-    "closed": "avslutad", "web": "webb", "store": "butik", "phone": "telefon", "email": "e-post", "chat": "chatt",
-    "social": "sociala medier", "contact_form": "kontaktformulär", "sms": "sms", "post": "post", "in": "in",
-    "out": "ut", "home": "bostad", "delivery": "leverans", "billing": "faktura", "complaint": "reklamation",
-    "warranty": "garanti", "competition": "tävling", "event": "evenemang", "approved": "godkänd",
-    "declined": "avslagen", "manual": "manuell", "low": "låg", "medium": "medel", "high": "hög", "card": "kort",
-    "invoice": "faktura", "instalment": "delbetalning", "received": "mottagen", "interview": "intervju",
-    "rejected": "avslagen", "hired": "anställd",
 }
 
 _MONTHS: dict[str, tuple[str, ...]] = {

@@ -208,22 +208,6 @@ class PlanLineView:
     def reason(self, lang: str = "nb") -> str:
         return self.reasons[lang_index(lang)]
 
-    @property
-    def kind_label_nb(self) -> str:
-        return self.kind_labels[0]
-
-    @property
-    def kind_label_en(self) -> str:
-        return self.kind_labels[1]
-
-    @property
-    def reason_nb(self) -> str:
-        return self.reasons[0]
-
-    @property
-    def reason_en(self) -> str:
-        return self.reasons[1]
-
 
 @dataclass(frozen=True)
 class PurposeSectionView:
@@ -238,14 +222,6 @@ class PurposeSectionView:
 
     def title(self, lang: str = "nb") -> str:
         return self.titles[lang_index(lang)]
-
-    @property
-    def title_nb(self) -> str:
-        return self.titles[0]
-
-    @property
-    def title_en(self) -> str:
-        return self.titles[1]
 
 
 @dataclass(frozen=True)
@@ -1503,9 +1479,8 @@ class ErasureService:
         req.completed_at = self.clock()
         req.completion_summary = texts["nb"]
         req.completion_channel = req.channel
-        # A language without its own outcome text (none today) gets the whole letter in English.
-        letter_lang = lang if lang in texts else "en"
-        self.requests._letter(s, req, None, "completion", lang=letter_lang, outcome=texts[letter_lang])
+        # `lang` is a letter language, and _COMPLETION has every one (tests/unit/test_swedish_texts.py).
+        self.requests._letter(s, req, None, "completion", lang=lang, outcome=texts[lang])
 
     # === the purge ================================================================================
 

@@ -18,6 +18,7 @@ from string import Template
 
 from desktop.paths import resources_dir
 from desktop.policy import Policy, load_policy
+from desktop.reports.i18n import long_date
 
 __all__ = [
     "LANGUAGES",
@@ -43,14 +44,6 @@ LETTER_KINDS: tuple[str, ...] = (
 LANGUAGES: tuple[str, ...] = ("nb", "en", "sv")
 #: What a letter is written in when its own language has no template (or a text has no such language).
 FALLBACK: dict[str, str] = {"sv": "en", "en": "nb", "nb": "en"}
-
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-           "november", "december"),
-}
-
 
 class LetterTemplateError(ValueError):
     """A template is missing or asks for a field nobody supplied: a fault in the desk, not the user."""
@@ -81,8 +74,7 @@ def format_date(d: date, lang: str) -> str:
     """
     if lang == "nb":
         return d.strftime("%d.%m.%Y")
-    months = _MONTHS.get(lang, _MONTHS["en"])
-    return f"{d.day} {months[d.month - 1]} {d.year}"
+    return long_date(d, "sv" if lang == "sv" else "en")
 
 
 def letter_language(customer_language: str | None) -> str:

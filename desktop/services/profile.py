@@ -163,14 +163,6 @@ class Column:
     def label(self, lang: str = "nb") -> str:
         return self.labels[lang_index(lang)]
 
-    @property
-    def label_nb(self) -> str:
-        return self.labels[0]
-
-    @property
-    def label_en(self) -> str:
-        return self.labels[1]
-
 
 @dataclass(frozen=True)
 class RecordRow:
@@ -339,18 +331,6 @@ class _Col:
     key: str
     labels: Labels
     render: Render
-
-    @property
-    def nb(self) -> str:
-        return self.labels[0]
-
-    @property
-    def en(self) -> str:
-        return self.labels[1]
-
-    @property
-    def sv(self) -> str:
-        return self.labels[2]
 
 
 @dataclass(frozen=True)
@@ -648,8 +628,6 @@ class ProfileService:
         self.ctx = ctx
         self.clock = clock
         self.lang = LANGS[lang_index(lang)]
-        #: The policy's own texts (purposes, bases, retention, recipients) are in the same language.
-        self.policy_lang = self.lang
         self.fmt = _Fmt(self.lang, tz)
         self.page_size = max(1, min(page_size, MAX_PAGE))
         self.accounts = AccountService(ctx)
@@ -671,10 +649,10 @@ class ProfileService:
             counts = self._count_by_purpose(s, customer_id)
             purposes = tuple(
                 PurposeSummary(
-                    key=p.key, number=p.number, title=p.title.get(self.policy_lang),
-                    legal_basis=self.ctx.policy.legal_basis(p.legal_basis).label.get(self.policy_lang),
+                    key=p.key, number=p.number, title=p.title.get(self.lang),
+                    legal_basis=self.ctx.policy.legal_basis(p.legal_basis).label.get(self.lang),
                     legal_basis_article=self.ctx.policy.legal_basis(p.legal_basis).gdpr_article,
-                    retention=p.retention.text.get(self.policy_lang), recipients=self._recipients(p),
+                    retention=p.retention.text.get(self.lang), recipients=self._recipients(p),
                     record_count=counts.get(p.key, 0),
                 )
                 for p in sorted(self.ctx.policy.purposes, key=lambda p: p.number)
@@ -703,7 +681,7 @@ class ProfileService:
         return counts
 
     def _recipients(self, purpose: Purpose) -> tuple[str, ...]:
-        return tuple(r.name.get(self.policy_lang) for r in self.ctx.policy.recipients_for(purpose_keys=[purpose.key]))
+        return tuple(r.name.get(self.lang) for r in self.ctx.policy.recipients_for(purpose_keys=[purpose.key]))
 
     # --- need to know: the groups ----------------------------------------------------------------
 
@@ -722,20 +700,20 @@ class ProfileService:
                     continue
                 rows = self._rows(s, kind, spec, customer_id, purpose, offset=0, limit=self.page_size, anchors=anchors)
                 tables.append(RecordTable(
-                    record_kind=kind, title=self.ctx.policy.record_kind(kind).label.get(self.policy_lang),
+                    record_kind=kind, title=self.ctx.policy.record_kind(kind).label.get(self.lang),
                     columns=tuple(Column(c.key, c.labels) for c in spec.columns), total=total, rows=rows,
                 ))
             policy = self.ctx.policy
             group = PurposeGroup(
-                key=purpose.key, number=purpose.number, title=purpose.title.get(self.policy_lang),
-                purpose=purpose.purpose.get(self.policy_lang),
-                processing=tuple(t.get(self.policy_lang) for t in purpose.processing),
-                categories=tuple(policy.category(c).label.get(self.policy_lang) for c in purpose.categories),
-                legal_basis=policy.legal_basis(purpose.legal_basis).label.get(self.policy_lang),
-                legal_basis_text=purpose.legal_basis_text.get(self.policy_lang),
+                key=purpose.key, number=purpose.number, title=purpose.title.get(self.lang),
+                purpose=purpose.purpose.get(self.lang),
+                processing=tuple(t.get(self.lang) for t in purpose.processing),
+                categories=tuple(policy.category(c).label.get(self.lang) for c in purpose.categories),
+                legal_basis=policy.legal_basis(purpose.legal_basis).label.get(self.lang),
+                legal_basis_text=purpose.legal_basis_text.get(self.lang),
                 legal_basis_article=policy.legal_basis(purpose.legal_basis).gdpr_article,
-                retention=purpose.retention.text.get(self.policy_lang), recipients=self._recipients(purpose),
-                sources=tuple(policy.source_of(k).label.get(self.policy_lang) for k in purpose.sources),
+                retention=purpose.retention.text.get(self.lang), recipients=self._recipients(purpose),
+                sources=tuple(policy.source_of(k).label.get(self.lang) for k in purpose.sources),
                 tables=tuple(tables),
             )
             shown = "; ".join(f"{t.record_kind} {len(t.rows)}/{t.total}" for t in tables) or "no records"
@@ -850,7 +828,7 @@ class ProfileService:
 
     def _source(self, key: str) -> str:
         try:
-            return self.ctx.policy.source_of(key).label.get(self.policy_lang)
+            return self.ctx.policy.source_of(key).label.get(self.lang)
         except KeyError:
             return key
 

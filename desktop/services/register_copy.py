@@ -52,7 +52,7 @@ from desktop.errors import DeskError, InvalidInput, NotFound, PermissionDenied
 from desktop.models import RECORD_MODELS, Address, Customer, DsrRequest, Order, OrderLine, RequestEvent
 from desktop.models.register_copy import RegisterCopyRedaction
 from desktop.policy import Policy, Purpose
-from desktop.reports.i18n import COLUMN_LABELS_SV, COUNTRY_NAMES, PENDING, VALUE_CODES_SV, short_date, text
+from desktop.reports.i18n import COUNTRY_NAMES, PENDING, short_date, text
 from desktop.reports.model import (
     LANGUAGES,
     Addressee,
@@ -76,7 +76,7 @@ from desktop.services.access_log import AccessLogService, LookupEvent
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.letters import letter_language
-from desktop.services.profile import SPECS, ProfileService, _Fmt, _owned_by
+from desktop.services.profile import SPECS, ProfileService, _owned_by, lang_index
 from desktop.services.requests import RequestService, RequestView, reference
 from desktop.services.verification import DeliveryFailed, SmtpMailer
 
@@ -328,33 +328,6 @@ class SmtpAttachmentMailer(SmtpMailer):
         return DeliveryFailed(f"the mail server {self.where} {en}", f"e-posttjeneren {self.where} {nb}")
 
 
-# --- formatting in Swedish ------------------------------------------------------------------------------
-
-
-class _SwedishFmt(_Fmt):
-    """The profile formats in nb or en; Swedish takes ISO dates (as en) with Swedish words and money."""
-
-    def __init__(self, tz: tzinfo | None) -> None:
-        super().__init__("sv", tz)
-
-    def code(self, value: str | None) -> str:
-        if not value:
-            return ""
-        return VALUE_CODES_SV.get(value, value)
-
-    def yes(self, value: bool | None) -> str:
-        if value is None:
-            return ""
-        return "ja" if value else "nej"
-
-    def money(self, minor: int | None, currency: str = "NOK") -> str:
-        if minor is None:
-            return ""
-        sign = "-" if minor < 0 else ""
-        whole, cents = divmod(abs(minor), 100)
-        return f"{sign}{f'{whole:,}'.replace(',', chr(0xA0))},{cents:02d} {currency}"
-
-
 # --- the cyclic garbage collector ------------------------------------------------------------------------
 
 
@@ -466,14 +439,14 @@ class RegisterCopyService:
         policy = self.ctx.policy
         ordered = sorted(policy.purposes, key=lambda p: p.number)
         rank = {p.key: i for i, p in enumerate(ordered)}
-        profile = ProfileService(self.ctx, clock=self.clock, lang="nb" if lang == "nb" else "en", tz=self.tz)
-        if lang == "sv":
-            profile.fmt = _SwedishFmt(self.tz)
+        # The screen's own formatter and labels, so the letter writes every value as the profile shows it.
+        profile = ProfileService(self.ctx, clock=self.clock, lang=lang, tz=self.tz)
+        column = lang_index(lang)
         anchors: dict[str, datetime | None] = {}
         tables: dict[str, list[RecordTableData]] = {p.key: [] for p in ordered}
         refs: dict[str, dict[tuple[str, str], int]] = {p.key: {} for p in ordered}
         named: dict[str, set[str]] = {p.key: set() for p in ordered}
-        seen: dict[object, str] = {}
+        seen: dict[date, str] = {}
         for kind, spec in SPECS.items():
             served = _served_by(s, spec.model, customer_id, rank)
             if not served:
@@ -493,7 +466,7 @@ class RegisterCopyService:
                 table = RecordTableData(
                     record_kind=kind, title=policy.record_kind(kind).label.get(lang),
                     column_keys=tuple(c.key for c in spec.columns),
-                    columns=tuple(_column_label(c.key, c.nb, c.en, lang) for c in spec.columns),
+                    columns=tuple(c.labels[column] for c in spec.columns),
                     rows=tuple(self._row(r, purpose, lang, seen) for r in rows if r.record_id in ids),
                 )
                 tables[first].append(table)
@@ -536,25 +509,18 @@ class RegisterCopyService:
             consequence=_get(p.consequence_if_not_provided, lang), tables=tables, references=references,
         )
 
-    def _row(self, row: Any, purpose: Purpose, lang: str, seen: dict[object, str]) -> RecordRowData:
-        """`seen` keeps the source labels and dates already written for this copy: thousands of
-        records share a handful of sources and days."""
+    def _row(self, row: Any, purpose: Purpose, lang: str, seen: dict[date, str]) -> RecordRowData:
+        """`seen` keeps the dates already written for this copy: thousands of records share a handful
+        of days."""
         due: date | None = row.retention_due
         kept = self._short_date(due, lang, seen) if due is not None else PENDING[purpose.retention.anchor][lang]
         hold: date | None = row.legal_hold_until
-        source = seen.get(("source", row.source_key))
-        if source is None:
-            try:  # the profile names sources in nb or en only
-                source = self.ctx.policy.source_of(row.source_key).label.get(lang)
-            except KeyError:
-                source = row.source
-            seen[("source", row.source_key)] = source
-        return RecordRowData(record_id=row.record_id, cells=tuple(row.values), source=source, kept_until=kept,
+        return RecordRowData(record_id=row.record_id, cells=tuple(row.values), source=row.source, kept_until=kept,
                              restricted=bool(row.restricted),
                              legal_hold_until=self._short_date(hold, lang, seen) if hold is not None else "")
 
     @staticmethod
-    def _short_date(day: date, lang: str, seen: dict[object, str]) -> str:
+    def _short_date(day: date, lang: str, seen: dict[date, str]) -> str:
         written = seen.get(day)
         if written is None:
             written = seen[day] = short_date(day, lang)
@@ -850,8 +816,7 @@ class RegisterCopyService:
                                    "Personen har ingen e-postadresse registrert; send utskriften i posten i stedet.")
             to, name, ref, person_lang = customer.email, customer.full_name, reference(request.id), customer.language
             customer_id = customer.id
-        copy_lang = lang if lang in LANGUAGES else ("sv" if person_lang.startswith("sv") else
-                                                    letter_language(person_lang))
+        copy_lang = lang if lang in LANGUAGES else letter_language(person_lang)
         company = self.ctx.policy.company.name
         channel = text(f"mail_channel_{password_hint_channel}", copy_lang)
         try:
@@ -939,14 +904,6 @@ def _served_by(s: Session, model: Any, customer_id: int, rank: dict[str, int]) -
         if keys:
             out[int(record)] = keys
     return out
-
-
-def _column_label(key: str, nb: str, en: str, lang: str) -> str:
-    if lang == "nb":
-        return nb
-    if lang == "sv":
-        return COLUMN_LABELS_SV.get(key, en)
-    return en
 
 
 def _recipient_names(table: RecordTableData) -> set[str]:

@@ -754,8 +754,9 @@ class RequestService:
         values.update(fields)
         letter = render_letter(kind, lang, policy=self.ctx.policy, **values)
         if store:
-            s.add(RequestLetter(request_id=req.id, kind=kind, lang=lang, subject=letter.subject, body=letter.body,
-                                created_at=self.clock(), sent_on=sent_on, sent_via=sent_via))
+            # `letter.lang`, not `lang`: a missing template gives the letter in its fallback language.
+            s.add(RequestLetter(request_id=req.id, kind=kind, lang=letter.lang, subject=letter.subject,
+                                body=letter.body, created_at=self.clock(), sent_on=sent_on, sent_via=sent_via))
         return letter
 
     def _complete(self, s: Session, actor: Actor, req: DsrRequest, customer: Customer | None, *,

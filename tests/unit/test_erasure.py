@@ -389,7 +389,7 @@ def test_execute_erases_restricts_notifies_and_closes_in_one_go(desk, people) ->
     requests.extend(agent, rid, "Mange opplysninger å gå gjennom for Kari Ødegård.")
     plan = erasure.get_plan(agent, rid)
     assert plan.restrict_until == date(2030, 12, 31) and plan.erase_count > 0
-    titles = [sec.title_en for sec in plan.sections]
+    titles = [sec.title("en") for sec in plan.sections]
     assert titles[0] == "Order / purchase"
     text = plan.describe("en")
     assert "Restricted: Order x1: restricted and kept until 2030-12-31" in text

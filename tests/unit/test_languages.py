@@ -135,6 +135,22 @@ def test_a_swedish_customer_gets_swedish_letters_end_to_end(desk: Any, people: d
     assert "Datatilsynet" in completion[0].body and "opplysninger" not in completion[0].body
 
 
+def test_a_stored_letter_records_the_language_it_was_written_in(desk: Any, people: dict[str, int], agent: Any,
+                                                                tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a Swedish completion template the letter goes out in English, and the file says English."""
+    folder = tmp_path / "templates"
+    shutil.copytree(templates_dir(), folder, ignore=shutil.ignore_patterns("completion.sv.txt"))
+    monkeypatch.setattr("desktop.services.letters.templates_dir", lambda: folder)
+    svc = RequestService(desk, clock=lambda: NOW)
+    view = svc.file(agent, "rectification", people["Lindström"], channel="email", received_on=date(2026, 3, 2))
+    svc.verify_identity(agent, view.id, note="one-time code to the registered e-mail")
+    svc.rectify(agent, view.id, {"city": "Malmö"})
+    completion = [letter for letter in _letters(desk, view.id) if letter.kind == "completion"]
+    assert len(completion) == 1 and completion[0].body.startswith("Dear ")
+    assert completion[0].lang == "en"
+
+
 def test_a_swedish_customer_erased_gets_a_whole_swedish_completion_letter(desk: Any, people: dict[str, int],
                                                                            agent: Any) -> None:
     """The erasure's outcome is written in Swedish too: the letter is Swedish throughout, not half English."""

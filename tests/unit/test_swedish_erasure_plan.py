@@ -33,17 +33,17 @@ def test_the_plan_view_reads_in_swedish(desk: Any, people: dict[str, int], agent
 
     purchase = plan.sections[0]
     assert (purchase.number, purchase.title("sv")) == (1, "Beställning / köp")
-    assert purchase.title("nb") == purchase.title_nb == "Bestilling / kjøp"
-    assert purchase.title("en") == purchase.title_en == "Order / purchase"
+    assert purchase.title("nb") == purchase.title("no-NO") == "Bestilling / kjøp"
+    assert purchase.title("en") == purchase.title("de") == "Order / purchase"
     # Every section title is the policy's own Swedish one.
     for sec in plan.sections:
         assert sec.title("sv") == desk.policy.purpose(sec.purpose).title["sv"]
 
     order = next(ln for ln in purchase.restrict if ln.kind == "order")
-    assert order.kind_label("sv") == "Beställning" and order.kind_label("en") == order.kind_label_en == "Order"
+    assert order.kind_label("sv") == "Beställning" and order.kind_label("en") == "Order"
     assert order.reason("sv").startswith("begränsas och sparas till 2030-12-31 på grund av Norska bokföringslagen")
-    assert order.reason("en") == order.reason_en and order.reason_en.startswith("restricted and kept until 2030-12-31")
-    assert order.reason("nb") == order.reason_nb and order.reason_nb.startswith("begrenses og lagres til 31.12.2030")
+    assert order.reason("en").startswith("restricted and kept until 2030-12-31")
+    assert order.reason("nb").startswith("begrenses og lagres til 31.12.2030")
 
     lines = [ln for sec in plan.sections for ln in (*sec.erase, *sec.restrict, *sec.keep)]
     assert any(ln.decision is PlanDecision.ERASE and ln.reason("sv") == "raderas nu" for ln in lines)
