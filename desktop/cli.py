@@ -581,8 +581,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp = dbs.add_parser("init-team", help="as the owner: set up a PostgreSQL database for a team (schema, keys, "
                         "an application role that cannot change the access log); safe to run again")
     sp.add_argument("--db", default=argparse.SUPPRESS, help="postgresql+psycopg://OWNER@HOST/DATABASE")
-    sp.add_argument("--app-role", default="gdpr_desk_app", help="the role workstations connect as "
-                    "(default gdpr_desk_app; created if missing)")
+    from desktop.domain.roles import DEFAULT_APP_ROLE  # not team_setup: the parser must stay cheap to build
+
+    sp.add_argument("--app-role", default=DEFAULT_APP_ROLE, help="the role workstations connect as "
+                    "(default %(default)s; created if missing)")
     sp.add_argument("--app-password-stdin", action="store_true",
                     help="set the application role's password from the first line of standard input")
     sp.set_defaults(func=cmd_db_init_team)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+#: The PostgreSQL role a team's workstations connect as, unless IT names another (`db init-team`).
+DEFAULT_APP_ROLE = "gdpr_desk_app"
+
 
 class Role(StrEnum):
     AGENT = "agent"

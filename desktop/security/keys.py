@@ -70,7 +70,8 @@ def keyring_available() -> bool:
     return not (inner is not None and not inner)
 
 
-def _entry(instance_id: str) -> str:
+def keyring_entry(instance_id: str) -> str:
+    """The keyring user name under SERVICE that holds one database's keys (shown to IT, used by import)."""
     return f"db:{instance_id}"
 
 
@@ -85,7 +86,7 @@ def load_keys(instance_id: str, *, demo: bool, key_file: Path | None, create: bo
 
     if keyring_available():
         try:
-            blob = keyring.get_password(SERVICE, _entry(instance_id))
+            blob = keyring.get_password(SERVICE, keyring_entry(instance_id))
             if blob is None and key_file is not None and key_file.exists() and demo:
                 # A demo database that began without a keyring keeps its key file.
                 return _from_file(key_file)
@@ -98,8 +99,8 @@ def load_keys(instance_id: str, *, demo: bool, key_file: Path | None, create: bo
                         "Importer dem med 'gdpr-desk keys import --db URL --in FIL' (IT har eksporten).",
                     )
                 fresh = {k: secrets.token_bytes(32) for k in KEY_NAMES}
-                keyring.set_password(SERVICE, _entry(instance_id), _encode(fresh))
-                blob = keyring.get_password(SERVICE, _entry(instance_id))
+                keyring.set_password(SERVICE, keyring_entry(instance_id), _encode(fresh))
+                blob = keyring.get_password(SERVICE, keyring_entry(instance_id))
                 if blob is None:
                     raise KeyringUnavailable(
                         "The keyring did not keep the new keys.", "Nøkkelringen beholdt ikke de nye nøklene."
@@ -151,4 +152,4 @@ def import_keys(instance_id: str, blob: str) -> None:
             "og lås opp GNOME Keyring eller KWallet (f.eks. 'sudo apt-get install gnome-keyring').",
         )
     _decode(blob, "the import")
-    keyring.set_password(SERVICE, _entry(instance_id), blob.strip())
+    keyring.set_password(SERVICE, keyring_entry(instance_id), blob.strip())

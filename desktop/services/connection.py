@@ -85,17 +85,14 @@ def check_connection(url: str, password: str | None = None, *, timeout_s: int = 
 
 
 def _schema_verdict(current: str | None) -> tuple[Verdict, str]:
-    from alembic.script import ScriptDirectory
-
-    from desktop.storage.migrate import MIGRATIONS, head_revision
+    from desktop.storage.migrate import head_revision, known_revisions
 
     head = head_revision()
     if current is None:
         return Verdict.SCHEMA_MISSING, head
     if current == head:
         return Verdict.OK, head
-    known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
-    return (Verdict.SCHEMA_OUTDATED if current in known else Verdict.SCHEMA_NEWER), head
+    return (Verdict.SCHEMA_OUTDATED if current in known_revisions() else Verdict.SCHEMA_NEWER), head
 
 
 # --- SQLite ----------------------------------------------------------------------------------------
@@ -208,10 +205,13 @@ def _check_postgres(url: str, password: str | None, timeout_s: int) -> Connectio
     from sqlalchemy.exc import ArgumentError
 
     try:
+        # A port that is not a number ("host:54x2") is a ValueError, not an ArgumentError.
         parsed = make_url(url)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         return ConnectionReport(Verdict.FAILED, "PostgreSQL", detail=_first_line(exc))
     host, port, database = parsed.host or "localhost", parsed.port or 5432, parsed.database or ""
+    if not 0 < port < 65536:
+        return ConnectionReport(Verdict.FAILED, "PostgreSQL", detail=f"port {port} is not between 1 and 65535")
     target = _pg_target(host, port, database)
     params: dict[str, str | int] = {
         "host": host, "port": port, "dbname": database,
@@ -254,12 +254,13 @@ def _strip_prefix(line: str) -> str:
 
 
 def _inspect_postgres(conn: psycopg.Connection[Any], target: str) -> ConnectionReport:
+    from desktop.storage.database import unsafe_setting
+
     version = _show(conn, "server_version")
-    for setting in ("fsync", "full_page_writes"):
-        value = _show(conn, setting)
-        if value.lower() != "on":
-            return ConnectionReport(Verdict.UNSAFE_SERVER, target, server_version=version, fsync_ok=False,
-                                    unsafe_setting=f"{setting} = {value}")
+    unsafe = unsafe_setting(lambda name: _show(conn, name))
+    if unsafe is not None:
+        return ConnectionReport(Verdict.UNSAFE_SERVER, target, server_version=version, fsync_ok=False,
+                                unsafe_setting=unsafe)
     row = conn.execute("SELECT to_regclass('alembic_version') IS NOT NULL").fetchone()
     current: str | None = None
     if row is not None and row[0]:

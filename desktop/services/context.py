@@ -10,12 +10,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from cryptography.exceptions import InvalidTag
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from desktop.audit.log import AuditLog
+from desktop.audit.log import GENESIS, AuditLog, chain_hash
 from desktop.errors import KeyringUnavailable
-from desktop.models import DbMeta
+from desktop.models import AccessLogEntry, Customer, DbMeta
 from desktop.policy import Policy, load_policy
+from desktop.security.crypto import decrypt, keyed_hash
 from desktop.security.key_transfer import KEY_CHECK_META, key_check_matches, key_check_value
 from desktop.security.keys import DeskKeys, key_file_for, load_keys
 from desktop.storage.database import Database
@@ -66,11 +69,51 @@ def init_meta(db: Database, *, demo: bool) -> dict[str, str]:
     return existing
 
 
+def verify_keys(session: Session, meta: dict[str, str], keys: DeskKeys) -> str:
+    """Say what proved the keys right; raise if anything proves them wrong.
+
+    The key check value decides when the database has one. An older database without it is checked
+    against what the keys made: the first access-log entry (chain key) and one stored identity
+    number (encryption and hash keys). A database with none of these cannot tell: "" is returned.
+    """
+    instance_id = meta["instance_id"]
+    wrong = KeyringUnavailable(
+        f"These keys do not belong to database {instance_id}; nothing was changed.",
+        f"Disse nøklene hører ikke til database {instance_id}; ingenting ble endret.",
+    )
+    stored = meta.get(KEY_CHECK_META)
+    if stored is not None:
+        if not key_check_matches(keys, instance_id, stored):
+            raise wrong
+        return "the database's key check value"
+    checked: list[str] = []
+    first = session.execute(select(AccessLogEntry).where(AccessLogEntry.seq == 1)).scalar_one_or_none()
+    if first is not None:
+        if chain_hash(keys.audit, GENESIS, first) != first.entry_hash:
+            raise wrong
+        checked.append("the first access-log entry")
+    row = session.execute(
+        select(Customer.nid_encrypted, Customer.nid_hash, Customer.nid_country)
+        .where(Customer.nid_encrypted.is_not(None), Customer.nid_hash.is_not(None)).limit(1)
+    ).first()
+    if row is not None:
+        try:
+            number = decrypt(keys.nid_enc, bytes(row[0] or b""))
+        except (InvalidTag, ValueError) as exc:
+            raise wrong from exc
+        if keyed_hash(keys.nid_hash, f"{row[2]}:{number}") != row[1]:
+            raise wrong
+        checked.append("a stored identity number")
+    return " and ".join(checked)
+
+
 def check_keys(db: Database, meta: dict[str, str], keys: DeskKeys, *, store: bool) -> None:
     """Refuse keys that are not this database's; record the check value once (when `store`).
 
     Wrong keys would chain access-log entries nobody can verify and make identity numbers
     unreadable, so a workstation with another database's keys must stop before writing anything.
+    Before the check value is recorded the keys are tried against what the database already holds:
+    keys made afresh for an older database whose keyring entry was lost must not become its record.
     """
     instance_id = meta["instance_id"]
     stored = meta.get(KEY_CHECK_META)
@@ -78,6 +121,7 @@ def check_keys(db: Database, meta: dict[str, str], keys: DeskKeys, *, store: boo
         if store:
             with db.transaction() as session:
                 if session.get(DbMeta, KEY_CHECK_META) is None:
+                    verify_keys(session, meta, keys)
                     session.add(DbMeta(key=KEY_CHECK_META, value=key_check_value(keys, instance_id)))
                     meta[KEY_CHECK_META] = key_check_value(keys, instance_id)
         return
@@ -109,7 +153,10 @@ def open_desk(
             meta = init_meta(db, demo=demo)
         is_demo = meta.get("demo") == "1"
         key_file = key_file_for(db.sqlite_path) if db.sqlite_path is not None else None
-        keys = load_keys(meta["instance_id"], demo=is_demo, key_file=key_file, create=create_keys or migrate)
+        # A database with a key check value has keys somewhere: new ones made here would be wrong,
+        # and the person is told to import the right ones instead.
+        create = (create_keys or migrate) and KEY_CHECK_META not in meta
+        keys = load_keys(meta["instance_id"], demo=is_demo, key_file=key_file, create=create)
         check_keys(db, meta, keys, store=migrate)
         return DeskContext(
             db=db, keys=keys, audit=AuditLog(keys.audit), policy=load_policy(),

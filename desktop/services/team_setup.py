@@ -30,33 +30,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from alembic.script import ScriptDirectory
-from cryptography.exceptions import InvalidTag
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
-from desktop.audit.log import GENESIS, chain_hash
+from desktop.domain.roles import DEFAULT_APP_ROLE
 from desktop.errors import DatabaseUnavailable, InvalidInput, KeyringUnavailable, SchemaOutdated
 from desktop.models import (
     RECORD_MODELS,
-    AccessLogEntry,
     AccessReason,
     Base,
     Contact,
-    Customer,
     IdentityVerification,
     OneTimeCode,
     SearchToken,
     VerificationLockout,
 )
-from desktop.security.crypto import decrypt, keyed_hash
 from desktop.security.key_transfer import (
     KEY_CHECK_META,
     check_passphrase,
     header_of,
-    key_check_matches,
     open_sealed,
     read_export,
     refuse_existing,
@@ -70,13 +63,13 @@ from desktop.security.keys import (
     export_keys,
     import_keys,
     keyring_available,
+    keyring_entry,
     load_keys,
 )
-from desktop.services.context import check_keys, init_meta, open_desk, read_meta
+from desktop.services.context import check_keys, init_meta, open_desk, read_meta, verify_keys
 from desktop.storage.database import Database, describe_db_error
-from desktop.storage.migrate import MIGRATIONS, current_revision, ensure_current, head_revision, upgrade
+from desktop.storage.migrate import current_revision, ensure_current, head_revision, known_revisions, upgrade
 
-DEFAULT_APP_ROLE = "gdpr_desk_app"
 #: db_meta entry: the application roles init-team set up (a JSON list), granted again on upgrade.
 APP_ROLES_META = "team_app_roles"
 
@@ -97,7 +90,7 @@ _DELETED_BY_THE_DESK = (
     | {cast(Any, m).__tablename__ for m in (SearchToken, AccessReason, OneTimeCode, VerificationLockout,
                                             IdentityVerification, Contact)}
 )
-_ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+_ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
 def table_privileges() -> dict[str, tuple[str, ...]]:
@@ -116,7 +109,7 @@ def _q(identifier: str) -> str:
 
 def check_role_name(name: str) -> str:
     name = name.strip()
-    if not _ROLE_NAME.match(name) or name.startswith("pg_") or name in {"public", "none", "current_user",
+    if not _ROLE_NAME.fullmatch(name) or name.startswith("pg_") or name in {"public", "none", "current_user",
                                                                         "session_user", "current_role"}:
         raise InvalidInput(
             f"'{name}' cannot be the application role: use lower-case letters, digits and _ "
@@ -125,47 +118,6 @@ def check_role_name(name: str) -> str:
             f"(høyst 63, ikke med pg_ først), f.eks. {DEFAULT_APP_ROLE}.",
         )
     return name
-
-
-# --- verifying keys against a database ----------------------------------------------------------
-
-
-def verify_keys(session: Session, meta: dict[str, str], keys: DeskKeys) -> str:
-    """Say what proved the keys right; raise if anything proves them wrong.
-
-    The key check value decides when the database has one. An older database without it is checked
-    against what the keys made: the first access-log entry (chain key) and one stored identity
-    number (encryption and hash keys). A database with none of these cannot tell: "" is returned.
-    """
-    instance_id = meta["instance_id"]
-    wrong = KeyringUnavailable(
-        f"These keys do not belong to database {instance_id}; nothing was changed.",
-        f"Disse nøklene hører ikke til database {instance_id}; ingenting ble endret.",
-    )
-    stored = meta.get(KEY_CHECK_META)
-    if stored is not None:
-        if not key_check_matches(keys, instance_id, stored):
-            raise wrong
-        return "the database's key check value"
-    checked: list[str] = []
-    first = session.execute(select(AccessLogEntry).where(AccessLogEntry.seq == 1)).scalar_one_or_none()
-    if first is not None:
-        if chain_hash(keys.audit, GENESIS, first) != first.entry_hash:
-            raise wrong
-        checked.append("the first access-log entry")
-    row = session.execute(
-        select(Customer.nid_encrypted, Customer.nid_hash, Customer.nid_country)
-        .where(Customer.nid_encrypted.is_not(None), Customer.nid_hash.is_not(None)).limit(1)
-    ).first()
-    if row is not None:
-        try:
-            number = decrypt(keys.nid_enc, bytes(row[0] or b""))
-        except (InvalidTag, ValueError) as exc:
-            raise wrong from exc
-        if keyed_hash(keys.nid_hash, f"{row[2]}:{number}") != row[1]:
-            raise wrong
-        checked.append("a stored identity number")
-    return " and ".join(checked)
 
 
 # --- init-team ----------------------------------------------------------------------------------
@@ -295,9 +247,9 @@ def _preflight(db: Database, app_role: str, with_password: bool) -> _Preflight:
                 if _scalar(conn, "SELECT pg_has_role(:a, :o, 'MEMBER')", a=app_role, o=table_owner):
                     raise InvalidInput(
                         f"The role {app_role} is a member of {table_owner}, which owns the tables, so it could "
-                        f"drop the access log's triggers. Run 'REVOKE {table_owner} FROM {app_role}' first.",
+                        f"drop the access log's triggers. Run 'REVOKE {_q(table_owner)} FROM {_q(app_role)}' first.",
                         f"Rollen {app_role} er medlem av {table_owner}, som eier tabellene, og kan derfor fjerne "
-                        f"tilgangsloggens triggere. Kjør 'REVOKE {table_owner} FROM {app_role}' først.",
+                        f"tilgangsloggens triggere. Kjør 'REVOKE {_q(table_owner)} FROM {_q(app_role)}' først.",
                     )
             owned = _scalar(conn, "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n "
                             "ON n.oid = c.relnamespace WHERE c.relowner = :oid AND n.nspname = :s) "
@@ -317,14 +269,13 @@ def _preflight(db: Database, app_role: str, with_password: bool) -> _Preflight:
         if (app is None or needs_alter or schema != "public") and not (superuser or createrole):
             raise DatabaseUnavailable(
                 f"The role {owner} may not create or change roles. Give it CREATEROLE, or have the database "
-                f"administrator run: CREATE ROLE {app_role} LOGIN PASSWORD '...';",
+                f"administrator run: CREATE ROLE {_q(app_role)} LOGIN PASSWORD '...';",
                 f"Rollen {owner} har ikke lov til å opprette eller endre roller. Gi den CREATEROLE, eller be "
-                f"databaseadministratoren kjøre: CREATE ROLE {app_role} LOGIN PASSWORD '...';",
+                f"databaseadministratoren kjøre: CREATE ROLE {_q(app_role)} LOGIN PASSWORD '...';",
             )
         conn.rollback()
     revision = current_revision(db)
-    known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
-    if revision is not None and revision not in known:
+    if revision is not None and revision not in known_revisions():
         ensure_current(db)  # raises: upgraded by a newer GDPR Desk
     meta: dict[str, str] = {}
     if revision is not None:
@@ -369,7 +320,7 @@ def _recorded_roles(meta: dict[str, str]) -> list[str]:
         roles = json.loads(meta.get(APP_ROLES_META, "[]"))
     except ValueError:
         return []
-    return [r for r in roles if isinstance(r, str) and _ROLE_NAME.match(r)] if isinstance(roles, list) else []
+    return [r for r in roles if isinstance(r, str) and _ROLE_NAME.fullmatch(r)] if isinstance(roles, list) else []
 
 
 def init_team(url: str, *, app_role: str = DEFAULT_APP_ROLE, app_password: str | None = None) -> TeamSetupReport:
@@ -393,7 +344,7 @@ def init_team(url: str, *, app_role: str = DEFAULT_APP_ROLE, app_password: str |
         keys = load_keys(instance_id, demo=False, key_file=None, create=new_instance)
         had_check = KEY_CHECK_META in meta
         check_keys(db, meta, keys, store=True)
-        keys_note = (f"made in this machine's keyring ({SERVICE} / db:{instance_id})" if new_instance
+        keys_note = (f"made in this machine's keyring ({SERVICE} / {keyring_entry(instance_id)})" if new_instance
                      else "found in this machine's keyring and verified")
         if not had_check:
             keys_note += "; key check value recorded"
@@ -412,7 +363,8 @@ def init_team(url: str, *, app_role: str = DEFAULT_APP_ROLE, app_password: str |
                 tables = _grant(conn, pre.schema, app_role)
                 _record_roles(conn, [*_recorded_roles(meta), app_role])
         except DBAPIError as exc:
-            raise describe_db_error(exc, db.url) from exc
+            # Not chained: the failed statement can be CREATE/ALTER ROLE with the password's verifier.
+            raise describe_db_error(exc, db.url) from None
         # Printed without a password: the commands take it from ~/.pgpass or PGPASSWORD.
         owner_url = db.url.set(password=None).render_as_string(hide_password=False)
         return TeamSetupReport(
@@ -471,6 +423,15 @@ def reapply_grants(db: Database) -> list[str]:
     try:
         with db.engine.begin() as conn:
             schema = _scalar(conn, "SELECT current_schema()")
+            if schema is None:
+                raise DatabaseUnavailable(
+                    f"The database {db.display_name()} has no schema on this role's search_path: the grants "
+                    "for the application roles were not renewed. Run 'gdpr-desk db upgrade' as the owner "
+                    "with the search_path init-team used.",
+                    f"Databasen {db.display_name()} har ikke noe skjema i rollens search_path: tilgangene til "
+                    "applikasjonsrollene ble ikke fornyet. Kjør 'gdpr-desk db upgrade' som eieren med den "
+                    "search_path init-team brukte.",
+                )
             owners = [r[0] for r in conn.execute(text(
                 "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = :s AND tablename = 'access_log'"),
                 {"s": schema})]
@@ -480,7 +441,7 @@ def reapply_grants(db: Database) -> list[str]:
                 if not _scalar(conn, "SELECT count(*) FROM pg_roles WHERE rolname = :r", r=role):
                     notes.append(f"application role {role} no longer exists: skipped")
                     continue
-                tables = _grant(conn, str(schema), role)
+                tables = _grant(conn, schema, role)
                 notes.append(f"application role {role}: privileges renewed on {len(tables)} tables")
     except DBAPIError as exc:
         raise describe_db_error(exc, db.url) from exc
@@ -570,7 +531,7 @@ def import_keys_file(url: str, path: Path, passphrase: Callable[[], str]) -> Key
         db.dispose()
     blob = export_keys(keys)
     try:
-        before = keyring.get_password(SERVICE, f"db:{instance_id}") if keyring_available() else None
+        before = keyring.get_password(SERVICE, keyring_entry(instance_id))
         if before is not None and _same_keys(before, keys):
             outcome = "unchanged"
         else:

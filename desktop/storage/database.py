@@ -109,6 +109,23 @@ def describe_db_error(exc: BaseException, url: URL | None = None) -> DatabaseUna
     )
 
 
+#: PostgreSQL settings that must be on: with either off, a crash can lose committed access-log entries.
+_DURABILITY_SETTINGS = ("fsync", "full_page_writes")
+
+
+def unsafe_setting(show: Callable[[str], str]) -> str | None:
+    """The first durability setting that is off, as "fsync = off", or None when the server is safe.
+
+    `show(name)` returns the server's value for SHOW name; the caller runs it on its own
+    connection (the desk's engine, or the settings dialog's read-only test session).
+    """
+    for name in _DURABILITY_SETTINGS:
+        value = show(name)
+        if value.lower() != "on":
+            return f"{name} = {value}"
+    return None
+
+
 class ConnectionLost(DatabaseUnavailable):
     """The connection to the database dropped in the middle of one unit of work.
 
@@ -132,9 +149,18 @@ def connection_dropped(exc: BaseException) -> bool:
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
+        if isinstance(current, ConnectionLost):
+            return True
         if isinstance(current, DBAPIError) and current.connection_invalidated:
             return True
-        current = current.__cause__ or current.__context__
+        if current.__cause__ is not None:
+            current = current.__cause__
+        elif isinstance(current.__context__, ConnectionLost):
+            # Raised while an earlier unit of work's lost connection was being handled, not
+            # caused by it: that loss is over and this error is this unit of work's own.
+            return False
+        else:
+            current = current.__context__
     return False
 
 
@@ -216,15 +242,14 @@ class Database:
                     conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
                     conn.rollback()
                 else:
-                    for setting in ("fsync", "full_page_writes"):
-                        value = conn.execute(text(f"SHOW {setting}")).scalar()
-                        if str(value).lower() != "on":
-                            raise DatabaseUnavailable(
-                                f"The PostgreSQL server runs with {setting} = {value}; a crash could lose "
-                                "access-log entries. Ask the database administrator to turn it on.",
-                                f"PostgreSQL-serveren kjører med {setting} = {value}; et krasj kan miste "
-                                "tilgangslogg-oppføringer. Be databaseadministratoren slå det på.",
-                            )
+                    unsafe = unsafe_setting(lambda name: str(conn.execute(text(f"SHOW {name}")).scalar()))
+                    if unsafe is not None:
+                        raise DatabaseUnavailable(
+                            f"The PostgreSQL server runs with {unsafe}; a crash could lose "
+                            "access-log entries. Ask the database administrator to turn it on.",
+                            f"PostgreSQL-serveren kjører med {unsafe}; et krasj kan miste "
+                            "tilgangslogg-oppføringer. Be databaseadministratoren slå det på.",
+                        )
                     conn.rollback()
         except DatabaseUnavailable:
             self.engine.dispose()
@@ -280,7 +305,9 @@ class Database:
         except ConnectionLost as exc:
             if exc.while_saving:
                 raise
-            return action()
+        # The second attempt runs outside the handler, so its own errors (not found, no access)
+        # are not chained to the first attempt's lost connection and mistaken for another one.
+        return action()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -21,6 +22,15 @@ def alembic_config(db: Database) -> Config:
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", db.url.render_as_string(hide_password=False).replace("%", "%%"))
     return cfg
+
+
+@functools.cache
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this program can migrate from: any other was written by a newer GDPR Desk.
+
+    Cached: the migration scripts ship with the program and do not change while it runs.
+    """
+    return frozenset(rev.revision for rev in ScriptDirectory(str(MIGRATIONS)).walk_revisions())
 
 
 def head_revision() -> str:
@@ -91,9 +101,7 @@ def ensure_current(db: Database) -> None:
             f"Databasen {db.display_name()} har ikke GDPR Desk-skjemaet. "
             "Kjør 'gdpr-desk db upgrade' (eller 'gdpr-desk db init-team' for en teamserver).",
         )
-    script = ScriptDirectory(str(MIGRATIONS))
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current not in known:
+    if current not in known_revisions():
         raise SchemaOutdated(
             f"The database {db.display_name()} was upgraded by a newer GDPR Desk ({current}). "
             "Install the newer version.",

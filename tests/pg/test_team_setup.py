@@ -307,12 +307,16 @@ def test_init_team_refuses_a_member_of_the_owner(pg_url: str, new_role: list[str
         conn.execute(f'CREATE ROLE "{app}" LOGIN IN ROLE "{owner}"')
         conn.execute(f'ALTER DATABASE "{_dbname(pg_url)}" OWNER TO "{owner}"')
     owner_url = pg_url.replace("://postgres@", f"://{owner}@")
-    with pytest.raises(InvalidInput) as exc:
-        init_team(owner_url, app_role=app)
-    assert f"REVOKE {owner} FROM {app}" in exc.value.message
-    with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
-        assert conn.execute("SELECT to_regclass('alembic_version')").fetchone() == (None,)
-        conn.execute(f'ALTER DATABASE "{_dbname(pg_url)}" OWNER TO postgres')
+    try:
+        with pytest.raises(InvalidInput) as exc:
+            init_team(owner_url, app_role=app)
+        assert f'REVOKE "{owner}" FROM "{app}"' in exc.value.message
+        with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
+            assert conn.execute("SELECT to_regclass('alembic_version')").fetchone() == (None,)
+    finally:
+        # Even when an assertion fails: a role that owns the database cannot be dropped at teardown.
+        with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
+            conn.execute(f'ALTER DATABASE "{_dbname(pg_url)}" OWNER TO postgres')
 
 
 def test_a_dedicated_owner_role_sets_up_the_team(pg_url: str, new_role: list[str]) -> None:
@@ -441,3 +445,42 @@ def test_tables_outside_public_are_found_by_the_application_role(pg_url: str, ap
             assert ctx.audit.verify(s).ok
     finally:
         ctx.close()
+
+
+def test_a_failed_role_statement_does_not_carry_the_password_verifier(  # type: ignore[no-untyped-def]
+        pg_url: str, app_role: str, monkeypatch) -> None:
+    """The role appears between the checks and CREATE ROLE: the error must not chain that statement."""
+    import traceback
+
+    from desktop.services import team_setup
+
+    real = team_setup._preflight
+
+    def then_someone_creates_the_role(db, role: str, with_password: bool):  # type: ignore[no-untyped-def]
+        pre = real(db, role, with_password)
+        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'CREATE ROLE "{role}"')
+        return pre
+
+    monkeypatch.setattr(team_setup, "_preflight", then_someone_creates_the_role)
+    with pytest.raises(DatabaseUnavailable) as exc:
+        init_team(pg_url, app_role=app_role, app_password=PASSWORD)
+    assert "already exists" in exc.value.message
+    assert exc.value.__cause__ is None and exc.value.__suppress_context__
+    told = "".join(traceback.format_exception(exc.value))
+    assert "SCRAM-SHA-256" not in told and "CREATE ROLE" not in told
+
+
+def test_renewing_grants_without_a_schema_on_the_search_path_says_so(pg_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services import team_setup
+    from desktop.storage.database import Database
+
+    monkeypatch.setattr(team_setup, "read_meta",
+                        lambda db: {team_setup.APP_ROLES_META: json.dumps(["gdpr_desk_app"])})
+    db = Database(f"{pg_url}?options=-csearch_path%3Dnowhere")
+    try:
+        with pytest.raises(DatabaseUnavailable) as exc:
+            team_setup.reapply_grants(db)
+    finally:
+        db.dispose()
+    assert "no schema on this role's search_path" in exc.value.message and "None" not in exc.value.message

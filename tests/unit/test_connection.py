@@ -128,6 +128,17 @@ def test_a_closed_port_is_unreachable() -> None:
     assert "synthetic-secret" not in repr(report)
 
 
+@pytest.mark.parametrize(("url", "detail"), [
+    ("postgresql+psycopg://desk@127.0.0.1:54x2/gdpr", "54x2"),
+    ("postgresql+psycopg://desk@127.0.0.1:99999/gdpr", "port 99999 is not between 1 and 65535"),
+])
+def test_a_port_that_is_no_port_is_a_settings_error_not_a_crash(url: str, detail: str) -> None:
+    report = check_connection(url, "synthetic-secret", timeout_s=2)
+    assert report.verdict is Verdict.FAILED and report.backend == "postgresql" and not report.usable
+    assert detail in report.detail
+    assert "synthetic-secret" not in repr(report)
+
+
 def test_an_unknown_host_is_unreachable() -> None:
     report = check_connection("postgresql+psycopg://desk@no-such-host.invalid:5432/gdpr", timeout_s=2)
     assert report.verdict is Verdict.UNREACHABLE

@@ -149,3 +149,45 @@ def test_an_older_database_without_a_key_check_is_verified_against_its_data(  # 
     with pytest.raises(KeyringUnavailable) as exc:
         import_keys_file(url, forged, lambda: PASSPHRASE)
     assert "do not belong to database" in exc.value.message
+
+
+def _meta_keys(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {r[0] for r in conn.execute("SELECT key FROM db_meta")}
+
+
+def test_a_workstation_without_the_keys_is_told_to_import_them_not_given_new_ones(  # type: ignore[no-untyped-def]
+        desk, memory_keyring: MemoryKeyring) -> None:
+    path = desk.db.sqlite_path
+    desk.close()
+    memory_keyring.store.clear()  # the keyring entry vanished (another workstation, a new profile)
+    with pytest.raises(KeyringUnavailable) as exc:
+        open_desk(f"sqlite:///{path}", migrate=True, create_keys=True)
+    assert "has no keys for database" in exc.value.message and "gdpr-desk keys import" in exc.value.message
+    assert memory_keyring.store == {}  # no wrong keys were made to be found next time
+
+
+def test_new_keys_for_an_older_database_with_data_are_refused_not_recorded(  # type: ignore[no-untyped-def]
+        desk, people, memory_keyring: MemoryKeyring) -> None:
+    """No key check value yet, but an access log and identity numbers that other keys made."""
+    _logged_search(desk, people)
+    path = desk.db.sqlite_path
+    desk.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM db_meta WHERE key = 'key_check'")
+    memory_keyring.store.clear()
+    with pytest.raises(KeyringUnavailable) as exc:
+        open_desk(f"sqlite:///{path}", migrate=True, create_keys=True)
+    assert "do not belong to database" in exc.value.message and "nothing was changed" in exc.value.message
+    assert "key_check" not in _meta_keys(path)
+
+
+def test_the_keys_of_an_older_database_with_nothing_to_check_are_recorded(tmp_path: Path) -> None:
+    """Nothing to check them against yet: the keys are recorded, and every later open checks them."""
+    path = tmp_path / "older.sqlite3"
+    open_desk(f"sqlite:///{path}", migrate=True).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM db_meta WHERE key = 'key_check'")
+    again = open_desk(f"sqlite:///{path}", migrate=True)
+    again.close()
+    assert "key_check" in _meta_keys(path)

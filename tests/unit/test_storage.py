@@ -130,3 +130,87 @@ def test_driver_errors_never_carry_parameter_values(desk) -> None:  # type: igno
                        "failed_attempts, created_at) VALUES (:i, :u, :d, 'agent', 'x', 0, 0, '2026-01-01')"),
                   [{"i": 900, "u": "kari.odegard", "d": "Kari Ødegård"}, {"i": 901, "u": "kari.odegard", "d": "x"}])
     assert "Ødegård" not in str(exc.value) and "kari.odegard" not in str(exc.value)
+
+
+# --- a look-up run again after a lost connection --------------------------------------------------
+
+
+def _dropped() -> Exception:
+    from sqlalchemy.exc import DBAPIError
+
+    return DBAPIError("SELECT 1", None, Exception("server closed the connection unexpectedly"),
+                      connection_invalidated=True)
+
+
+def test_a_retried_look_up_reports_its_own_error_not_the_lost_connection(desk) -> None:  # type: ignore[no-untyped-def]
+    """The second attempt's "not found" (or "no access") is what the person must read."""
+    from desktop.errors import NotFound
+
+    attempts: list[int] = []
+
+    def look_up() -> None:
+        attempts.append(1)
+        with desk.db.transaction():
+            if len(attempts) == 1:
+                raise _dropped()
+            raise NotFound("No customer K9000001.", "Ingen kunde K9000001.")
+
+    with pytest.raises(NotFound, match="No customer K9000001"):
+        desk.db.retry_read(look_up)
+    assert len(attempts) == 2
+
+
+def test_a_look_up_that_loses_its_connection_twice_says_so(desk) -> None:  # type: ignore[no-untyped-def]
+    from desktop.storage.database import ConnectionLost
+
+    attempts: list[int] = []
+
+    def look_up() -> None:
+        attempts.append(1)
+        with desk.db.transaction():
+            raise _dropped()
+
+    with pytest.raises(ConnectionLost, match="nothing was saved") as caught:
+        desk.db.retry_read(look_up)
+    assert len(attempts) == 2 and not caught.value.while_saving
+
+
+def test_an_error_raised_while_handling_a_lost_connection_is_not_one() -> None:
+    from desktop.errors import NotFound
+    from desktop.storage.database import connection_dropped, connection_lost
+
+    lost = connection_lost(Database("sqlite://").url, while_saving=False)
+    try:
+        try:
+            raise lost from _dropped()
+        except DatabaseUnavailable:
+            raise NotFound("No customer K9000001.")  # noqa: B904 (implicitly chained, as a retry's was)
+    except NotFound as exc:
+        assert exc.__context__ is lost and not connection_dropped(exc)
+    try:
+        try:
+            raise lost
+        except DatabaseUnavailable:
+            raise _dropped()  # noqa: B904 (the point: a fresh drop while handling the first)
+    except Exception as exc:
+        assert connection_dropped(exc)
+    # Raised *from* a lost connection (a service's own wording for it): still a lost connection.
+    wrapped = NotFound("another supervisor decided")
+    wrapped.__cause__ = lost
+    assert connection_dropped(wrapped) and connection_dropped(lost)
+
+
+def test_unsafe_setting_names_the_first_durability_setting_that_is_off() -> None:
+    from desktop.storage.database import unsafe_setting
+
+    assert unsafe_setting({"fsync": "on", "full_page_writes": "on"}.__getitem__) is None
+    assert unsafe_setting({"fsync": "on", "full_page_writes": "off"}.__getitem__) == "full_page_writes = off"
+    assert unsafe_setting({"fsync": "OFF", "full_page_writes": "off"}.__getitem__) == "fsync = OFF"
+
+
+def test_known_revisions_are_every_migration_up_to_the_head() -> None:
+    from desktop.storage.migrate import head_revision, known_revisions
+
+    known = known_revisions()
+    assert {"0001", head_revision()} <= known and "9999_from_the_future" not in known
+    assert known_revisions() is known  # read from the scripts once
