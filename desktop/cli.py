@@ -54,10 +54,29 @@ def _password(prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+#: Desks this command opened: their log is compared with this workstation's anchor once more at the end.
+_OPENED: list[DeskContext] = []
+_WARNED: set[int] = set()
+
+
 def _open(args: argparse.Namespace) -> DeskContext:
     from desktop.services.context import open_desk
 
-    return open_desk(_db_url(args))
+    ctx = open_desk(_db_url(args))
+    _OPENED.append(ctx)
+    _warn_if_log_moved(ctx)
+    return ctx
+
+
+def _warn_if_log_moved(ctx: DeskContext) -> bool:
+    """Print the workstation anchor's warning on stderr; True when the log is not what was seen."""
+    from desktop.services.log_anchor import LogAnchorService
+
+    status = LogAnchorService(ctx).check_workstation()
+    if not status.ok and id(ctx) not in _WARNED:
+        _WARNED.add(id(ctx))
+        print(f"gdpr-desk: {status.text(_lang())}", file=sys.stderr)
+    return not status.ok
 
 
 def _login(ctx: DeskContext, agent: str) -> Actor:
@@ -256,12 +275,52 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """The chain, this workstation's anchor, and with --checkpoint the auditor's signed checkpoint."""
+    from desktop.cli_audit import read_checkpoint, verify_with_checkpoint
+
+    checkpoint = read_checkpoint(args.checkpoint) if args.checkpoint else None
     ctx = _open(args)
     try:
+        if checkpoint is not None:
+            return verify_with_checkpoint(ctx, checkpoint, _lang())
         with ctx.db.transaction() as s:
             result = ctx.audit.verify(s)
         print(result.describe())
-        return 0 if result.ok else 3
+        moved = _warn_if_log_moved(ctx)
+        return 0 if result.ok and not moved else 3
+    finally:
+        ctx.close()
+
+
+def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
+    from desktop.cli_audit import make_checkpoint
+
+    ctx = _open(args)
+    try:
+        return make_checkpoint(ctx, args.out, new_key=args.new_key, lang=_lang())
+    finally:
+        ctx.close()
+
+
+def cmd_audit_anchor(args: argparse.Namespace) -> int:
+    """Show this workstation's anchor; with --accept (an admin) remember the log as it is now."""
+    from desktop.services.log_anchor import LogAnchorService
+
+    ctx = _open(args)
+    try:
+        service = LogAnchorService(ctx)
+        if args.accept:
+            if not args.agent:
+                raise DeskError("--accept needs --agent (an administrator).",
+                                "--accept krever --agent (en administrator).")
+            before = service.accept_current(_login(ctx, args.agent))
+            seen = before.remembered.seq if before.remembered else 0
+            now = before.tip.seq if before.tip else 0
+            print(f"accepted: this workstation had entry {seen}; it now remembers entry {now}")
+            return 0
+        status = service.check_workstation()
+        print(status.text(_lang()))
+        return 0 if status.ok else 3
     finally:
         ctx.close()
 
@@ -627,9 +686,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     au = sub.add_parser("audit", help="the access log")
     aus = au.add_subparsers(dest="audit_command", required=True)
-    sp = aus.add_parser("verify", help="verify the hash chain; exit 0 when intact")
+    sp = aus.add_parser("verify", help="verify the hash chain and this workstation's anchor; exit 0 when intact")
     sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.add_argument("--checkpoint", metavar="FILE", help="also prove the log still extends this signed checkpoint")
     sp.set_defaults(func=cmd_audit_verify)
+    sp = aus.add_parser("checkpoint", help="sign the log's current end for the auditor (printed, or --out FILE)")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.add_argument("--out", metavar="FILE", help="a new file to write the checkpoint to (never overwritten)")
+    sp.add_argument("--new-key", action="store_true", help="start a checkpoint key: the private half goes into "
+                    "this keyring, the public half into the database (owner login on PostgreSQL)")
+    sp.set_defaults(func=cmd_audit_checkpoint)
+    sp = aus.add_parser("anchor", help="compare the log with what this workstation has seen; exit 3 if shorter or "
+                        "different")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.add_argument("--accept", action="store_true", help="after looking into a warning: remember the log as it "
+                    "is now (logged; needs an administrator's --agent)")
+    sp.add_argument("--agent", help="sign in as this administrator (for --accept)")
+    sp.set_defaults(func=cmd_audit_anchor)
 
     sp = add("deadline", cmd_deadline, "print the response due date and the latest extended date")
     sp.add_argument("received", help="YYYY-MM-DD")
@@ -732,7 +805,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("gdpr-desk: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
     finally:
+        _check_anchors_after()
         logs.close()
+
+
+def _check_anchors_after() -> None:
+    """After a command: remember how far the log now reaches (or warn), then let go of the desks."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    while _OPENED:
+        ctx = _OPENED.pop()
+        try:
+            _warn_if_log_moved(ctx)
+        except (DeskError, SQLAlchemyError, OSError):
+            pass  # the command's own outcome stands; the next start checks again
+        finally:
+            ctx.close()
+    _WARNED.clear()
 
 
 if __name__ == "__main__":

@@ -128,6 +128,10 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         container = QWidget()
         outer = QVBoxLayout(container)
+        from desktop.ui.log_watch import LogWatchBanner
+
+        self.log_watch = LogWatchBanner(ctx, container)
+        outer.addWidget(self.log_watch)
         outer.addWidget(self.splitter)
         self.setCentralWidget(container)
 
@@ -281,6 +285,7 @@ class MainWindow(QMainWindow):
         """Before the desk closes: no search left running, and the open contact ended in the log."""
         self.model.shutdown()
         self.profile.shutdown()
+        self.log_watch.stop()
 
     # --- keyboard ----------------------------------------------------------------------------
 
