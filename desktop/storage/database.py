@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.errors import DatabaseUnavailable
+from desktop.errors import AuditWriteFailed, DatabaseUnavailable
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 _T = TypeVar("_T")
@@ -63,9 +63,12 @@ def describe_db_error(exc: BaseException, url: URL | None = None) -> DatabaseUna
     low = raw.lower()
     where = url.render_as_string(hide_password=True) if url is not None else "the database"
     if "readonly" in low or "read-only" in low:
+        if url is not None and url.get_backend_name() == "postgresql":
+            return read_only_server(where)
         return DatabaseUnavailable(
             f"The database file is read-only: {where}. Ask IT to give you write access.",
             f"Databasefilen er skrivebeskyttet: {where}. Be IT om skrivetilgang.",
+            f"Databasfilen är skrivskyddad: {where}. Be IT om skrivrättighet.",
         )
     if "locked" in low or "busy" in low:
         return DatabaseUnavailable(
@@ -107,6 +110,37 @@ def describe_db_error(exc: BaseException, url: URL | None = None) -> DatabaseUna
         f"The database could not be used: {where} ({raw}).",
         f"Databasen kunne ikke brukes: {where} ({raw}).",
     )
+
+
+def read_only_server(where: str) -> DatabaseUnavailable:
+    """A PostgreSQL server that only lets this login read: a standby, or `default_transaction_read_only`."""
+    return DatabaseUnavailable(
+        f"The database is read-only: the server {where} lets this login read but not write (a standby server, "
+        "or default_transaction_read_only is on). Nothing can be looked up, because every look must be "
+        "logged. Ask IT to point the desk at the primary server or turn writing on.",
+        f"Databasen er skrivebeskyttet: tjeneren {where} lar denne påloggingen lese, men ikke skrive (en "
+        "reservetjener, eller default_transaction_read_only er på). Ingenting kan slås opp, fordi hvert oppslag "
+        "må logges. Be IT peke desken mot hovedtjeneren eller slå på skriving.",
+        f"Databasen är skrivskyddad: servern {where} låter den här inloggningen läsa men inte skriva (en "
+        "reservserver, eller default_transaction_read_only är på). Inget kan slås upp, eftersom varje uppslag "
+        "måste loggas. Be IT peka desken mot huvudservern eller slå på skrivning.",
+    )
+
+
+def read_only_cause(exc: BaseException) -> BaseException | None:
+    """The driver error in `exc`'s chain that says the database refuses writes, if any.
+
+    The access log wraps a failed write in AuditWriteFailed, so the cause is looked for down the chain.
+    """
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            return None
+        text = str(getattr(seen, "orig", None) or seen).lower()
+        if "read-only" in text or "readonly" in text:
+            return seen
+        seen = seen.__cause__
+    return None
 
 
 #: PostgreSQL settings that must be on: with either off, a crash can lose committed access-log entries.
@@ -242,6 +276,8 @@ class Database:
                     conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
                     conn.rollback()
                 else:
+                    if str(conn.execute(text("SHOW transaction_read_only")).scalar()) == "on":
+                        raise read_only_server(self.url.render_as_string(hide_password=True))
                     unsafe = unsafe_setting(lambda name: str(conn.execute(text(f"SHOW {name}")).scalar()))
                     if unsafe is not None:
                         raise DatabaseUnavailable(
@@ -284,8 +320,9 @@ class Database:
             if connection_dropped(exc):
                 # The pool has already discarded the dead connection: the next action gets a new one.
                 raise connection_lost(self.url, while_saving=saving) from exc
-            if isinstance(exc, OperationalError):
-                raise describe_db_error(exc, self.url) from exc
+            if isinstance(exc, OperationalError) or (
+                    isinstance(exc, DBAPIError | AuditWriteFailed) and read_only_cause(exc) is not None):
+                raise describe_db_error(read_only_cause(exc) or exc, self.url) from exc
             raise
         except BaseException:
             session.rollback()

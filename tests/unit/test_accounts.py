@@ -123,3 +123,59 @@ def test_a_right_reauthentication_resets_the_count(desk) -> None:  # type: ignor
     with desk.db.transaction() as s:
         count = select(StaffAccount.failed_attempts).where(StaffAccount.username == "supervisor")
         assert s.execute(count).scalar() == 0
+
+
+def test_password_hash_is_checked_without_the_write_lock(desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """While argon2 runs, another workstation can still take SQLite's write lock at once."""
+    import sqlite3
+
+    import desktop.services.accounts as accounts
+    from desktop.services.accounts import AccountService
+
+    real = accounts._check
+    took_lock: list[bool] = []
+
+    def check_while_writing(hash_: str, password: str) -> bool:
+        other = sqlite3.connect(str(desk.db.sqlite_path), timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            took_lock.append(True)
+        except sqlite3.OperationalError:
+            took_lock.append(False)
+        finally:
+            other.close()
+        return real(hash_, password)
+
+    monkeypatch.setattr(accounts, "_check", check_while_writing)
+    actor = AccountService(desk).login("agent", "demo")
+    AccountService(desk).reauthenticate(actor, "demo")
+    import pytest
+
+    from desktop.errors import AuthenticationFailed
+
+    with pytest.raises(AuthenticationFailed):
+        AccountService(desk).login("agent", "wrong")
+    assert took_lock == [True, True, True]
+
+
+def test_a_password_changed_during_the_check_does_not_sign_in(desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    import desktop.services.accounts as accounts
+    from desktop.errors import AuthenticationFailed
+    from desktop.services.accounts import AccountService
+
+    real = accounts._check
+    admin = AccountService(desk).login("admin", "demo")
+
+    def check_then_change(hash_: str, password: str) -> bool:
+        ok = real(hash_, password)
+        monkeypatch.setattr(accounts, "_check", real)
+        AccountService(desk).set_password(admin, "agent", "a-new-password")
+        return ok
+
+    monkeypatch.setattr(accounts, "_check", check_then_change)
+    with pytest.raises(AuthenticationFailed, match="Wrong user name or password"):
+        AccountService(desk).login("agent", "demo")
+    assert AccountService(desk).login("agent", "a-new-password").username == "agent"

@@ -214,3 +214,21 @@ def test_known_revisions_are_every_migration_up_to_the_head() -> None:
     known = known_revisions()
     assert {"0001", head_revision()} <= known and "9999_from_the_future" not in known
     assert known_revisions() is known  # read from the scripts once
+
+
+def test_a_read_only_sqlite_connection_says_so(desk) -> None:  # type: ignore[no-untyped-def]
+    """Root ignores file modes, so the read-only state is made with query_only, which SQLite reports alike."""
+    from sqlalchemy import event
+
+    from desktop.errors import DatabaseUnavailable
+    from desktop.services.accounts import AccountService
+
+    desk.db.engine.dispose()
+
+    @event.listens_for(desk.db.engine, "connect")
+    def read_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA query_only = ON")
+
+    with pytest.raises(DatabaseUnavailable, match="read-only") as caught:
+        AccountService(desk).login("agent", "demo")
+    assert "skrivebeskyttet" in caught.value.message_nb
