@@ -151,7 +151,12 @@ def cmd_db_check(args: argparse.Namespace) -> int:
 
 def _secret_from_stdin(what: str) -> str:
     """One line from standard input, for scripts that must not put a secret on the command line."""
-    line = sys.stdin.readline().rstrip("\r\n")
+    try:
+        line = sys.stdin.readline().rstrip("\r\n")
+        line.encode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError) as exc:
+        raise DeskError(f"The {what} on standard input is not valid text (UTF-8).",
+                        f"{what.capitalize()} på standard inn er ikke gyldig tekst (UTF-8).") from exc
     if not line:
         raise DeskError(f"No {what} on standard input.", f"Ingen {what} på standard inn.")
     return line
@@ -258,10 +263,15 @@ def cmd_accounts_disable(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from desktop.services.search import SearchService
 
+    if (args.query is None) == (not args.query_stdin):
+        raise DeskError("Give the search either as QUERY or on standard input with --query-stdin, not both.",
+                        "Oppgi søket enten som QUERY eller på standard inn med --query-stdin, ikke begge.")
+    # An identity number on the command line ends up in shell history and the process list.
+    query = _secret_from_stdin("search") if args.query_stdin else args.query
     ctx = _open(args)
     try:
         actor = _login(ctx, args.agent)
-        page = SearchService(ctx).search(actor, args.query, limit=args.limit)
+        page = SearchService(ctx).search(actor, query, limit=args.limit)
         for note in page.notes_nb if _lang() == "nb" else page.notes:
             print(f"# {note}", file=sys.stderr)
         for hit in page.hits:
@@ -333,8 +343,12 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise DeskError(f"'{args.received}' is not a date: use YYYY-MM-DD.",
                         f"'{args.received}' er ikke en dato: bruk ÅÅÅÅ-MM-DD.") from exc
-    due = response_due(received, roll_forward=args.roll_forward)
-    ext = extended_due(received, roll_forward=args.roll_forward)
+    try:
+        due = response_due(received, roll_forward=args.roll_forward)
+        ext = extended_due(received, roll_forward=args.roll_forward)
+    except (OverflowError, ValueError) as exc:
+        raise DeskError(f"{received.isoformat()} is too far in the future: its deadline falls after the year 9999.",
+                        f"{received.isoformat()} er for langt frem i tid: fristen faller etter år 9999.") from exc
     print(f"received {received.isoformat()}\ndue {due.isoformat()}\nextended {ext.isoformat()}")
     return 0
 
@@ -368,15 +382,12 @@ def cmd_request_list(args: argparse.Namespace) -> int:
 
 def cmd_request_new(args: argparse.Namespace) -> int:
     """File a request from a script or the mailroom; prints its id, reference, state and due date."""
+    from desktop.cli_input import parse_id
     from desktop.services.requests import RequestService, parse_channel, parse_request_type
 
     rtype = parse_request_type(args.type)
     channel = parse_channel(args.channel)
-    try:
-        customer_id = int(args.customer_id)
-    except ValueError as exc:
-        raise DeskError(f"'{args.customer_id}' is not a customer id (a number).",
-                        f"'{args.customer_id}' er ikke et kunde-id (et tall).") from exc
+    customer_id = parse_id(args.customer_id, "a customer id", "et kunde-id")
     received = _parse_date(args.received) if args.received else None
     ctx = _open(args)
     try:
@@ -393,11 +404,10 @@ def cmd_request_new(args: argparse.Namespace) -> int:
 
 
 def _request_id(value: str) -> int:
-    try:
-        return int(value.removeprefix("GDPR-"))
-    except ValueError as exc:
-        raise DeskError(f"'{value}' is not a request id (a number or GDPR-000123).",
-                        f"'{value}' er ikke et henvendelses-id (et tall eller GDPR-000123).") from exc
+    from desktop.cli_input import parse_id
+
+    return parse_id(value.strip().removeprefix("GDPR-"), "a request id (a number or GDPR-000123)",
+                    "et henvendelses-id (et tall eller GDPR-000123)")
 
 
 def cmd_request_approve(args: argparse.Namespace) -> int:
@@ -466,14 +476,18 @@ def cmd_erasure_plan(args: argparse.Namespace) -> int:
 
 def cmd_erasure_execute(args: argparse.Namespace) -> int:
     """Carry out an approved erasure; exit 4 while its purge is pending (not yet provably erased)."""
+    from desktop.cli_files import handle_written_files
     from desktop.services.erasure import ErasureService
+    from desktop.services.written_files import WrittenFileService
 
     request_id = _request_id(args.request_id)
     ctx = _open(args)
     try:
         actor = _login(ctx, args.agent)
+        customer_id = WrittenFileService(ctx).customer_of(request_id)  # before the erasure unlinks it
         result = ErasureService(ctx).execute(actor, request_id)
         _print_erasure(result)
+        handle_written_files(ctx, actor, customer_id, remove=args.remove_files, assume_yes=args.yes, lang=_lang())
         return 0 if result.run_state == "done" else 4
     finally:
         ctx.close()
@@ -543,13 +557,16 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
 
 def cmd_register_copy(args: argparse.Namespace) -> int:
     """The register copy as a PDF file for the mailroom; prints the password when encrypted."""
+    from desktop.cli_input import parse_id
     from desktop.services.register_copy import RegisterCopyService
 
-    try:
-        customer_id = int(args.customer_id)
-        request_id = int(args.request) if args.request is not None else None
-    except ValueError as exc:
-        raise DeskError("CUSTOMER_ID and --request are numbers.", "CUSTOMER_ID og --request er tall.") from exc
+    customer_id = parse_id(args.customer_id, "a customer id", "et kunde-id")
+    request_id = _request_id(args.request) if args.request is not None else None
+    from pathlib import Path
+
+    from desktop.services.written_files import check_target
+
+    check_target(Path(args.out), replace=args.replace)  # before anything is read or logged
     ctx = _open(args)
     try:
         actor = _login(ctx, args.agent)
@@ -563,7 +580,7 @@ def cmd_register_copy(args: argparse.Namespace) -> int:
         password = None
         if args.encrypt:
             pdf, password = service.encrypt(pdf)
-        path = service.save(actor, request_id, pdf, args.out, customer_id=customer_id)
+        path = service.save(actor, request_id, pdf, args.out, customer_id=customer_id, replace=args.replace)
         print(f"{path}	{len(pdf)} bytes	{data.record_count} records")
         if password is not None:
             print(f"password: {password}")
@@ -609,7 +626,22 @@ class _ProgressBar:
             print(file=sys.stderr)
 
 
+def _grace_hours(text: str) -> float:
+    """0 to a year of hours; NaN, infinity and negatives are refused by argparse."""
+    import math
+
+    try:
+        hours = float(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of hours") from exc
+    if not math.isfinite(hours) or not 0 <= hours <= 24 * 366:
+        raise argparse.ArgumentTypeError(f"{text} is outside 0-{24 * 366} hours")
+    return hours
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from desktop.cli_input import bounded_int
+
     p = argparse.ArgumentParser(prog="gdpr-desk", description="GDPR Desk: customer-service desk for GDPR requests.")
     p.add_argument("--version", action="version", version=f"gdpr-desk {__version__}")
     p.add_argument("--db", help="database URL or SQLite file (default: the embedded database)")
@@ -624,8 +656,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("gui", cmd_gui, "open the desk (the default)")
     sp = add("demo", cmd_demo, "open the desk on a demo database in the data folder")
-    sp.add_argument("--customers", type=int, default=2000)
-    sp.add_argument("--seed", type=int, default=1)
+    sp.add_argument("--customers", type=bounded_int(1, 5_000_000), default=2000)
+    sp.add_argument("--seed", type=bounded_int(0, 2**63 - 1), default=1)
     sp.add_argument("--rebuild", action="store_true", help="throw the demo database away and build it anew")
     sp.add_argument("--no-gui", action="store_true", help="build the demo database and print its URL")
 
@@ -662,8 +694,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_keys_import)
 
     sp = add("demo-data", cmd_demo_data, "fill a new database with deterministic demo data")
-    sp.add_argument("--customers", type=int, required=True)
-    sp.add_argument("--seed", type=int, default=1)
+    sp.add_argument("--customers", type=bounded_int(1, 5_000_000), required=True)
+    sp.add_argument("--seed", type=bounded_int(0, 2**63 - 1), default=1)
 
     acc = sub.add_parser("accounts", help="staff accounts")
     accs = acc.add_subparsers(dest="acc_command", required=True)
@@ -680,9 +712,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_accounts_disable)
 
     sp = add("search", cmd_search, "search customers (logged); prints id, name, masked contact")
-    sp.add_argument("query")
+    sp.add_argument("query", nargs="?", help="name, e-mail, phone, order number or identity number")
+    sp.add_argument("--query-stdin", action="store_true", help="read the search (an identity number, say) from "
+                    "the first line of standard input, so it stays out of shell history and the process list")
     sp.add_argument("--agent", required=True)
-    sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument("--limit", type=bounded_int(1, 1000), default=50)
 
     au = sub.add_parser("audit", help="the access log")
     aus = au.add_subparsers(dest="audit_command", required=True)
@@ -734,7 +768,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "or a prompt); refused for the filer and if the data changed since the plan")
     sp.add_argument("id", metavar="ID")
     sp.add_argument("--agent", required=True, help="sign in as this supervisor")
-    sp.add_argument("--grace-hours", type=float, default=0.0,
+    sp.add_argument("--grace-hours", type=_grace_hours, default=0.0,
                     help="hours during which the approval can be withdrawn before it runs (default 0)")
     sp.add_argument("--db", default=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_request_approve)
@@ -754,9 +788,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--preview", action="store_true", help="only show the plan; store and submit nothing")
     sp.add_argument("--db", default=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_erasure_plan)
-    sp = ers.add_parser("execute", help="carry out an approved erasure; exit 4 while its purge is pending")
+    sp = ers.add_parser("execute", help="carry out an approved erasure; exit 4 while its purge is pending; "
+                        "lists the files the desk saved for the person")
     sp.add_argument("request_id", metavar="REQUEST_ID")
     sp.add_argument("--agent", required=True)
+    sp.add_argument("--remove-files", action="store_true", help="then remove those files still where they were "
+                    "saved and unchanged (asks first, unless --yes)")
+    sp.add_argument("--yes", action="store_true", help="with --remove-files: do not ask")
     sp.add_argument("--db", default=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_erasure_execute)
     sp = ers.add_parser("purge", help="finish pending purges (TRUNCATE checkpoint and residue scan)")
@@ -767,12 +805,15 @@ def build_parser() -> argparse.ArgumentParser:
     rets = ret.add_subparsers(dest="retention_command", required=True)
     sp = rets.add_parser("run", help="erase what the policy no longer keeps (as the system); prints a report")
     sp.add_argument("--dry-run", action="store_true", help="report what would happen; change nothing")
-    sp.add_argument("--batch", type=int, default=5000, help="people per transaction (default 5000)")
+    sp.add_argument("--batch", type=bounded_int(1, 1_000_000), default=5000,
+                    help="people per transaction (default 5000)")
     sp.add_argument("--db", default=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_retention_run)
     sp = add("register-copy", cmd_register_copy, "write the register copy (Art. 15) as a PDF file")
     sp.add_argument("customer_id", metavar="CUSTOMER_ID")
-    sp.add_argument("--out", required=True, metavar="FILE", help="the PDF file to write (created private)")
+    sp.add_argument("--out", required=True, metavar="FILE", help="a new PDF file to write (created private; "
+                    "never a symlink, device or pipe)")
+    sp.add_argument("--replace", action="store_true", help="replace FILE if it is an existing regular file")
     sp.add_argument("--lang", default="nb", choices=["nb", "en", "sv"], help="language of the copy (default nb)")
     sp.add_argument("--agent", required=True, help="sign in as this user (password from GDPR_DESK_PASSWORD)")
     sp.add_argument("--request", metavar="ID", help="the access request it answers (its reference and redactions)")
@@ -785,8 +826,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop.cli_input import first_undecodable
+
+    raw = list(sys.argv[1:] if argv is None else argv)
+    bad = first_undecodable(raw)
+    if bad is not None:
+        print(f"gdpr-desk: argument {bad} is not valid text (UTF-8); nothing was done."
+              if _lang() != "nb" else f"gdpr-desk: argument {bad} er ikke gyldig tekst (UTF-8); ingenting ble gjort.",
+              file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(raw)
     if not hasattr(args, "db"):
         args.db = None
     import logging

@@ -16,9 +16,11 @@ from desktop.domain.holidays import next_working_day
 
 __all__ = [
     "DUE_SOON_DAYS",
+    "GDPR_APPLIES",
     "DeadlineState",
     "ExtensionRefused",
     "ReceivedInFuture",
+    "ReceivedTooEarly",
     "add_months",
     "check_extension",
     "days_left",
@@ -101,8 +103,27 @@ class ReceivedInFuture(ValueError):
         self.message_nb = message_nb
 
 
-def validate_received(received: date, today: date) -> None:
-    """Reject a received date in the future, the typo that would hide a request's real age."""
+class ReceivedTooEarly(ReceivedInFuture):
+    """A received date before the shop (or the GDPR) existed: a typo such as 2102 for 2021 or 0024.
+
+    A subclass, so every place that refuses a future date refuses this one the same way.
+    """
+
+
+#: The GDPR applied from this day; no request under it can have arrived earlier.
+GDPR_APPLIES = date(2018, 5, 25)
+
+
+def validate_received(received: date, today: date, *, earliest: date = GDPR_APPLIES) -> None:
+    """Reject a received date in the future, the typo that would hide a request's real age, or one
+    before `earliest` (the day the shop began trading, or the GDPR applied)."""
+    if received < earliest:
+        raise ReceivedTooEarly(
+            f"The received date {received.isoformat()} is before {earliest.isoformat()}, when the shop was "
+            "trading under the GDPR: check the year.",
+            message_nb=f"Mottatt-datoen {_nb(received)} er før {_nb(earliest)}, da butikken var i drift under "
+                       "personvernforordningen: sjekk årstallet.",
+        )
     if received > today:
         raise ReceivedInFuture(
             f"The received date {received.isoformat()} is in the future (today is {today.isoformat()}).",

@@ -33,6 +33,7 @@ from desktop.models.verification import (
     OneTimeCode,
     VerificationLockout,
 )
+from desktop.models.written_file import WrittenFile
 
 #: Every table that holds personal data, by the policy's record-kind key.
 RECORD_MODELS: dict[str, type[RecordMixin]] = {
@@ -89,4 +90,5 @@ __all__ = [
     "StaffAccount",
     "VerificationLockout",
     "WarrantyCase",
+    "WrittenFile",
 ]

@@ -330,7 +330,7 @@ def _org_number_problem(country: str, number: str) -> str | None:
 def _company(node: _Node) -> Company:
     node.only(
         "name", "brand", "organisation_number", "email", "website", "country", "bookkeeping_law",
-        "postal_address",
+        "postal_address", "operating_since",
     )
     country = node.string("country", _COUNTRY, "a two-letter country code such as NO")
     number = node.string("organisation_number")
@@ -346,7 +346,18 @@ def _company(node: _Node) -> Company:
         country=country,
         bookkeeping_law=node.choice("bookkeeping_law", BOOKKEEPING_LAWS, "bookkeeping law"),
         postal_address=node.lines("postal_address"),
+        operating_since=_operating_since(node),
     )
+
+
+def _operating_since(node: _Node) -> date | None:
+    """A TOML date (operating_since = 2009-03-01), optional: the earliest a request can be received."""
+    if not node.has("operating_since"):
+        return None
+    value = node._value("operating_since")
+    if isinstance(value, datetime) or not isinstance(value, date):
+        node.fail("operating_since", "expected a date such as 2009-03-01")
+    return value
 
 
 def _legal_basis(node: _Node) -> LegalBasis:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal, Protocol, TypeVar
 
 __all__ = [
@@ -183,6 +184,8 @@ class Company:
     country: str
     bookkeeping_law: BookkeepingLaw
     postal_address: tuple[str, ...]
+    #: The day the shop began trading, if the policy file says: no request is received before it.
+    operating_since: date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

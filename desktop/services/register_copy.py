@@ -25,13 +25,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
-import os
 import re
 import secrets
 import smtplib
 import socket
 import ssl as _ssl
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -738,18 +736,27 @@ class RegisterCopyService:
     # --- answer: save, post, e-mail ---------------------------------------------------------------------
 
     def save(self, actor: Actor, request_id: int | None, pdf: bytes, path: Path | str, *,
-             customer_id: int | None = None) -> Path:
-        """Write the copy to `path`, private to its owner; logged, and removed again if the log fails."""
+             customer_id: int | None = None, replace: bool = False) -> Path:
+        """Write the copy to `path`, private to its owner; logged, and removed again if the log fails.
+
+        Only a new regular file is written, or an existing regular one with `replace`; never a
+        symlink, device or FIFO. The file is recorded, so an erasure lists it for removal.
+        """
+        from desktop.services.written_files import WrittenFileService, check_target, write_new_file
+
         _require(actor)
         target = Path(path)
+        check_target(target, replace=replace)
         created = False
         try:
             with self.ctx.db.transaction() as s:
                 self.accounts.require_active(s, actor)
                 if request_id is not None:
                     customer_id = _request(s, request_id, customer_id).customer_id
-                _write_private(target, pdf)
+                write_new_file(target, pdf, replace=replace, prefix=".register-copy-")
                 created = True
+                WrittenFileService(self.ctx).record(s, actor, kind="register_copy", path=target, data=pdf,
+                                                    customer_id=customer_id, request_id=request_id)
                 self.ctx.audit.append(
                     s, actor, action="register_copy_save", data="register_copy", customer_id=customer_id,
                     request_id=request_id,
@@ -975,21 +982,6 @@ def _is_encrypted(pdf: bytes) -> bool:
         return bool(PdfReader(io.BytesIO(pdf)).is_encrypted)
     except (PdfReadError, ValueError):
         return False
-
-
-def _write_private(target: Path, data: bytes) -> None:
-    """Create the file readable by its owner only, complete or not at all (temporary name, then rename)."""
-    folder = target.parent if str(target.parent) else Path()
-    fd, tmp_name = tempfile.mkstemp(prefix=".register-copy-", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 _HINT_NB = {"sms": "på SMS", "phone": "på telefon", "letter": "i et eget brev", "counter": "i butikken"}

@@ -43,6 +43,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.audit.log import utcnow
 from desktop.domain.contact import mask_email, mask_phone, normalize_email, normalize_phone
 from desktop.domain.deadlines import (
+    GDPR_APPLIES,
     DeadlineState,
     ExtensionRefused,
     ReceivedInFuture,
@@ -989,7 +990,8 @@ class RequestService:
         today = self.today()
         received = received_on or today
         try:
-            validate_received(received, today)
+            validate_received(received, today, earliest=max(GDPR_APPLIES, self.ctx.policy.company.operating_since
+                                                             or GDPR_APPLIES))
         except ReceivedInFuture as exc:
             raise InvalidInput(exc.message, exc.message_nb) from None
         channels = {c.key for c in self.ctx.policy.marketing_channels}

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         PlanLineView,
         PlanView,
     )
+    from desktop.services.written_files import OpenFile
     from desktop.ui.dialogs import DialogService
 
 T = TypeVar("T")
@@ -438,8 +439,23 @@ class ErasurePlanDialog(QDialog):
                 "Erase and restrict the data as approved? This cannot be undone.")):
             return
         service, actor, rid = self.service, self.actor, self.request_id
+        from desktop.services.written_files import WrittenFileService
+        from desktop.ui.written_files_ui import offer_removal
 
-        self._run(lambda: service.execute(actor, rid), self._show_result)
+        files = WrittenFileService(self.ctx)
+
+        def run() -> tuple[ErasureResult, list[OpenFile]]:
+            customer_id = files.customer_of(rid)  # before the erasure unlinks the request from the person
+            result = service.execute(actor, rid)
+            return result, files.open_files(actor, customer_id)
+
+        def done(outcome: tuple[ErasureResult, list[OpenFile]]) -> None:
+            self._show_result(outcome[0])
+            summary = offer_removal(self, self.dialogs, files, actor, outcome[1])
+            if summary:
+                self.result_label.setText(self.result_label.text() + "\n" + summary)
+
+        self._run(run, done)
 
     # --- closing -----------------------------------------------------------------------------
 

@@ -541,7 +541,9 @@ class RegisterCopyDialog(QDialog):
         self._clear_error()
         service, actor, request_id, customer_id, pdf = (self.service, self.actor, self.request_id, self.customer_id,
                                                         self.pdf)
-        self.worker.submit(lambda: service.save(actor, request_id, pdf, Path(path), customer_id=customer_id),
+        # The save dialog has asked before choosing an existing file, so replacing one is what was chosen.
+        self.worker.submit(lambda: service.save(actor, request_id, pdf, Path(path), customer_id=customer_id,
+                                                replace=True),
                            lambda saved: self.dialogs.info(self, self.tr("Saved"), self.tr(
                                "The register copy was saved to {path}.").format(path=saved)), self._failed)
 

@@ -734,10 +734,14 @@ class PortabilityPanel(_Panel):
         if path.suffix.lower() != ".zip":
             path = path.with_name(path.name + ".zip")
         service, actor = self.host.service, self.host.actor
+        from desktop.services.written_files import WrittenFileService
+
+        files = WrittenFileService(self.host.ctx)
 
         def export(rid: int, v: int) -> int:
             data = service.export_portability(actor, rid, version=v)
-            write_private(path, data)
+            # Recorded, so an erasure lists it; the save dialog already asked before replacing a file.
+            files.save(actor, kind="portability_export", path=path, data=data, request_id=rid, replace=True)
             return len(data)
 
         def done(size: int) -> None:
