@@ -32,6 +32,7 @@ from desktop.ui.qt_compat import emit
 if TYPE_CHECKING:
     import logging
 
+    from desktop.adapters.sms_outbox import SmsSender
     from desktop.services.context import DeskContext
     from desktop.services.verification import VerificationService
     from desktop.ui.main_window import MainWindow
@@ -129,10 +130,39 @@ def mailer_from_settings(settings: QSettings | None = None) -> SettingsMailer | 
 
 
 def build_verification(ctx: DeskContext, settings: QSettings | None = None) -> VerificationService:
-    """The verification service as the settings configure it (SMTP, and the SMS file adapter)."""
-    from desktop.services.verification import FileSmsGateway, VerificationService
+    """The verification service as the settings configure it (SMTP, and SMS: see `sms_from_settings`)."""
+    from desktop.services.verification import VerificationService
 
-    return VerificationService(ctx, mailer=mailer_from_settings(settings), sms=FileSmsGateway(sms_outbox_path()))
+    return VerificationService(ctx, mailer=mailer_from_settings(settings), sms=sms_from_settings(ctx, settings))
+
+
+SMS_KEYRING_ENTRY = "sms"
+
+
+def sms_from_settings(ctx: DeskContext, settings: QSettings | None = None) -> SmsSender:
+    """Twilio when "sms/provider" is "twilio" (its auth token in the keyring, read when a message goes
+    out); otherwise the file outbox for a demo database and a clear refusal for any other."""
+    from desktop.adapters.sms_outbox import SmsChoice, choose_sms_gateway
+    from desktop.services.verification import CODE_VALID_FOR
+
+    settings = settings or desk_settings()
+    choice = SmsChoice(provider=_setting(settings, "sms/provider"), account_sid=_setting(settings, "sms/account_sid"),
+                       sender=_setting(settings, "sms/sender"), base_url=_setting(settings, "sms/base_url"))
+
+    def token() -> str | None:
+        import keyring
+        from keyring.errors import KeyringError
+
+        from desktop.errors import DeliveryFailed
+
+        try:
+            return keyring.get_password(SMTP_KEYRING_SERVICE, SMS_KEYRING_ENTRY)
+        except KeyringError as exc:
+            raise DeliveryFailed("no keyring is available to hold the SMS auth token",
+                                 "ingen nøkkelring er tilgjengelig for SMS-nøkkelen") from exc
+
+    return choose_sms_gateway(choice, demo=ctx.demo, outbox=sms_outbox_path(), keep_for=CODE_VALID_FOR,
+                              auth_token=token)
 
 
 def describe_url(url: str) -> str:

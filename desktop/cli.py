@@ -213,6 +213,32 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sms_token(args: argparse.Namespace) -> int:
+    """Store (or with --clear, forget) the SMS provider's auth token in this workstation's keyring."""
+    import contextlib
+
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    from desktop.security.keys import HOW_TO_GET_A_KEYRING, SERVICE, keyring_available
+
+    if not keyring_available():
+        raise DeskError("No OS keyring is available for the SMS auth token. " + HOW_TO_GET_A_KEYRING,
+                        "Ingen nøkkelring er tilgjengelig for SMS-nøkkelen. Windows og macOS har nøkkelring "
+                        "innebygd; på Linux installer og lås opp GNOME Keyring eller KWallet.")
+    try:
+        if args.clear:
+            with contextlib.suppress(PasswordDeleteError):
+                keyring.delete_password(SERVICE, "sms")
+            print("SMS auth token removed from the keyring")
+            return 0
+        keyring.set_password(SERVICE, "sms", _secret_from_stdin("auth token"))
+    except KeyringError as exc:
+        raise DeskError(f"The OS keyring failed ({exc}).", f"Nøkkelringen feilet ({exc}).") from exc
+    print("SMS auth token stored in the keyring (service gdpr-desk, entry sms)")
+    return 0
+
+
 def cmd_demo_data(args: argparse.Namespace) -> int:
     from desktop.demo.generator import generate_demo_data
     from desktop.services.context import open_desk
@@ -484,8 +510,11 @@ def cmd_erasure_execute(args: argparse.Namespace) -> int:
     ctx = _open(args)
     try:
         actor = _login(ctx, args.agent)
-        customer_id = WrittenFileService(ctx).customer_of(request_id)  # before the erasure unlinks it
+        files = WrittenFileService(ctx)
+        customer_id = files.customer_of(request_id)  # before the erasure unlinks it
+        numbers = files.outbox_numbers(actor, customer_id)
         result = ErasureService(ctx).execute(actor, request_id)
+        files.purge_sms_outbox(numbers)
         _print_erasure(result)
         handle_written_files(ctx, actor, customer_id, remove=args.remove_files, assume_yes=args.yes, lang=_lang())
         return 0 if result.run_state == "done" else 4
@@ -692,6 +721,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--in", required=True, dest="infile", metavar="FILE", help="the file keys export wrote")
     sp.add_argument("--passphrase-stdin", action="store_true", help="read the passphrase from standard input")
     sp.set_defaults(func=cmd_keys_import)
+
+    sm = sub.add_parser("sms", help="the SMS provider (Twilio): its auth token in the keyring")
+    sms = sm.add_subparsers(dest="sms_command", required=True)
+    sp = sms.add_parser("token", help="store the auth token read from the first line of standard input")
+    sp.add_argument("--clear", action="store_true", help="remove the stored token instead")
+    sp.set_defaults(func=cmd_sms_token)
 
     sp = add("demo-data", cmd_demo_data, "fill a new database with deterministic demo data")
     sp.add_argument("--customers", type=bounded_int(1, 5_000_000), required=True)

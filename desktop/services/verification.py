@@ -39,7 +39,7 @@ from desktop.domain.contact import mask_email, mask_phone
 from desktop.domain.national_id import looks_like_national_id
 from desktop.domain.roles import Actor, Permission
 from desktop.domain.textfold import fold
-from desktop.errors import DeskError, InvalidInput, NotFound, PermissionDenied
+from desktop.errors import DeliveryFailed, DeskError, InvalidInput, NotFound, PermissionDenied
 from desktop.models import (
     AccessReason,
     Contact,
@@ -195,8 +195,6 @@ class VerificationLocked(DeskError):
         )
 
 
-class DeliveryFailed(DeskError):
-    """A mailer or SMS gateway could not deliver; the message names the cause, not the recipient."""
 
 
 class CodeNotSent(DeskError):

@@ -21,6 +21,7 @@ import stat
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -182,6 +183,38 @@ class WrittenFileService:
                     path.unlink()
             raise
         return path
+
+    def outbox_numbers(self, actor: Actor, customer_id: int | None, outbox: Path | None = None) -> list[str]:
+        """Before an erasure: the person's phone, if the demo outbox exists to be cleaned of it afterwards.
+
+        Read while the number still exists, and logged like any other read.
+        """
+        from desktop.adapters.sms_outbox import default_outbox
+        from desktop.models import Customer
+
+        if customer_id is None or not (outbox or default_outbox()).exists():
+            return []
+        with self.ctx.db.transaction() as s:
+            phone = s.execute(select(Customer.phone_e164).where(Customer.id == customer_id)).scalar()
+            if not phone:
+                return []
+            self.ctx.audit.append(s, actor, action="sms_outbox_purge", data="sms_outbox", customer_id=customer_id,
+                                  detail="phone read to clean the demo outbox after the erasure")
+        return [phone]
+
+    @staticmethod
+    def purge_sms_outbox(numbers: list[str], outbox: Path | None = None) -> int:
+        """After an erasure: drop the demo outbox's messages to these numbers; returns how many went."""
+        from desktop.adapters.sms_outbox import DemoSmsOutbox, default_outbox
+        from desktop.errors import DeliveryFailed
+
+        if not numbers:
+            return 0
+        try:
+            return DemoSmsOutbox(outbox or default_outbox(), keep_for=timedelta(0)).purge_numbers(numbers)
+        except DeliveryFailed as exc:
+            raise DeskError(f"The SMS outbox could not be cleaned: {exc.message}.",
+                            f"SMS-utboksen kunne ikke ryddes: {exc.message_nb}.") from exc
 
     def customer_of(self, request_id: int) -> int | None:
         """The request's customer, read before an erasure drops the link."""

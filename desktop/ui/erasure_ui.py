@@ -446,14 +446,14 @@ class ErasurePlanDialog(QDialog):
 
         def run() -> tuple[ErasureResult, list[OpenFile]]:
             customer_id = files.customer_of(rid)  # before the erasure unlinks the request from the person
+            numbers = files.outbox_numbers(actor, customer_id)
             result = service.execute(actor, rid)
+            files.purge_sms_outbox(numbers)
             return result, files.open_files(actor, customer_id)
 
         def done(outcome: tuple[ErasureResult, list[OpenFile]]) -> None:
             self._show_result(outcome[0])
-            summary = offer_removal(self, self.dialogs, files, actor, outcome[1])
-            if summary:
-                self.result_label.setText(self.result_label.text() + "\n" + summary)
+            offer_removal(self, self.dialogs, files, actor, outcome[1])
 
         self._run(run, done)
 

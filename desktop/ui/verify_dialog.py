@@ -10,6 +10,7 @@ to answer), and the dialog closes itself on success so the profile unlocks at on
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -33,7 +34,6 @@ from desktop.services.verification import (
     ELECTRONIC_ID_PROVIDERS,
     ID_DOCUMENT_KINDS,
     QUESTION_KINDS,
-    FileSmsGateway,
     VerificationFailed,
     VerificationLocked,
     label,
@@ -198,7 +198,9 @@ class VerifyDialog(QDialog):
         self.sent_label.setWordWrap(True)
         self.sent_label.setAccessibleName(self.tr("Code sent"))
         self.sent_label.hide()
-        outbox = self.verification.sms.path if isinstance(self.verification.sms, FileSmsGateway) else None
+        # A file outbox (a demo database's, or a test's) says where its messages go; a provider has no path.
+        path = getattr(self.verification.sms, "path", None)
+        outbox = path if isinstance(path, Path) else None
         self.outbox_label = QLabel(
             self.tr("Test set-up: text messages are written to the file {path}").format(path=outbox)
             if outbox is not None else ""

@@ -38,4 +38,6 @@ def offer_removal(parent: QWidget | None, dialogs: DialogService, service: Writt
             "The desk saved these files for the person:\n\n{files}\n\nRemove those still where they were saved? "
             "Files that were changed or are on another workstation are left alone.").format(files=listing)):
         return None
-    return service.remove(actor, removable).describe(lang)
+    summary = service.remove(actor, removable).describe(lang)
+    dialogs.info(parent, title, summary)
+    return summary

@@ -219,3 +219,25 @@ def test_request_view_opens_the_erasure_plan(qtbot: QtBot, desk: Any, people: di
                     and not view.is_busy(), timeout=10000)
     dialog.close()
     view.shutdown()
+
+
+def test_after_execution_the_saved_copy_is_offered_for_removal(
+        qtbot: QtBot, desk: Any, people: dict[str, int], agent: Any, scripted: ScriptedDialogs,
+        tmp_path: Any) -> None:
+    from desktop.services.register_copy import RegisterCopyService
+
+    copies = RegisterCopyService(desk)
+    saved = copies.save(agent, None, copies.render(copies.collect(agent, people["Sæther"]), ()),
+                        tmp_path / "registerutskrift.pdf", customer_id=people["Sæther"])
+    rid = file_erasure(desk, agent, people["Sæther"])
+    erasure = ErasureService(desk)
+    erasure.make_plan(agent, rid)
+    boss = login(desk, "supervisor2")
+    erasure.approve(boss, rid, "demo", erasure.get_plan(boss, rid).fingerprint)
+    dialog = open_dialog(qtbot, desk, boss, rid, scripted)
+    click(qtbot, dialog, dialog.execute_button)
+    qtbot.waitUntil(lambda: dialogs_confirmed(scripted) == 2, timeout=15000)
+    question = scripted.of_kind("confirm")[-1]
+    assert "registerutskrift.pdf" in str(question)
+    assert not saved.exists()
+    assert "1 fil(er) fjernet" in scripted.of_kind("info")[-1][2]
