@@ -199,8 +199,9 @@ class LogAnchorService:
                     "kontrollpunkter kan fortsatt kontrolleres).",
                 )
             key = CheckpointKey.generate()
-            self._publish_key(who, key, replaces=known)
+            # The private half first: a public key in the database always has its private half somewhere.
             store_checkpoint_key(self.ctx.instance_id, key)
+            self._publish_key(who, key, replaces=known)
         with self.ctx.db.transaction() as s:
             result = self.ctx.audit.verify(s)
             if not result.ok:
