@@ -53,17 +53,20 @@ class OpenFile:
     state: str
 
     def describe(self, lang: str = "nb") -> str:
-        what = {"register_copy": ("registerutskrift", "register copy"),
-                "portability_export": ("dataeksport", "data export")}.get(self.kind, (self.kind, self.kind))
+        i = {"nb": 0, "sv": 2}.get(lang, 1)
+        what = {"register_copy": ("registerutskrift", "register copy", "registerutdrag"),
+                "portability_export": ("dataeksport", "data export", "dataexport")}.get(
+            self.kind, (self.kind, self.kind, self.kind))
         where = {
-            FileState.PRESENT: ("finnes der den ble lagret", "still where it was saved"),
-            FileState.CHANGED: ("en annen fil ligger der nå; ikke rørt", "another file is there now; left alone"),
-            FileState.MISSING: ("finnes ikke lenger der", "no longer there"),
-            FileState.ELSEWHERE: (f"lagret på {self.workstation}: fjern den der", f"saved on {self.workstation}: "
-                                  "remove it there"),
+            FileState.PRESENT: ("finnes der den ble lagret", "still where it was saved", "finns där den sparades"),
+            FileState.CHANGED: ("en annen fil ligger der nå; ikke rørt", "another file is there now; left alone",
+                                "en annan fil ligger där nu; orörd"),
+            FileState.MISSING: ("finnes ikke lenger der", "no longer there", "finns inte längre där"),
+            FileState.ELSEWHERE: (f"lagret på {self.workstation}: fjern den der",
+                                  f"saved on {self.workstation}: remove it there",
+                                  f"sparad på {self.workstation}: ta bort den där"),
         }[self.state]
-        nb = lang == "nb"
-        return f"{what[0] if nb else what[1]} {self.path} ({where[0] if nb else where[1]})"
+        return f"{what[i]} {self.path} ({where[i]})"
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,9 @@ class RemovalReport:
         if lang == "nb":
             return (f"{len(self.removed)} fil(er) fjernet, {len(self.missing)} fantes ikke lenger, "
                     f"{len(self.left)} må fjernes for hånd")
+        if lang == "sv":
+            return (f"{len(self.removed)} fil(er) borttagna, {len(self.missing)} fanns inte längre, "
+                    f"{len(self.left)} måste tas bort för hand")
         return (f"{len(self.removed)} file(s) removed, {len(self.missing)} no longer there, "
                 f"{len(self.left)} to remove by hand")
 

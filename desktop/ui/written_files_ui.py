@@ -17,10 +17,6 @@ from desktop.ui.i18n import current_lang
 __all__ = ["offer_removal"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WrittenFiles", text)
-
-
 def offer_removal(parent: QWidget | None, dialogs: DialogService, service: WrittenFileService, actor: Actor,
                   files: list[OpenFile]) -> str | None:
     """Ask to remove the files still where they were saved; returns what was done (None: nothing to ask)."""
@@ -29,14 +25,15 @@ def offer_removal(parent: QWidget | None, dialogs: DialogService, service: Writt
     lang = current_lang()
     listing = "\n".join(f"• {f.describe(lang)}" for f in files)
     removable = [f.id for f in files if f.state in (FileState.PRESENT, FileState.MISSING)]
-    title = _tr("Files saved for this person")
+    title = QCoreApplication.translate("WrittenFiles", "Files saved for this person")
     if not removable:
-        dialogs.info(parent, title, _tr("The desk saved these files for the person. Remove them by hand:\n\n{files}")
-                     .format(files=listing))
+        dialogs.info(parent, title, QCoreApplication.translate(
+            "WrittenFiles", "The desk saved these files for the person. Remove them by hand:\n\n{files}")
+            .format(files=listing))
         return None
-    if not dialogs.confirm(parent, title, _tr(
-            "The desk saved these files for the person:\n\n{files}\n\nRemove those still where they were saved? "
-            "Files that were changed or are on another workstation are left alone.").format(files=listing)):
+    if not dialogs.confirm(parent, title, QCoreApplication.translate(
+            "WrittenFiles", "The desk saved these files for the person:\n\n{files}\n\nRemove those still where they "
+            "were saved? Files that were changed or are on another workstation are left alone.").format(files=listing)):
         return None
     summary = service.remove(actor, removable).describe(lang)
     dialogs.info(parent, title, summary)

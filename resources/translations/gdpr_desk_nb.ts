@@ -810,7 +810,7 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
     <name>LockDialog</name>
     <message>
         <source>Locked – {app}</source>
-        <extracomment>Longest accepted setting: a working day. The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
+        <extracomment>The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
         <translation>Låst – {app}</translation>
     </message>
     <message>
@@ -920,6 +920,34 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
     <message>
         <source>verified the log chain</source>
         <translation>verifiserte loggkjeden</translation>
+    </message>
+    <message>
+        <source>signed a log checkpoint</source>
+        <translation>signerte et kontrollpunkt for loggen</translation>
+    </message>
+    <message>
+        <source>made a checkpoint key</source>
+        <translation>laget en kontrollpunktnøkkel</translation>
+    </message>
+    <message>
+        <source>accepted the access log as it is</source>
+        <translation>godtok tilgangsloggen slik den er</translation>
+    </message>
+    <message>
+        <source>saved a file</source>
+        <translation>lagret en fil</translation>
+    </message>
+    <message>
+        <source>listed saved files</source>
+        <translation>listet lagrede filer</translation>
+    </message>
+    <message>
+        <source>removed saved files</source>
+        <translation>fjernet lagrede filer</translation>
+    </message>
+    <message>
+        <source>cleaned the SMS outbox</source>
+        <translation>ryddet SMS-utboksen</translation>
     </message>
     <message>
         <source>created account</source>
@@ -1264,6 +1292,13 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
     <message>
         <source>access-log</source>
         <translation>tilgangslogg</translation>
+    </message>
+</context>
+<context>
+    <name>LogWatchBanner</name>
+    <message>
+        <source>Access log warning</source>
+        <translation>Advarsel om tilgangsloggen</translation>
     </message>
 </context>
 <context>
@@ -2370,7 +2405,7 @@ For eksempel: intern kontroll av bedrageri for ordre TP-1234567. Grunnen logges.
     <name>RequestLabels</name>
     <message>
         <source>Access</source>
-        <extracomment>More open requests than this at once means the filter is too wide to read anyway. The light palette&apos;s deadline colours; the dark palette&apos;s come from the same tones (desktop/ui/theme.py).</extracomment>
+        <extracomment>More open requests than this at once means the filter is too wide to read anyway.</extracomment>
         <translation>Innsyn</translation>
     </message>
     <message>
@@ -4019,6 +4054,33 @@ Vil du åpne Innstillinger for å rette databasetilkoblingen og prøve igjen?</t
     <message>
         <source>Type the code the customer reads out.</source>
         <translation>Skriv inn koden kunden leser opp.</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenFiles</name>
+    <message>
+        <source>Files saved for this person</source>
+        <translation>Filer lagret for denne personen</translation>
+    </message>
+    <message>
+        <source>The desk saved these files for the person. Remove them by hand:
+
+{files}</source>
+        <translation>Desken lagret disse filene for personen. Fjern dem for hånd:
+
+{files}</translation>
+    </message>
+    <message>
+        <source>The desk saved these files for the person:
+
+{files}
+
+Remove those still where they were saved? Files that were changed or are on another workstation are left alone.</source>
+        <translation>Desken lagret disse filene for personen:
+
+{files}
+
+Fjerne dem som fortsatt ligger der de ble lagret? Filer som er endret eller ligger på en annen maskin, blir ikke rørt.</translation>
     </message>
 </context>
 </TS>

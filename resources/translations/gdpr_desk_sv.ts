@@ -810,7 +810,7 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
     <name>LockDialog</name>
     <message>
         <source>Locked – {app}</source>
-        <extracomment>Longest accepted setting: a working day. The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
+        <extracomment>The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
         <translation>Låst – {app}</translation>
     </message>
     <message>
@@ -920,6 +920,34 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
     <message>
         <source>verified the log chain</source>
         <translation>verifierade loggkedjan</translation>
+    </message>
+    <message>
+        <source>signed a log checkpoint</source>
+        <translation>signerade en kontrollpunkt för loggen</translation>
+    </message>
+    <message>
+        <source>made a checkpoint key</source>
+        <translation>skapade en kontrollpunktsnyckel</translation>
+    </message>
+    <message>
+        <source>accepted the access log as it is</source>
+        <translation>godtog åtkomstloggen som den är</translation>
+    </message>
+    <message>
+        <source>saved a file</source>
+        <translation>sparade en fil</translation>
+    </message>
+    <message>
+        <source>listed saved files</source>
+        <translation>listade sparade filer</translation>
+    </message>
+    <message>
+        <source>removed saved files</source>
+        <translation>tog bort sparade filer</translation>
+    </message>
+    <message>
+        <source>cleaned the SMS outbox</source>
+        <translation>rensade sms-utkorgen</translation>
     </message>
     <message>
         <source>created account</source>
@@ -1264,6 +1292,13 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
     <message>
         <source>The chain is broken at entry {seq}: {problem}. {count} entries before it were in order.</source>
         <translation>Kedjan är bruten vid post {seq}: {problem}. De {count} posterna före den var i ordning.</translation>
+    </message>
+</context>
+<context>
+    <name>LogWatchBanner</name>
+    <message>
+        <source>Access log warning</source>
+        <translation>Varning om åtkomstloggen</translation>
     </message>
 </context>
 <context>
@@ -2370,7 +2405,7 @@ Till exempel: intern bedrägerikontroll av order TP-1234567. Skälet loggas.</tr
     <name>RequestLabels</name>
     <message>
         <source>Access</source>
-        <extracomment>More open requests than this at once means the filter is too wide to read anyway. The light palette&apos;s deadline colours; the dark palette&apos;s come from the same tones (desktop/ui/theme.py).</extracomment>
+        <extracomment>More open requests than this at once means the filter is too wide to read anyway.</extracomment>
         <translation>Tillgång</translation>
     </message>
     <message>
@@ -4019,6 +4054,33 @@ Vill du öppna Inställningar för att rätta databasanslutningen och försöka 
     <message>
         <source>Type the code the customer reads out.</source>
         <translation>Skriv in koden som kunden läser upp.</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenFiles</name>
+    <message>
+        <source>Files saved for this person</source>
+        <translation>Filer sparade för den här personen</translation>
+    </message>
+    <message>
+        <source>The desk saved these files for the person. Remove them by hand:
+
+{files}</source>
+        <translation>Desken sparade de här filerna för personen. Ta bort dem för hand:
+
+{files}</translation>
+    </message>
+    <message>
+        <source>The desk saved these files for the person:
+
+{files}
+
+Remove those still where they were saved? Files that were changed or are on another workstation are left alone.</source>
+        <translation>Desken sparade de här filerna för personen:
+
+{files}
+
+Ta bort dem som fortfarande ligger där de sparades? Filer som har ändrats eller ligger på en annan dator lämnas orörda.</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, create_engine, select, text
+from sqlalchemy import Connection, Table, create_engine, select, text
 
 from desktop.audit.log import GENESIS, chain_hash
 from desktop.domain.roles import system_actor
@@ -70,7 +70,7 @@ def wipe(ctx: DeskContext) -> None:
 def rewrite_with_key(ctx: DeskContext, drop_seq: int) -> None:
     """Remove entry `drop_seq`, renumber the rest and rechain everything with the chain key."""
     with attacker(ctx) as conn:
-        table = AccessLogEntry.__table__
+        table: Table = AccessLogEntry.__table__  # type: ignore[assignment]
         cols = [table.c[f] for f in _FIELDS]
         rows = conn.execute(select(*cols).order_by(table.c.seq)).mappings().all()
         conn.execute(text("DELETE FROM access_log"))

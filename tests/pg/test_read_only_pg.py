@@ -9,13 +9,15 @@ from desktop.cli import main
 from desktop.errors import DatabaseUnavailable
 from desktop.services.accounts import AccountService
 from desktop.services.context import open_desk
-from tests.pg.conftest import _admin_connect
+from tests.pg.conftest import ADMIN_URL
 
 
 def _read_only(url: str) -> None:
+    import psycopg
+
     name = make_url(url).database
-    with _admin_connect() as conn:
-        conn.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+    with psycopg.connect(ADMIN_URL, connect_timeout=3, autocommit=True) as conn:
+        conn.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')  # type: ignore[arg-type]
 
 
 def test_opening_a_read_only_database_says_so(pg_desk, pg_url: str, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
