@@ -14,9 +14,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from desktop.domain.roles import Actor
 from desktop.errors import DeskError
 from desktop.models import ErasureApproval, ErasurePlanRecord, ErasureRun, StaffAccount
 from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.erasure import ErasureRefused, ErasureService
 from desktop.services.registry import add_customer
 from desktop.services.requests import RequestService
@@ -26,7 +28,7 @@ DECIDERS = ("supervisor", "supervisor2", "supervisor3", "admin")
 
 
 @pytest.fixture
-def planned(pg_desk):  # type: ignore[no-untyped-def]
+def planned(pg_desk: DeskContext) -> tuple[int, str]:
     accounts = AccountService(pg_desk)
     for name in DECIDERS:
         accounts.add(name, "admin" if name == "admin" else "supervisor", "demo")
@@ -42,19 +44,19 @@ def planned(pg_desk):  # type: ignore[no-untyped-def]
     return rid, plan.fingerprint
 
 
-def approval_count(ctx, rid: int) -> int:  # type: ignore[no-untyped-def]
+def approval_count(ctx: DeskContext, rid: int) -> int:
     with ctx.db.transaction() as s:
         return int(s.execute(select(func.count()).select_from(ErasureApproval)
                              .where(ErasureApproval.request_id == rid)).scalar_one())
 
 
-def test_four_supervisors_at_once_give_exactly_one_approval(pg_desk, planned) -> None:  # type: ignore[no-untyped-def]
+def test_four_supervisors_at_once_give_exactly_one_approval(pg_desk: DeskContext, planned: tuple[int, str]) -> None:
     rid, fingerprint = planned
     actors = [AccountService(pg_desk).login(name, "demo") for name in DECIDERS]
     barrier = threading.Barrier(len(actors))
     outcomes: dict[str, object] = {}
 
-    def approve(actor) -> None:  # type: ignore[no-untyped-def]
+    def approve(actor: Actor) -> None:
         svc = ErasureService(pg_desk, clock=lambda: NOW)
         barrier.wait()
         try:
@@ -75,7 +77,7 @@ def test_four_supervisors_at_once_give_exactly_one_approval(pg_desk, planned) ->
     assert approval_count(pg_desk, rid) == 1
 
 
-def test_the_database_alone_allows_one_decision_in_force(pg_desk, planned) -> None:  # type: ignore[no-untyped-def]
+def test_the_database_alone_allows_one_decision_in_force(pg_desk: DeskContext, planned: tuple[int, str]) -> None:
     """Four raw inserts at once, bypassing the service and its row lock: the unique index decides."""
     rid, fingerprint = planned
     with pg_desk.db.transaction() as s:
@@ -103,7 +105,7 @@ def test_the_database_alone_allows_one_decision_in_force(pg_desk, planned) -> No
     assert all("uq_erasure_approval_request" in str(e) for e in errors)
 
 
-def test_the_trigger_refuses_the_filer_and_disabled_accounts(pg_desk, planned) -> None:  # type: ignore[no-untyped-def]
+def test_the_trigger_refuses_the_filer_and_disabled_accounts(pg_desk: DeskContext, planned: tuple[int, str]) -> None:
     rid, fingerprint = planned
     AccountService(pg_desk).set_disabled("supervisor3")
     with pg_desk.db.transaction() as s:
@@ -119,7 +121,7 @@ def test_the_trigger_refuses_the_filer_and_disabled_accounts(pg_desk, planned) -
     assert approval_count(pg_desk, rid) == 0
 
 
-def test_execute_on_postgresql_needs_no_file_scan(pg_desk, planned) -> None:  # type: ignore[no-untyped-def]
+def test_execute_on_postgresql_needs_no_file_scan(pg_desk: DeskContext, planned: tuple[int, str]) -> None:
     rid, fingerprint = planned
     svc = ErasureService(pg_desk, clock=lambda: NOW)
     svc.approve(AccountService(pg_desk).login("supervisor", "demo"), rid, "demo", fingerprint)

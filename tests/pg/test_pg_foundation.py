@@ -11,12 +11,13 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.domain.national_id import synthetic_no
 from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.registry import add_customer
 from desktop.services.search import SearchService
 from desktop.storage.migrate import current_revision, head_revision
 
 
-def _people(ctx) -> None:  # type: ignore[no-untyped-def]
+def _people(ctx: DeskContext) -> None:
     rng = random.Random(3)
     rows = [("Kari", "Ødegård", "+47 912 34 567"), ("Per", "Sæther", "48123456"), ("Bjørn", "Åsen", None),
             ("Anne", "Aasen", None), ("Zara", "Hansen", None), ("Øystein", "Hansen", None)]
@@ -27,11 +28,11 @@ def _people(ctx) -> None:  # type: ignore[no-untyped-def]
                          national_id=synthetic_no(rng, date(1980 + i, 3, 4)))
 
 
-def test_schema_is_at_head(pg_desk) -> None:  # type: ignore[no-untyped-def]
+def test_schema_is_at_head(pg_desk: DeskContext) -> None:
     assert current_revision(pg_desk.db) == head_revision()
 
 
-def test_search_folds_and_sorts_like_sqlite(pg_desk) -> None:  # type: ignore[no-untyped-def]
+def test_search_folds_and_sorts_like_sqlite(pg_desk: DeskContext) -> None:
     _people(pg_desk)
     agent = AccountService(pg_desk).login("agent", "demo")
     svc = SearchService(pg_desk)
@@ -44,7 +45,7 @@ def test_search_folds_and_sorts_like_sqlite(pg_desk) -> None:  # type: ignore[no
     assert [h.name for h in svc.search(agent, "%").hits] == []
 
 
-def test_access_log_chain_and_triggers(pg_desk) -> None:  # type: ignore[no-untyped-def]
+def test_access_log_chain_and_triggers(pg_desk: DeskContext) -> None:
     _people(pg_desk)
     agent = AccountService(pg_desk).login("agent", "demo")
     for q in ("hansen", "åsen", "ødegård"):

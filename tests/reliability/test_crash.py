@@ -25,7 +25,8 @@ from desktop.services.accounts import AccountService
 from desktop.services.context import open_desk
 from desktop.services.erasure import CRASH_ENV, ErasureService, checkpoint_truncate
 from desktop.services.requests import RequestService
-from tests.unit.test_erasure import NOW, add_history
+from tests.helpers.records import add_history
+from tests.unit.test_erasure import NOW
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX kill -9")
 

@@ -10,15 +10,14 @@ from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.requests import RequestState, RequestType
-from desktop.services.accounts import AccountService
 from desktop.services.erasure import ErasureService
 from desktop.services.requests import RequestService
 from desktop.ui.erasure_ui import ApprovalQueueWidget, ErasurePlanDialog
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_view import ErasurePanel, RequestViewWidget
 from desktop.ui.requests_ui import install_requests_ui
-
-from .conftest import RecordingDialogs
+from tests.helpers.desks import login
+from tests.helpers.dialogs import RecordingDialogs
 
 
 class ScriptedDialogs(RecordingDialogs):
@@ -39,10 +38,6 @@ class ScriptedDialogs(RecordingDialogs):
 @pytest.fixture
 def scripted() -> ScriptedDialogs:
     return ScriptedDialogs()
-
-
-def login(desk: Any, name: str) -> Any:
-    return AccountService(desk).login(name, "demo")
 
 
 def file_erasure(desk: Any, who: Any, customer_id: int) -> int:

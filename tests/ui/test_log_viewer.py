@@ -21,8 +21,8 @@ from desktop.ui.log_viewer import LogViewer, problem_text
 from desktop.ui.login import ERROR_STYLE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.profile_view import OK_STYLE
-
-from .conftest import RecordingDialogs, access_log_actions
+from tests.helpers.desks import log_entries
+from tests.helpers.dialogs import RecordingDialogs
 
 
 class SavingDialogs(RecordingDialogs):
@@ -88,9 +88,9 @@ def test_agents_find_the_menu_disabled_and_the_service_refuses(qtbot: QtBot, win
         qtbot.waitUntil(lambda: not viewer.worker.is_busy(), timeout=5000)
         assert viewer.chain_label.isHidden()
         assert viewer.error_label.text() == "Bare veiledere og administratorer kan se tilgangsloggen."
-        refused = access_log_actions(desk, "refused")
+        refused = log_entries(desk, "refused")
         assert len(refused) == 2 and {r.data for r in refused} == {"access_log"}
-        assert access_log_actions(desk, "log_view") == []
+        assert log_entries(desk, "log_view") == []
     finally:
         viewer.close()
 
@@ -110,7 +110,7 @@ def test_supervisors_open_it_from_the_menu(qtbot: QtBot, desk: Any, supervisor: 
         # Newest first; reading the first page is one entry of its own.
         seqs = [e.seq for e in rows(viewer)]
         assert seqs == sorted(seqs, reverse=True)
-        assert len(access_log_actions(desk, "log_view")) == 1
+        assert len(log_entries(desk, "log_view")) == 1
         assert viewer.count_label.text() == f"{viewer.model.total} oppføringer passer"
         header = viewer.model.headerData(viewer.model.COL_ACTION, Qt.Orientation.Horizontal)
         assert header == "Handling"
@@ -178,7 +178,7 @@ def test_the_log_is_read_a_page_at_a_time(qtbot: QtBot, desk: Any, supervisor: A
         # Each page read adds an entry at the top; nothing is shown twice and nothing is skipped.
         assert len(seqs) == len(set(seqs)) == model.total
         assert seqs == list(range(model.total, 0, -1))
-        assert len(access_log_actions(desk, "log_view")) == 2
+        assert len(log_entries(desk, "log_view")) == 2
     finally:
         viewer.close()
 
@@ -200,11 +200,11 @@ def test_csv_export_through_the_seam(qtbot: QtBot, viewer: LogViewer, desk: Any,
     assert len(table) - 1 == shown and {r[2] for r in table[1:]} == {"agent"}
     if os.name == "posix":
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert len(access_log_actions(desk, "log_export")) == 1
+    assert len(log_entries(desk, "log_export")) == 1
 
     viewer.dialogs.answer = None  # type: ignore[attr-defined]  # the supervisor cancels
     viewer.export_button.click()
-    assert len(access_log_actions(desk, "log_export")) == 1
+    assert len(log_entries(desk, "log_export")) == 1
 
 
 def test_verify_chain_ok(qtbot: QtBot, viewer: LogViewer, desk: Any) -> None:
@@ -213,7 +213,7 @@ def test_verify_chain_ok(qtbot: QtBot, viewer: LogViewer, desk: Any) -> None:
     assert viewer.chain_label.styleSheet() == OK_STYLE
     assert viewer.chain_label.text().startswith("Kjeden er i orden: ")
     assert viewer.chain_label.text().endswith(" oppføringer er kontrollert.")
-    assert len(access_log_actions(desk, "log_verify")) == 1
+    assert len(log_entries(desk, "log_verify")) == 1
 
 
 def _tamper(path: str, *statements: str) -> None:

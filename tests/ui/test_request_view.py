@@ -29,8 +29,7 @@ from desktop.ui.request_view import (
     RestrictionPanel,
     checked_keys,
 )
-
-from .conftest import RecordingDialogs
+from tests.helpers.dialogs import RecordingDialogs
 
 TODAY = date.today()
 

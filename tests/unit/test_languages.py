@@ -41,14 +41,6 @@ FIELDS: dict[str, Any] = {
 }
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    monkeypatch.setattr("desktop.services.accounts._HASHER", PasswordHasher(time_cost=1, memory_cost=1024,
-                                                                            parallelism=1))
-
-
 @pytest.mark.parametrize(("customer", "expected"), [
     ("nb", "nb"), ("nn", "nb"), ("no", "nb"), ("nb-NO", "nb"), (None, "nb"), ("", "nb"),
     ("sv", "sv"), ("sv-SE", "sv"), ("SV", "sv"), ("en", "en"), ("de", "en"), ("da", "en"),

@@ -14,8 +14,9 @@ from desktop.domain.retention import bookkeeping_hold
 from desktop.services.accounts import AccountService
 from desktop.services.erasure import ErasureService, PlanView
 from desktop.services.requests import RequestService
+from tests.helpers.records import add_history
 
-from .test_erasure import NOW, add_history
+from .test_erasure import NOW
 
 
 def _planned(desk: Any, agent: Any, cid: int, now: datetime = NOW) -> tuple[int, PlanView]:

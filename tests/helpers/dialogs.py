@@ -1,0 +1,35 @@
+"""The dialog seam for tests: every modal question answered at once, and remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.dialogs import DialogService
+
+
+class RecordingDialogs(DialogService):
+    """Answers every modal question at once and remembers what was asked."""
+
+    def __init__(self, confirm_answer: bool = True, text_answer: str | None = None) -> None:
+        super().__init__()
+        self.confirm_answer = confirm_answer
+        self.text_answer = text_answer
+        self.shown: list[tuple[str, str, str]] = []
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("error", title, text))
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("info", title, text))
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.shown.append(("confirm", title, text))
+        return self.confirm_answer
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, *, text: str = "",
+                 password: bool = False) -> str | None:
+        self.shown.append(("ask_text", title, label))
+        return self.text_answer
+
+    def of_kind(self, kind: str) -> list[tuple[str, str, str]]:
+        return [d for d in self.shown if d[0] == kind]
