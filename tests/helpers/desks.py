@@ -6,6 +6,7 @@ Tests may read the database with SQL (the UI never does); these helpers keep tho
 from __future__ import annotations
 
 import random
+import sqlite3
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -88,3 +89,15 @@ def sqlite_file(ctx: DeskContext) -> Path:
     path = ctx.db.sqlite_path
     assert path is not None, "not a SQLite desk"
     return path
+
+
+def tamper_with_log(path: str | Path, *statements: str) -> None:
+    """Change the file behind the application's back (as someone with file access could)."""
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER access_log_no_update")
+    conn.execute("DROP TRIGGER access_log_no_delete")
+    conn.execute("DROP TRIGGER audit_head_forward_only")
+    for stmt in statements:
+        conn.execute(stmt)
+    conn.commit()
+    conn.close()

@@ -22,6 +22,7 @@ from desktop.services.context import DeskContext
 from desktop.services.erasure import ErasureRefused, ErasureService
 from desktop.services.registry import add_customer
 from desktop.services.requests import RequestService
+from tests.helpers.desks import add_staff, login
 
 NOW = datetime(2026, 2, 10, 12, 0)
 DECIDERS = ("supervisor", "supervisor2", "supervisor3", "admin")
@@ -29,14 +30,12 @@ DECIDERS = ("supervisor", "supervisor2", "supervisor3", "admin")
 
 @pytest.fixture
 def planned(pg_desk: DeskContext) -> tuple[int, str]:
-    accounts = AccountService(pg_desk)
-    for name in DECIDERS:
-        accounts.add(name, "admin" if name == "admin" else "supervisor", "demo")
+    add_staff(pg_desk, DECIDERS)
     with pg_desk.db.transaction() as s:
         cid = add_customer(s, pg_desk.keys, pg_desk.policy, customer_number="K1", first_name="Kari",
                            last_name="Ødegård", created_at=datetime(2020, 1, 1), email="kari@example.com",
                            street="Storgata 1", postcode="0150", city="Oslo").id
-    agent = accounts.login("agent", "demo")
+    agent = login(pg_desk, "agent")
     requests = RequestService(pg_desk, clock=lambda: NOW)
     rid = requests.file(agent, "erasure", cid, channel="email").id
     requests.verify_identity(agent, rid, note="code")
@@ -52,7 +51,7 @@ def approval_count(ctx: DeskContext, rid: int) -> int:
 
 def test_four_supervisors_at_once_give_exactly_one_approval(pg_desk: DeskContext, planned: tuple[int, str]) -> None:
     rid, fingerprint = planned
-    actors = [AccountService(pg_desk).login(name, "demo") for name in DECIDERS]
+    actors = [login(pg_desk, name) for name in DECIDERS]
     barrier = threading.Barrier(len(actors))
     outcomes: dict[str, object] = {}
 
@@ -124,8 +123,8 @@ def test_the_trigger_refuses_the_filer_and_disabled_accounts(pg_desk: DeskContex
 def test_execute_on_postgresql_needs_no_file_scan(pg_desk: DeskContext, planned: tuple[int, str]) -> None:
     rid, fingerprint = planned
     svc = ErasureService(pg_desk, clock=lambda: NOW)
-    svc.approve(AccountService(pg_desk).login("supervisor", "demo"), rid, "demo", fingerprint)
-    result = svc.execute(AccountService(pg_desk).login("agent", "demo"), rid)
+    svc.approve(login(pg_desk, "supervisor"), rid, "demo", fingerprint)
+    result = svc.execute(login(pg_desk, "agent"), rid)
     assert result.status == "erased" and result.residue is not None and not result.residue.applicable
     with pg_desk.db.transaction() as s:
         assert s.execute(select(ErasureRun.state)).scalar_one() == "done"

@@ -17,11 +17,11 @@ from sqlalchemy import func, select
 
 from desktop.cli import main as cli_main
 from desktop.models import AccessLogEntry
-from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.profile import ProfileService
 from desktop.services.registry import add_customer
 from desktop.services.search import SearchService
+from tests.helpers.desks import login
 from tests.helpers.team import Seat, open_seat, run_processes, seat, spawn_barrier
 
 WORKERS = 8
@@ -32,7 +32,7 @@ SURNAMES = ("Ødegård", "Sæther", "Åsen", "Hansen")
 def write_log(place: Seat, customer_ids: list[int], barrier: Any) -> int:
     ctx = open_seat(place)
     try:
-        actor = AccountService(ctx).login("agent", "demo")
+        actor = login(ctx, "agent")
         search, profile = SearchService(ctx), ProfileService(ctx)
         barrier.wait()
         for i in range(ROUNDS):

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Actor
 from desktop.models import AccessLogEntry, DsrRequest, ErasureApproval, RequestEvent
-from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.erasure import ErasureService
 from desktop.services.profile import ProfileService
@@ -30,6 +29,7 @@ from desktop.services.registry import add_customer
 from desktop.services.requests import RequestService
 from desktop.services.search import SearchService
 from desktop.storage.database import ConnectionLost
+from tests.helpers.desks import add_staff, login
 from tests.helpers.pg import ADMIN_URL
 
 NOW = datetime(2026, 2, 10, 12, 0)
@@ -65,7 +65,7 @@ def world(pg_desk: DeskContext) -> tuple[DeskContext, Actor, int]:
         cid = add_customer(s, pg_desk.keys, pg_desk.policy, customer_number="K9000001", first_name="Kari",
                            last_name="Ødegård", created_at=datetime(2020, 1, 1), email="kari@example.com",
                            street="Storgata 1", postcode="0150", city="Oslo").id
-    return pg_desk, AccountService(pg_desk).login("agent", "demo"), cid
+    return pg_desk, login(pg_desk, "agent"), cid
 
 
 def log_count(ctx: Any, action: str | None = None) -> int:
@@ -184,12 +184,12 @@ def test_a_cut_erasure_decision_is_not_mistaken_for_a_rivals(world: tuple[DeskCo
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """The decision's insert turns driver errors into "another supervisor decided": not a dead line."""
     ctx, agent, cid = world
-    AccountService(ctx).add("supervisor", "supervisor", "demo")
+    add_staff(ctx, ["supervisor"])
     requests, erasures = RequestService(ctx, clock=lambda: NOW), ErasureService(ctx, clock=lambda: NOW)
     rid = requests.file(agent, "erasure", cid, channel="email").id
     requests.verify_identity(agent, rid, note="one-time code")
     fingerprint = erasures.make_plan(agent, rid).fingerprint
-    supervisor = AccountService(ctx).login("supervisor", "demo")
+    supervisor = login(ctx, "supervisor")
     real = ErasureService._insert_decision
     cuts = [1]
 

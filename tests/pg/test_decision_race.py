@@ -29,7 +29,7 @@ from desktop.services.context import DeskContext
 from desktop.services.erasure import ErasureService
 from desktop.services.registry import add_customer
 from desktop.services.requests import RequestService
-from tests.helpers.desks import add_staff
+from tests.helpers.desks import add_staff, login
 from tests.helpers.team import Seat, open_seat, outcome, run_processes, seat, spawn_barrier
 
 NOW = datetime(2026, 2, 10, 12, 0)
@@ -137,7 +137,7 @@ def decide_erasures(place: Seat, who: str, action: str, index: int,
 
 def test_approve_reject_refuse_and_withdraw_at_once_leave_one_decision(pg_url: str, staff: DeskContext) -> None:
     ctx = staff
-    agent = AccountService(ctx).login("agent", "demo")
+    agent = login(ctx, "agent")
     svc = RequestService(ctx, clock=lambda: NOW)
     rids = []
     for cid in _customers(ctx, 20):
@@ -182,7 +182,7 @@ def test_approve_reject_refuse_and_withdraw_at_once_leave_one_decision(pg_url: s
 
 def test_erasure_decisions_and_withdrawal_at_once_keep_one_decision_in_force(pg_url: str, staff: DeskContext) -> None:
     ctx = staff
-    agent = AccountService(ctx).login("agent", "demo")
+    agent = login(ctx, "agent")
     requests = RequestService(ctx, clock=lambda: NOW)
     erasures = ErasureService(ctx, clock=lambda: NOW)
     plans = []

@@ -25,6 +25,7 @@ from desktop.errors import DeskError
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.registry import add_customer
+from tests.helpers.desks import add_staff
 from tests.helpers.team import Seat, open_seat, seat
 
 REPO = Path(__file__).resolve().parents[2]
@@ -142,7 +143,7 @@ class Workstation:
 
 @pytest.fixture
 def two(pg_url: str, pg_desk: DeskContext, tmp_path: Path) -> Iterator[tuple[Workstation, Workstation, dict[str, int]]]:
-    AccountService(pg_desk).add("supervisor", "supervisor", "demo")
+    add_staff(pg_desk, ["supervisor"])
     with pg_desk.db.transaction() as s:
         people = {last: add_customer(s, pg_desk.keys, pg_desk.policy, customer_number=f"K{8000000 + i}",
                                      first_name=first, last_name=last, created_at=datetime(2020, 1, 1),

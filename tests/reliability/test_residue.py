@@ -45,7 +45,7 @@ from desktop.services.context import DeskContext
 from desktop.services.erasure import ErasureService
 from desktop.services.registry import add_customer, contact_hash, purposes_for
 from desktop.services.requests import RequestService
-from tests.helpers.desks import sqlite_file
+from tests.helpers.desks import login, sqlite_file
 from tests.helpers.records import add_history
 
 NOW = datetime(2026, 2, 10, 12, 0)
@@ -183,7 +183,7 @@ def test_no_erased_value_is_left_in_the_database_or_the_wal(desk: DeskContext) -
     path = sqlite_file(desk)
     assert raw_hits(path, markers)  # the scan can see them: otherwise the test proves nothing
     erasure, rid = erase(desk, cid)
-    result = erasure.execute(AccountService(desk).login("agent", "demo"), rid)
+    result = erasure.execute(login(desk, "agent"), rid)
     assert result.status == "erased" and result.run_state == "done"
     assert result.residue is not None and result.residue.clean and result.residue.markers > 20
     assert raw_hits(path, markers) == []
@@ -204,7 +204,7 @@ def test_a_reader_holding_the_wal_leaves_the_purge_pending_until_it_is_gone(desk
     try:
         reader.execute("BEGIN")
         assert reader.execute("SELECT count(*) FROM customer").fetchone()[0] == 1  # an open read snapshot
-        result = erasure.execute(AccountService(desk).login("agent", "demo"), rid)
+        result = erasure.execute(login(desk, "agent"), rid)
         assert result.status == "purge_pending" and result.run_state != "done"
         assert result.residue is not None and result.residue.checkpoint_busy
         assert raw_hits(path, markers)  # really still there: "erased" would have been a lie
@@ -228,7 +228,7 @@ def test_values_another_person_still_has_are_not_residue(desk: DeskContext, peop
     add_history(desk, people["Ødegård"], held=False)
     add_history(desk, people["Sæther"], held=False)
     erasure, rid = erase_person(desk, people["Ødegård"])
-    result = erasure.execute(AccountService(desk).login("agent", "demo"), rid)
+    result = erasure.execute(login(desk, "agent"), rid)
     assert result.status == "erased" and result.residue is not None and result.residue.found == 0
     # Still in the file, as Sæther's own live values (the same template texts): not residue.
     shared = [b"kari.odegard@example.com", b"SECRET-FRAUD-NOTE", b"Storgata 1"]

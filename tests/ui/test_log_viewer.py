@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import os
-import sqlite3
 import stat
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -13,7 +12,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.services.search import SearchService
@@ -21,20 +19,8 @@ from desktop.ui.log_viewer import LogViewer, problem_text
 from desktop.ui.login import ERROR_STYLE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.profile_view import OK_STYLE
-from tests.helpers.desks import log_entries
+from tests.helpers.desks import log_entries, tamper_with_log
 from tests.helpers.dialogs import RecordingDialogs
-
-
-class SavingDialogs(RecordingDialogs):
-    """Answers the save-file question with a path in the test's folder."""
-
-    def __init__(self, answer: Path | None) -> None:
-        super().__init__()
-        self.answer = answer
-
-    def ask_save_path(self, parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
-        self.shown.append(("ask_save_path", title, suggested))
-        return str(self.answer) if self.answer is not None else None
 
 
 def make_viewer(qtbot: QtBot, desk: Any, actor: Any, dialogs: RecordingDialogs) -> LogViewer:
@@ -71,7 +57,7 @@ def activity(desk: Any, agent: Any, people: dict[str, int]) -> dict[str, int]:
 @pytest.fixture
 def viewer(qtbot: QtBot, desk: Any, supervisor: Any, activity: dict[str, int],
            tmp_path: Path) -> Iterator[LogViewer]:
-    v = make_viewer(qtbot, desk, supervisor, SavingDialogs(tmp_path / "export"))
+    v = make_viewer(qtbot, desk, supervisor, RecordingDialogs(save_to=tmp_path / "export"))
     yield v
     v.close()
 
@@ -166,7 +152,7 @@ def test_the_log_is_read_a_page_at_a_time(qtbot: QtBot, desk: Any, supervisor: A
                                           tmp_path: Path) -> None:
     for i in range(140):
         SearchService(desk).search(agent, f"person{i}")
-    viewer = make_viewer(qtbot, desk, supervisor, SavingDialogs(tmp_path / "x"))
+    viewer = make_viewer(qtbot, desk, supervisor, RecordingDialogs(save_to=tmp_path / "x"))
     try:
         model = viewer.model
         assert model.rowCount() == 100 and model.total >= 142
@@ -202,7 +188,7 @@ def test_csv_export_through_the_seam(qtbot: QtBot, viewer: LogViewer, desk: Any,
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert len(log_entries(desk, "log_export")) == 1
 
-    viewer.dialogs.answer = None  # type: ignore[attr-defined]  # the supervisor cancels
+    viewer.dialogs.save_to = None  # type: ignore[attr-defined]  # the supervisor cancels
     viewer.export_button.click()
     assert len(log_entries(desk, "log_export")) == 1
 
@@ -216,20 +202,8 @@ def test_verify_chain_ok(qtbot: QtBot, viewer: LogViewer, desk: Any) -> None:
     assert len(log_entries(desk, "log_verify")) == 1
 
 
-def _tamper(path: str, *statements: str) -> None:
-    """Change the file behind the application's back (as someone with file access could)."""
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TRIGGER access_log_no_update")
-    conn.execute("DROP TRIGGER access_log_no_delete")
-    conn.execute("DROP TRIGGER audit_head_forward_only")
-    for stmt in statements:
-        conn.execute(stmt)
-    conn.commit()
-    conn.close()
-
-
 def test_verify_chain_shows_the_first_bad_entry(qtbot: QtBot, viewer: LogViewer, desk: Any) -> None:
-    _tamper(str(desk.db.sqlite_path), "UPDATE access_log SET actor = 'someone' WHERE seq = 3")
+    tamper_with_log(str(desk.db.sqlite_path), "UPDATE access_log SET actor = 'someone' WHERE seq = 3")
     viewer.verify_button.click()
     qtbot.waitUntil(viewer.chain_label.isVisible, timeout=5000)
     assert viewer.chain_label.styleSheet() == ERROR_STYLE

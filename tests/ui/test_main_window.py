@@ -17,7 +17,7 @@ from desktop.errors import InvalidInput
 from desktop.services.accounts import AccountService
 from desktop.services.context import open_desk
 from desktop.ui.main_window import MainWindow, desk_settings
-from tests.helpers.desks import log_entries
+from tests.helpers.desks import log_entries, login
 from tests.helpers.dialogs import RecordingDialogs
 from tests.helpers.memory_keyring import lose_keyring
 
@@ -319,7 +319,7 @@ def test_demo_keys_are_shown_in_the_status_bar(qtbot: QtBot, tmp_path: Path) -> 
     ctx = open_desk(f"sqlite:///{tmp_path / 'demo.sqlite3'}", migrate=True, demo=True, create_keys=True)
     try:
         AccountService(ctx).add("sup", "supervisor", "demo", "Siri Veileder")
-        actor = AccountService(ctx).login("sup", "demo")
+        actor = login(ctx, "sup")
         win = MainWindow(ctx, actor, dialogs=RecordingDialogs())
         qtbot.addWidget(win)
         win.show()

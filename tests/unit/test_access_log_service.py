@@ -19,12 +19,12 @@ from desktop.domain.roles import Actor
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.models import AccessLogEntry
 from desktop.services.access_log import CSV_COLUMNS, AccessLogService
-from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.customers import CustomerService
 from desktop.services.profile import ProfileService
 from desktop.services.search import SearchService
 from desktop.services.verification import FileSmsGateway, SmtpMailer, VerificationService
+from tests.helpers.desks import login
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def log(desk: DeskContext) -> AccessLogService:
 @pytest.fixture
 def activity(desk: DeskContext, people: dict[str, int], agent: Actor, tmp_path: Path) -> dict[str, int]:
     """A morning's work: agent and agent2 search, open, verify, view and reveal."""
-    agent2 = AccountService(desk).login("agent2", "demo")
+    agent2 = login(desk, "agent2")
     mailer = SmtpMailer("127.0.0.1", 9, starttls=False, ssl=False, username=None, password=None, sender="a@b.no")
     verifier = VerificationService(desk, mailer=mailer, sms=FileSmsGateway(tmp_path / "sms"))
     profiles = ProfileService(desk, tz=UTC)
@@ -157,7 +157,7 @@ def test_verify_chain_gives_a_clear_result(desk: DeskContext, activity: dict[str
 
 
 def test_admin_may_view_and_verify(desk: DeskContext, activity: dict[str, int], log: AccessLogService) -> None:
-    admin = AccountService(desk).login("admin", "demo")
+    admin = login(desk, "admin")
     assert log.query(admin, limit=5) and log.verify_chain(admin).ok
 
 

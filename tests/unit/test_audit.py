@@ -17,6 +17,7 @@ from desktop.models import AccessLogEntry, Customer
 from desktop.services.context import DeskContext
 from desktop.services.customers import CustomerService
 from desktop.services.search import SearchService
+from tests.helpers.desks import tamper_with_log
 
 
 def count(desk: DeskContext, action: str | None = None) -> int:
@@ -98,18 +99,6 @@ def test_data_read_rolls_back_with_a_failed_log_write(desk: DeskContext, people:
     assert count(desk) == before
 
 
-def _tamper(path: str, *statements: str) -> None:
-    """Change the file behind the application's back (as someone with file access could)."""
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TRIGGER access_log_no_update")
-    conn.execute("DROP TRIGGER access_log_no_delete")
-    conn.execute("DROP TRIGGER audit_head_forward_only")
-    for stmt in statements:
-        conn.execute(stmt)
-    conn.commit()
-    conn.close()
-
-
 @pytest.fixture
 def logged(desk: DeskContext, people: dict[str, int], agent: Actor) -> tuple[DeskContext, str, int]:
     for q in ("hansen", "ola", "sæther", "åsen", "lindström"):
@@ -127,28 +116,28 @@ def _verify(desk: DeskContext) -> VerifyResult:
 
 def test_detects_changed_entry(logged: tuple[DeskContext, str, int]) -> None:
     desk, path, _ = logged
-    _tamper(path, "UPDATE access_log SET actor = 'someone' WHERE seq = 3")
+    tamper_with_log(path, "UPDATE access_log SET actor = 'someone' WHERE seq = 3")
     r = _verify(desk)
     assert not r.ok and r.first_bad_seq == 3
 
 
 def test_detects_removed_entry(logged: tuple[DeskContext, str, int]) -> None:
     desk, path, _ = logged
-    _tamper(path, "DELETE FROM access_log WHERE seq = 4")
+    tamper_with_log(path, "DELETE FROM access_log WHERE seq = 4")
     r = _verify(desk)
     assert not r.ok and r.first_bad_seq == 4 and "missing" in r.problem
 
 
 def test_detects_removed_tail(logged: tuple[DeskContext, str, int]) -> None:
     desk, path, n = logged
-    _tamper(path, f"DELETE FROM access_log WHERE seq = {n}")
+    tamper_with_log(path, f"DELETE FROM access_log WHERE seq = {n}")
     r = _verify(desk)
     assert not r.ok and r.first_bad_seq == n
 
 
 def test_detects_reordered_entries(logged: tuple[DeskContext, str, int]) -> None:
     desk, path, _ = logged
-    _tamper(path,
+    tamper_with_log(path,
             "UPDATE access_log SET seq = -1 WHERE seq = 2",
             "UPDATE access_log SET seq = 2 WHERE seq = 3",
             "UPDATE access_log SET seq = 3 WHERE seq = -1")
@@ -166,7 +155,7 @@ def test_detects_inserted_entry(logged: tuple[DeskContext, str, int]) -> None:
     forged[-2] = row[-1]  # prev_hash = the real last hash
     forged[-1] = "f" * 64
     values = ",".join(repr(v) if v is not None else "NULL" for v in forged)
-    _tamper(path, f"INSERT INTO access_log VALUES ({values})", f"UPDATE audit_head SET seq = {n + 1}")
+    tamper_with_log(path, f"INSERT INTO access_log VALUES ({values})", f"UPDATE audit_head SET seq = {n + 1}")
     r = _verify(desk)
     assert not r.ok and r.first_bad_seq == n + 1
 

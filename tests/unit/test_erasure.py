@@ -9,7 +9,6 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from desktop.audit.log import utcnow
-from desktop.cli import main
 from desktop.domain.requests import Action, RequestState, TransitionRefused
 from desktop.domain.roles import Actor
 from desktop.errors import AuthenticationFailed, PermissionDenied
@@ -43,6 +42,7 @@ from desktop.services.context import DeskContext
 from desktop.services.erasure import ErasureForbidden, ErasureRefused, ErasureService
 from desktop.services.registry import purposes_for
 from desktop.services.requests import RequestService
+from tests.helpers.cli import run_cli
 from tests.helpers.desks import login
 from tests.helpers.records import add_history
 
@@ -479,12 +479,6 @@ def test_the_approval_queue(desk: DeskContext, people: dict[str, int]) -> None:
 # --- the CLI -----------------------------------------------------------------------------------
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    rc = main(list(argv))
-    out, err = capsys.readouterr()
-    return rc, out, err
-
-
 def test_cli_plan_approve_execute_and_reject(desk: DeskContext, people: dict[str, int],
                                              capsys: pytest.CaptureFixture[str],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
@@ -496,27 +490,27 @@ def test_cli_plan_approve_execute_and_reject(desk: DeskContext, people: dict[str
     today = utcnow()
     first = filed(desk, agent, people["Nordmann"], plan=False, now=today)
     second = filed(desk, agent, people["Åsen"], plan=False, now=today)
-    rc, out, err = run(capsys, "--db", db, "erasure", "plan", str(first), "--agent", "agent")
+    rc, out, err = run_cli(capsys, "--db", db, "erasure", "plan", str(first), "--agent", "agent")
     assert rc == 0, err
     assert out.startswith(f"Erasure plan GDPR-{first:06d}") and "§1 Order / purchase" in out
-    rc, out, err = run(capsys, "--db", db, "request", "approve", str(first), "--agent", "agent")
+    rc, out, err = run_cli(capsys, "--db", db, "request", "approve", str(first), "--agent", "agent")
     assert rc == 1 and "supervisor" in err
-    rc, out, err = run(capsys, "--db", db, "request", "approve", f"GDPR-{first:06d}", "--agent", "supervisor")
+    rc, out, err = run_cli(capsys, "--db", db, "request", "approve", f"GDPR-{first:06d}", "--agent", "supervisor")
     assert rc == 0, err
     assert out.startswith(f"{first}\tapproved\tplan {fingerprint_of(desk, first)}")
-    rc, out, err = run(capsys, "--db", db, "request", "approve", str(first), "--agent", "supervisor2")
+    rc, out, err = run_cli(capsys, "--db", db, "request", "approve", str(first), "--agent", "supervisor2")
     assert rc == 1 and "already approved" in err
-    rc, out, err = run(capsys, "--db", db, "erasure", "execute", str(first), "--agent", "agent")
+    rc, out, err = run_cli(capsys, "--db", db, "erasure", "execute", str(first), "--agent", "agent")
     assert rc == 0, err
     assert f"GDPR-{first:06d}\terased" in out and "0 found" in out
-    assert run(capsys, "--db", db, "erasure", "plan", str(second), "--agent", "agent")[0] == 0
-    rc, out, err = run(capsys, "--db", db, "request", "reject", str(second), "--reason", "",
+    assert run_cli(capsys, "--db", db, "erasure", "plan", str(second), "--agent", "agent")[0] == 0
+    rc, out, err = run_cli(capsys, "--db", db, "request", "reject", str(second), "--reason", "",
                        "--agent", "supervisor")
     assert rc == 1 and "why" in err
-    rc, out, err = run(capsys, "--db", db, "request", "reject", str(second), "--reason", "Wrong customer",
+    rc, out, err = run_cli(capsys, "--db", db, "request", "reject", str(second), "--reason", "Wrong customer",
                        "--agent", "supervisor")
     assert rc == 0 and out.startswith(f"{second}\trejected")
-    rc, out, err = run(capsys, "--db", db, "request", "approve", str(second), "--agent", "supervisor2")
+    rc, out, err = run_cli(capsys, "--db", db, "request", "approve", str(second), "--agent", "supervisor2")
     assert rc == 1 and "rejected" in err
     with desk.db.transaction() as s:
         assert desk.audit.verify(s).ok

@@ -18,7 +18,7 @@ from desktop.security.keys import SERVICE, DeskKeys, export_keys
 from desktop.services.context import DeskContext, open_desk
 from desktop.services.search import SearchService
 from desktop.services.team_setup import import_keys_file
-from tests.helpers.desks import sqlite_file
+from tests.helpers.desks import login, sqlite_file
 from tests.helpers.memory_keyring import MemoryKeyring
 
 pytestmark = pytest.mark.usefixtures("cheap_scrypt")
@@ -43,9 +43,8 @@ def _export(desk: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def _logged_search(desk: DeskContext, people: dict[str, int]) -> None:
-    from desktop.services.accounts import AccountService
 
-    agent = AccountService(desk).login("agent", "demo")
+    agent = login(desk, "agent")
     SearchService(desk).search(agent, "nordmann")
 
 

@@ -36,21 +36,14 @@ from desktop.services.context import DeskContext
 from desktop.services.profile import NeedToKnow, ProfileService
 from desktop.services.registry import purposes_for
 from desktop.services.verification import FileSmsGateway, SmtpMailer, VerificationService
+from tests.helpers.clock import Clock
 
 T0 = datetime(2026, 4, 10, 12, 0)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(T0)
 
 
 @pytest.fixture

@@ -23,11 +23,11 @@ from desktop.models import (
     Payment,
     RetentionRun,
 )
-from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.registry import purposes_for
 from desktop.services.requests import RequestService
 from desktop.services.retention import RetentionProgress, RetentionService
+from tests.helpers.desks import login
 
 TODAY = date(2026, 11, 28)
 
@@ -72,7 +72,7 @@ def register(desk: DeskContext, people: dict[str, int]) -> dict[str, int]:
     buy(desk, people["Sæther"], "TP-2", datetime(2022, 6, 1))
     buy(desk, people["Åsen"], "TP-3", datetime(2026, 1, 10))
     buy(desk, people["Nordmann"], "TP-4", old)
-    agent = AccountService(desk).login("agent", "demo")
+    agent = login(desk, "agent")
     RequestService(desk).file(agent, "access", people["Nordmann"], channel="email")
     return dict(people)
 
@@ -177,10 +177,10 @@ def test_every_batch_is_audited_with_counts_and_no_names(desk: DeskContext, regi
 
 
 def test_only_an_administrator_or_the_system_may_run_it(desk: DeskContext, register: dict[str, int]) -> None:
-    supervisor = AccountService(desk).login("supervisor", "demo")
+    supervisor = login(desk, "supervisor")
     with pytest.raises(PermissionDenied):
         RetentionService(desk).run(supervisor, dry_run=True)
-    admin = AccountService(desk).login("admin", "demo")
+    admin = login(desk, "admin")
     assert RetentionService(desk).run(admin, dry_run=True, today=TODAY).people_visited == 5
 
 

@@ -13,6 +13,7 @@ from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.registry import add_customer, purposes_for
 from desktop.services.search import SearchPage, SearchService, mask_query
+from tests.helpers.desks import login
 
 
 def names(page: SearchPage) -> list[str]:
@@ -116,7 +117,7 @@ def test_query_mask() -> None:
 
 
 def test_roles_and_disabled_accounts(desk: DeskContext, people: dict[str, int]) -> None:
-    agent = AccountService(desk).login("agent", "demo")
+    agent = login(desk, "agent")
     AccountService(desk).set_disabled("agent")
     with pytest.raises(AuthenticationFailed):
         SearchService(desk).search(agent, "nordmann")

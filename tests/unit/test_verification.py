@@ -40,20 +40,10 @@ from desktop.services.verification import (
     parse_amount,
     parse_order_date,
 )
+from tests.helpers.clock import Clock
 from tests.helpers.smtp import Inbox, free_port
 
 T0 = datetime(2026, 3, 10, 12, 0)
-
-
-class Clock:
-    def __init__(self, start: datetime = T0) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kw: float) -> None:
-        self.now += timedelta(**kw)
 
 
 def mailer(port: int) -> SmtpMailer:
@@ -63,7 +53,7 @@ def mailer(port: int) -> SmtpMailer:
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(T0)
 
 
 @pytest.fixture
