@@ -40,12 +40,15 @@ def open_sqlite_desk(path: Path, *, workstation: str = "test-ws") -> DeskContext
     return open_desk(f"sqlite:///{path}", migrate=True, demo=True, create_keys=True, workstation=workstation)
 
 
-def add_staff(ctx: DeskContext, names: Iterable[str] = STAFF) -> None:
-    """One account per name, role from the name ("supervisor2" is a supervisor), password "demo"."""
+def add_staff(ctx: DeskContext, names: Iterable[str] = STAFF, *, display_names: bool = True) -> None:
+    """One account per name, role from the name ("supervisor2" is a supervisor), password "demo".
+
+    With `display_names` each gets a full name ("Agent Test"); without, the account shows its user name.
+    """
     accounts = AccountService(ctx)
     for name in names:
         role = "".join(c for c in name if c.isalpha())
-        accounts.add(name, role, PASSWORD, f"{name.title()} Test")
+        accounts.add(name, role, PASSWORD, f"{name.title()} Test" if display_names else None)
 
 
 def login(ctx: DeskContext, name: str) -> Actor:

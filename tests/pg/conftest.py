@@ -36,6 +36,6 @@ def pg_url() -> Iterator[str]:
 def pg_desk(pg_url: str) -> Iterator[DeskContext]:
     """The desk on `pg_url`, migrated, with keys and one staff account: agent."""
     ctx = open_desk(pg_url, migrate=True, create_keys=True, workstation="pg-ws")
-    add_staff(ctx, ["agent"])
+    add_staff(ctx, ["agent"], display_names=False)
     yield ctx
     ctx.close()

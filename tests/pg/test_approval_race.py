@@ -30,7 +30,7 @@ DECIDERS = ("supervisor", "supervisor2", "supervisor3", "admin")
 
 @pytest.fixture
 def planned(pg_desk: DeskContext) -> tuple[int, str]:
-    add_staff(pg_desk, DECIDERS)
+    add_staff(pg_desk, DECIDERS, display_names=False)
     with pg_desk.db.transaction() as s:
         cid = add_customer(s, pg_desk.keys, pg_desk.policy, customer_number="K1", first_name="Kari",
                            last_name="Ødegård", created_at=datetime(2020, 1, 1), email="kari@example.com",

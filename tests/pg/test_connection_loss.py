@@ -184,7 +184,7 @@ def test_a_cut_erasure_decision_is_not_mistaken_for_a_rivals(world: tuple[DeskCo
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """The decision's insert turns driver errors into "another supervisor decided": not a dead line."""
     ctx, agent, cid = world
-    add_staff(ctx, ["supervisor"])
+    add_staff(ctx, ["supervisor"], display_names=False)
     requests, erasures = RequestService(ctx, clock=lambda: NOW), ErasureService(ctx, clock=lambda: NOW)
     rid = requests.file(agent, "erasure", cid, channel="email").id
     requests.verify_identity(agent, rid, note="one-time code")

@@ -47,7 +47,7 @@ HEAD_START_S = 0.02
 
 @pytest.fixture
 def staff(pg_desk: DeskContext) -> DeskContext:
-    add_staff(pg_desk, [name for name in STAFF if name != "agent"])
+    add_staff(pg_desk, [name for name in STAFF if name != "agent"], display_names=False)
     return pg_desk
 
 

@@ -143,7 +143,7 @@ class Workstation:
 
 @pytest.fixture
 def two(pg_url: str, pg_desk: DeskContext, tmp_path: Path) -> Iterator[tuple[Workstation, Workstation, dict[str, int]]]:
-    add_staff(pg_desk, ["supervisor"])
+    add_staff(pg_desk, ["supervisor"], display_names=False)
     with pg_desk.db.transaction() as s:
         people = {last: add_customer(s, pg_desk.keys, pg_desk.policy, customer_number=f"K{8000000 + i}",
                                      first_name=first, last_name=last, created_at=datetime(2020, 1, 1),
