@@ -1,7 +1,7 @@
 """The verification dialog walked per method, as an agent on the phone (or at the counter) would.
 
 Codes go through a real local SMTP server (aiosmtpd) and the SMS file adapter; the settings and
-the keyring are the test's own (tests/ui/conftest.py, tests/conftest.py).
+the keyring are the test's own (tests/ui/conftest.py, tests/helpers/fixtures.py).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from desktop.services.context import DeskContext
 
 
 def test_production_hasher_parameters() -> None:
-    """The tests swap in a cheap hasher (tests/conftest.py); production must stay strong."""
+    """The tests swap in a cheap hasher (tests/helpers/fixtures.py); production must stay strong."""
     from desktop.services.accounts import PASSWORD_HASH_PARAMS
 
     assert PASSWORD_HASH_PARAMS["time_cost"] >= 2 and PASSWORD_HASH_PARAMS["memory_cost"] >= 19 * 1024
