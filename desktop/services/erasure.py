@@ -95,7 +95,7 @@ from desktop.services.context import DeskContext
 from desktop.services.letters import render_letter
 from desktop.services.profile import Labels, lang_index
 from desktop.services.registry import name_key
-from desktop.services.requests import RequestService, reference
+from desktop.services.unit_of_work import RequestWork, UnitOfWork, person_language, reference
 
 __all__ = [
     "CRASH_ENV",
@@ -975,7 +975,7 @@ class ErasureService:
         self.clock = clock
         self.grace = grace
         self.checkpoint_timeout_ms = checkpoint_timeout_ms
-        self.requests = RequestService(ctx, clock=clock)
+        self.uow = UnitOfWork(ctx, clock=clock)
         self.accounts = AccountService(ctx)
         self.rules = retention_rules(ctx)
 
@@ -1089,8 +1089,9 @@ class ErasureService:
             approver_id=a.approver_id, decided_at=a.decided_at, executes_after=a.executes_after,
             withdrawn_at=a.withdrawn_at, reason=a.reason, plan_fingerprint=a.plan_fingerprint)
 
-    def _audit(self, s: Session, actor: Actor, req: DsrRequest, action: str, detail: str) -> None:
-        self.requests._audit(s, actor, req, action, detail, data="erasure")
+    @staticmethod
+    def _audit(w: RequestWork, req: DsrRequest, action: str, detail: str) -> None:
+        w.audit(req, action, detail, data="erasure")
 
     @staticmethod
     def _all_held(view: PlanView) -> ErasureRefused:
@@ -1110,13 +1111,13 @@ class ErasureService:
 
     def preview_plan(self, actor: Actor, request_id: int, purpose: str | None = None) -> PlanView:
         """The plan as it would be made now, without storing it or moving the request (logged)."""
-        with self.ctx.db.transaction() as s:
-            self.requests._begin(s, actor)
-            req = self.requests._load(s, request_id)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id)
             self._require_erasure(req)
-            customer = self.requests._customer(s, req.customer_id)
+            customer = w.customer(req.customer_id)
             plan, _ = self._compute(s, customer.id, self._purpose(req, purpose))
-            self._audit(s, actor, req, "erasure_preview", f"fingerprint={plan.fingerprint[:12]}")
+            self._audit(w, req, "erasure_preview", f"fingerprint={plan.fingerprint[:12]}")
             return self._view(s, req, plan, self._latest_plan(s, req.id))
 
     def make_plan(self, actor: Actor, request_id: int, purpose: str | None = None) -> PlanView:
@@ -1126,9 +1127,9 @@ class ErasureService:
         hold on everything means the erasure is refused, not approved (the refusal carries the plan).
         """
         refused: PlanView | None = None
-        with self.ctx.db.transaction() as s:
-            self.requests._begin(s, actor)
-            req = self.requests._load(s, request_id)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id)
             self._require_erasure(req)
             self._refuse_closed(req)
             decision = self._decision(s, req.id)
@@ -1148,12 +1149,12 @@ class ErasureService:
                 raise ErasureRefused(
                     "Verify the person's identity before making the erasure plan.",
                     "Bekreft identiteten til personen før sletteplanen lages.", code="not_allowed")
-            customer = self.requests._customer(s, req.customer_id)
+            customer = w.customer(req.customer_id)
             purpose_key = self._purpose(req, purpose)
             plan, _ = self._compute(s, customer.id, purpose_key)
             if plan.nothing_erasable:
                 refused = self._view(s, req, plan, None)
-                self._audit(s, actor, req, "erasure_plan_refused",
+                self._audit(w, req, "erasure_plan_refused",
                             f"all held; restrict_until={plan.restrict_until}")
             else:
                 row = ErasurePlanRecord(request_id=req.id, fingerprint=plan.fingerprint, purpose=purpose_key,
@@ -1165,22 +1166,22 @@ class ErasureService:
                         f"{counts[PlanDecision.RESTRICT]}, keep {counts[PlanDecision.KEEP]}"
                         + (f"; purpose={purpose_key}" if purpose_key else ""))
                 if state is RequestState.IDENTITY_VERIFIED:
-                    self.requests._move(actor, req, Action.START)
+                    w.move(req, Action.START)
                 if RequestState(req.state) is RequestState.IN_PROGRESS:
-                    self.requests._move(actor, req, Action.SUBMIT_FOR_APPROVAL, note=note)
+                    w.move(req, Action.SUBMIT_FOR_APPROVAL, note=note)
                 else:
-                    self.requests._event(actor, req, "erasure_replan", note)
-                self.requests._flush(s, req)
-                self._audit(s, actor, req, "erasure_plan", note)
+                    w.event(req, "erasure_replan", note)
+                w.flush(req)
+                self._audit(w, req, "erasure_plan", note)
                 return self._view(s, req, plan, row)
         assert refused is not None
         raise self._all_held(refused)
 
     def get_plan(self, actor: Actor, request_id: int) -> PlanView:
         """The stored plan, recomputed from today's data; `stale` if the two no longer agree (logged)."""
-        with self.ctx.db.transaction() as s:
-            self.requests._begin(s, actor)
-            req = self.requests._load(s, request_id)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id)
             self._require_erasure(req)
             stored = self._latest_plan(s, req.id)
             if stored is None:
@@ -1190,7 +1191,7 @@ class ErasureService:
                 raise ErasureRefused("The customer of this request no longer exists.",
                                      "Kunden i denne henvendelsen finnes ikke lenger.", code="executed")
             plan, _ = self._compute(s, req.customer_id, stored.purpose)
-            self._audit(s, actor, req, "erasure_plan_open", f"fingerprint={stored.fingerprint[:12]}")
+            self._audit(w, req, "erasure_plan_open", f"fingerprint={stored.fingerprint[:12]}")
             return self._view(s, req, plan, stored)
 
     # === four eyes ================================================================================
@@ -1254,9 +1255,9 @@ class ErasureService:
             raise ErasureForbidden("Only a supervisor or an administrator may approve an erasure.",
                                    "Bare en leder eller en administrator kan godkjenne en sletting.", code="approver")
         self.accounts.reauthenticate(actor, password)
-        with self.ctx.db.transaction() as s:
-            self.requests._begin(s, actor)
-            req = self.requests._load(s, request_id)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id)
             account = self._decider(s, actor, req)
             stored = self._check_decidable(s, req)
             if fingerprint != stored.fingerprint:
@@ -1274,10 +1275,10 @@ class ErasureService:
                                        approver_id=account.id, decision="approved", decided_at=now,
                                        executes_after=now + self.grace)
             self._insert_decision(s, approval)
-            self.requests._move(actor, req, Action.APPROVE, note=f"plan {stored.fingerprint[:12]}")
+            w.move(req, Action.APPROVE, note=f"plan {stored.fingerprint[:12]}")
             req.decision, req.decided_by_id, req.decided_at, req.decision_grounds = "approved", account.id, now, None
-            self.requests._flush(s, req)
-            self._audit(s, actor, req, "erasure_approve",
+            w.flush(req)
+            self._audit(w, req, "erasure_approve",
                         f"plan={stored.fingerprint[:12]}; executes_after={approval.executes_after}")
             return self._approval_view(s, approval)
 
@@ -1291,27 +1292,27 @@ class ErasureService:
             raise ErasureRefused("Write why the erasure plan is rejected.",
                                  "Skriv hvorfor sletteplanen avvises.", code="reason_missing")
         self.accounts.reauthenticate(actor, password)
-        with self.ctx.db.transaction() as s:
-            self.requests._begin(s, actor)
-            req = self.requests._load(s, request_id)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id)
             account = self._decider(s, actor, req)
             stored = self._check_decidable(s, req)
             now = self.clock()
             approval = ErasureApproval(request_id=req.id, plan_id=stored.id, plan_fingerprint=stored.fingerprint,
                                        approver_id=account.id, decision="rejected", reason=reason, decided_at=now)
             self._insert_decision(s, approval)
-            self.requests._move(actor, req, Action.REJECT, reason=reason)
+            w.move(req, Action.REJECT, reason=reason)
             req.decision, req.decided_by_id, req.decided_at, req.decision_grounds = "rejected", account.id, now, reason
-            self.requests._flush(s, req)
-            self._audit(s, actor, req, "erasure_reject", f"plan={stored.fingerprint[:12]}")
+            w.flush(req)
+            self._audit(w, req, "erasure_reject", f"plan={stored.fingerprint[:12]}")
             return self._approval_view(s, approval)
 
     def withdraw_approval(self, actor: Actor, request_id: int) -> ApprovalView:
         """Take an approval back before it runs: within the grace period, or when the data changed
         since (the plan can then never run). The request waits for approval again."""
-        with self.ctx.db.transaction() as s:
-            self.requests._begin(s, actor)
-            req = self.requests._load(s, request_id)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id)
             self._require_erasure(req)
             self._refuse_closed(req)
             approval = self._decision(s, req.id)
@@ -1330,9 +1331,9 @@ class ErasureService:
             approval.withdrawn_at, approval.withdrawn_by_id = now, actor.account_id
             s.flush()
             req.decision, req.decided_by_id, req.decided_at, req.decision_grounds = None, None, None, None
-            self.requests._move(actor, req, Action.SUBMIT_FOR_APPROVAL, note="approval withdrawn")
-            self.requests._flush(s, req)
-            self._audit(s, actor, req, "erasure_withdraw", f"approval={approval.id}")
+            w.move(req, Action.SUBMIT_FOR_APPROVAL, note="approval withdrawn")
+            w.flush(req)
+            self._audit(w, req, "erasure_withdraw", f"approval={approval.id}")
             return self._approval_view(s, approval)
 
     @staticmethod
@@ -1345,9 +1346,9 @@ class ErasureService:
     def execute(self, actor: Actor, request_id: int) -> ErasureResult:
         """Carry out the approved plan in one transaction, then purge and scan (SQLite)."""
         lang = "nb"
-        with self.ctx.db.transaction() as s:
-            self.requests._begin(s, actor)
-            req = self.requests._load(s, request_id)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id)
             self._require_erasure(req)
             self._refuse_closed(req)
             approval = self._decision(s, req.id)
@@ -1363,8 +1364,8 @@ class ErasureService:
                     "the erasure runs after that.",
                     f"Godkjenningen kan trekkes tilbake til {approval.executes_after:%d.%m.%Y %H:%M} UTC; "
                     "slettingen kjøres etter det.", code="grace")
-            customer = self.requests._customer(s, req.customer_id)
-            lang = self.requests._person_lang(customer)
+            customer = w.customer(req.customer_id)
+            lang = person_language(customer)
             purpose = self._plan_purpose(s, approval)
             plan, people = self._compute(s, customer.id, purpose)
             if plan.fingerprint != approval.plan_fingerprint:
@@ -1383,7 +1384,7 @@ class ErasureService:
             _crash_point("erasure:applied")
             scrub_texts(s, request_ids, set(gone) - stay, lang)
             notices = self._notify(s, req, customer_number, full_name, plan)
-            self._finish_request(s, actor, req, plan=plan, applied=applied, notices=notices, lang=lang)
+            self._finish_request(w, req, plan=plan, applied=applied, notices=notices, lang=lang)
             sqlite = self.ctx.db.is_sqlite and self.ctx.db.sqlite_path is not None
             counts = applied.as_dict() | {"notifications": len(notices)}
             run = ErasureRun(
@@ -1394,8 +1395,8 @@ class ErasureService:
                 purge_attempts=0, purge_markers=seal_markers(self.ctx, markers) if sqlite else None,
             )
             s.add(run)
-            self.requests._flush(s, req)
-            self._audit(s, actor, req, "erasure_execute",
+            w.flush(req)
+            self._audit(w, req, "erasure_execute",
                         f"plan={plan.fingerprint[:12]}; {applied.short()}; notices={len(notices)}; "
                         f"markers={len(markers)}")
             _crash_point("erasure:before_commit")
@@ -1458,7 +1459,7 @@ class ErasureService:
             notices.append(notice)
         return notices
 
-    def _finish_request(self, s: Session, actor: Actor, req: DsrRequest, *, plan: ErasurePlan, applied: Applied,
+    def _finish_request(self, w: RequestWork, req: DsrRequest, *, plan: ErasurePlan, applied: Applied,
                         notices: Sequence[RecipientNotification], lang: str) -> None:
         erased = sum(applied.erased.values())
         held = [i for i in plan.items if i.decision is PlanDecision.RESTRICT]
@@ -1475,12 +1476,12 @@ class ErasureService:
                 text += words["suppressed"]
             text += words["notified"].format(names=names)
             texts[lg] = text
-        self.requests._move(actor, req, Action.COMPLETE, note=f"erased={erased}; restricted={len(held)}")
+        w.move(req, Action.COMPLETE, note=f"erased={erased}; restricted={len(held)}")
         req.completed_at = self.clock()
         req.completion_summary = texts["nb"]
         req.completion_channel = req.channel
         # `lang` is a letter language, and _COMPLETION has every one (tests/unit/test_swedish_texts.py).
-        self.requests._letter(s, req, None, "completion", lang=lang, outcome=texts[lang])
+        w.letter(req, None, "completion", lang=lang, outcome=texts[lang])
 
     # === the purge ================================================================================
 
@@ -1506,7 +1507,8 @@ class ErasureService:
             scan = ResidueScan(applicable=True, checkpoint_busy=busy, wal_bytes=wal_bytes,
                                db_bytes=total, markers=len(markers), found=len(found))
         _crash_point("erasure:scanned")
-        with self.ctx.db.transaction() as s:
+        with self.uow.begin_system(who) as w:
+            s = w.session
             run = s.get(ErasureRun, run_id)
             if run is None or run.state == "done":
                 return scan
@@ -1518,7 +1520,7 @@ class ErasureService:
                 run.finished_at = self.clock()
             req = s.get(DsrRequest, run.request_id)
             if req is not None:
-                self._audit(s, who, req, "erasure_purge", f"run={run.id}; state={run.state}; "
+                self._audit(w, req, "erasure_purge", f"run={run.id}; state={run.state}; "
                             f"busy={scan.checkpoint_busy}; wal={scan.wal_bytes}; markers={scan.markers}; "
                             f"found={scan.found}")
         if scan.clean and path is not None:
@@ -1624,8 +1626,8 @@ class ErasureService:
 
     def status(self, actor: Actor, request_id: int) -> ErasureStatus:
         """Plan, decision and run of one request, for the request screen (ids and states only)."""
-        with self.ctx.db.transaction() as s:
-            self.requests._begin(s, actor)
+        with self.uow.begin(actor) as w:
+            s = w.session
             req = s.get(DsrRequest, request_id)
             if req is None:
                 raise NotFound(f"Request {reference(request_id)} does not exist.",
@@ -1649,8 +1651,8 @@ class ErasureService:
     def approval_queue(self, actor: Actor) -> list[ApprovalQueueRow]:
         """Erasures waiting for a decision, approved ones not yet run, and runs whose purge is pending;
         `can_decide` is False where the actor filed the request or may not approve (logged)."""
-        with self.ctx.db.transaction() as s:
-            self.requests._begin(s, actor)
+        with self.uow.begin(actor) as w:
+            s = w.session
             rows = s.execute(
                 select(DsrRequest, Customer.customer_number, Customer.first_name, Customer.last_name,
                        Customer.erased_at)

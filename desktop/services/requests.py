@@ -33,12 +33,11 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.audit.log import utcnow
 from desktop.domain.contact import mask_email, mask_phone, normalize_email, normalize_phone
@@ -62,10 +61,9 @@ from desktop.domain.requests import (
     RequestType,
     TransitionRefused,
     allowed_actions,
-    transition,
 )
-from desktop.domain.roles import Actor, Permission
-from desktop.errors import InvalidInput, NotFound, PermissionDenied
+from desktop.domain.roles import Actor
+from desktop.errors import InvalidInput, NotFound
 from desktop.models import (
     RECORD_MODELS,
     Address,
@@ -79,15 +77,23 @@ from desktop.models import (
     RecipientNotification,
     RecordMixin,
     RectificationChange,
-    RequestEvent,
     RequestLetter,
     RestrictionRecord,
     StaffAccount,
 )
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
-from desktop.services.letters import Letter, format_date, letter_language, pick, render_letter
+from desktop.services.letters import Letter, format_date, pick, render_letter
 from desktop.services.registry import contact_hash, postal_contact_value, purposes_for, reindex_customer
+from desktop.services.unit_of_work import (
+    DECIDED,
+    ConcurrentChange,
+    RequestWork,
+    UnitOfWork,
+    person_language,
+    reference,
+    today_at_desk,
+)
 
 __all__ = [
     "PORTABILITY_FORMAT",
@@ -128,24 +134,7 @@ class DuplicateRequest(InvalidInput):
         self.existing_id = existing_id
 
 
-class ConcurrentChange(InvalidInput):
-    """Someone else changed the request since this screen loaded it."""
-
-    def __init__(self, request_id: int) -> None:
-        super().__init__(
-            f"Request {reference(request_id)} was changed by someone else since you opened it. "
-            "Reload it and try again.",
-            f"Henvendelse {reference(request_id)} er endret av noen andre siden du åpnet den. "
-            "Last den inn på nytt og prøv igjen.",
-        )
-
-
 # --- parsing and small helpers ------------------------------------------------------------------
-
-
-def reference(request_id: int) -> str:
-    """The reference the person quotes: short, unambiguous, never the customer's name or number."""
-    return f"GDPR-{request_id:06d}"
 
 
 def parse_request_type(value: str | RequestType) -> RequestType:
@@ -400,11 +389,8 @@ _CHANGE_TEXT: dict[str, dict[str, str]] = {
 _CHANNEL_NB: dict[str, str] = {"email": "e-post", "sms": "SMS", "post": "post"}
 _CHANNEL_EN: dict[str, str] = {"email": "e-mail", "sms": "SMS", "post": "post"}
 _CHANNEL_SV: dict[str, str] = {"email": "e-post", "sms": "sms", "post": "post"}
-#: "Dear customer" when the name is gone (erased) or unknown, per letter language.
-_NO_NAME: dict[str, str] = {"nb": "kunde", "en": "customer", "sv": "kund"}
 #: Kept so the person is not contacted again: restricting it would protect no one.
 _NEVER_RESTRICTED = frozenset({"marketing_suppression"})
-_DECIDED = frozenset({"approved", "upheld", "not_upheld"})
 #: The step each type's own fulfilment records; `complete` refuses to close a request without it.
 _FULFILMENT_EVENT: dict[RequestType, str] = {
     RequestType.RECTIFICATION: "rectify",
@@ -647,34 +633,13 @@ class RequestService:
         self.clock = clock
         self.roll_forward = roll_forward
         self.accounts = AccountService(ctx)
+        self.uow = UnitOfWork(ctx, clock=clock)
 
     # -- time and guards --
 
     def today(self) -> date:
         """Today where the desk is: a request received late on the 31st was received on the 31st."""
-        return self.clock().replace(tzinfo=UTC).astimezone().date()
-
-    def _begin(self, s: Session, actor: Actor) -> None:
-        if not actor.can(Permission.OPEN_CUSTOMER):
-            raise PermissionDenied("Your role may not work on requests.", "Rollen din kan ikke behandle henvendelser.")
-        self.accounts.require_active(s, actor)
-
-    def _load(self, s: Session, request_id: int, version: int | None = None) -> DsrRequest:
-        req = s.execute(select(DsrRequest).where(DsrRequest.id == request_id).with_for_update()).scalar_one_or_none()
-        if req is None:
-            raise NotFound(f"Request {reference(request_id)} does not exist.",
-                           f"Henvendelse {reference(request_id)} finnes ikke.")
-        if version is not None and req.version != version:
-            raise ConcurrentChange(request_id)
-        return req
-
-    @staticmethod
-    def _customer(s: Session, customer_id: int | None) -> Customer:
-        customer = s.get(Customer, customer_id) if customer_id is not None else None
-        if customer is None or customer.erased_at is not None:
-            raise NotFound(f"Customer {customer_id} does not exist (or has been erased).",
-                           f"Kunde {customer_id} finnes ikke (eller er slettet).")
-        return customer
+        return today_at_desk(self.clock)
 
     @staticmethod
     def _require_type(req: DsrRequest, *types: RequestType) -> RequestType:
@@ -687,90 +652,20 @@ class RequestService:
             )
         return rtype
 
-    def _flush(self, s: Session, req: DsrRequest) -> None:
-        try:
-            s.flush()
-        except StaleDataError as exc:
-            raise ConcurrentChange(req.id) from exc
-
-    # -- history, audit, state --
-
-    def _event(self, actor: Actor, req: DsrRequest, action: str, note: str | None = None, *,
-               from_state: RequestState | None = None, to_state: RequestState | None = None) -> None:
-        current = RequestState(req.state)
-        req.events.append(RequestEvent(
-            at=self.clock(), actor_id=actor.account_id, actor=actor.username, action=action,
-            from_state=(from_state or current).value, to_state=(to_state or current).value, note=note,
-        ))
-
-    def _audit(self, s: Session, actor: Actor, req: DsrRequest, action: str, detail: str, *,
-               data: str = "request") -> None:
-        self.ctx.audit.append(s, actor, action=action, data=data, customer_id=req.customer_id,
-                              request_id=req.id, detail=f"{reference(req.id)}; type={req.type}; {detail}")
-
-    def _move(self, actor: Actor, req: DsrRequest, action: Action, *, reason: str | None = None,
-              note: str | None = None) -> RequestState:
-        before = RequestState(req.state)
-        after = transition(actor.role, before, action, request_type=req.type, reason=reason,
-                           approved=req.decision in _DECIDED)
-        req.state = after.value
-        self._event(actor, req, action.value, note if note is not None else reason, from_state=before,
-                    to_state=after)
-        return after
-
-    def _ensure_started(self, actor: Actor, req: DsrRequest) -> None:
-        """Fulfilment starts the work if the agent has not pressed Start; the machine still decides."""
-        if req.state != RequestState.IN_PROGRESS:
-            self._move(actor, req, Action.START)
-
     # -- letters --
 
-    def _right_label(self, rtype: RequestType, lang: str) -> str:
-        try:
-            return self.ctx.policy.right(rtype.value).label.get(lang)
-        except KeyError:
-            return rtype.value
-
-    def _person_fields(self, req: DsrRequest, customer: Customer | None, lang: str) -> dict[str, object]:
-        rtype = RequestType(req.type)
-        name = customer.full_name if customer is not None and customer.erased_at is None else ""
-        return {
-            "name": name or pick(_NO_NAME, lang),
-            "reference": reference(req.id),
-            "right": self._right_label(rtype, lang),
-            "article": rtype.gdpr_article,
-            "received_date": req.received_on,
-            "due_date": req.due_on,
-        }
-
-    def _person_lang(self, customer: Customer | None) -> str:
-        return letter_language(customer.language if customer is not None else None)
-
-    def _letter(self, s: Session, req: DsrRequest, customer: Customer | None, kind: str,
-                *, store: bool = True, lang: str | None = None, sent_on: date | None = None,
-                sent_via: str | None = None, **fields: object) -> Letter:
-        lang = lang or self._person_lang(customer)
-        values: dict[str, Any] = self._person_fields(req, customer, lang)
-        values.update(fields)
-        letter = render_letter(kind, lang, policy=self.ctx.policy, **values)
-        if store:
-            # `letter.lang`, not `lang`: a missing template gives the letter in its fallback language.
-            s.add(RequestLetter(request_id=req.id, kind=kind, lang=letter.lang, subject=letter.subject,
-                                body=letter.body, created_at=self.clock(), sent_on=sent_on, sent_via=sent_via))
-        return letter
-
-    def _complete(self, s: Session, actor: Actor, req: DsrRequest, customer: Customer | None, *,
+    def _complete(self, w: RequestWork, req: DsrRequest, customer: Customer | None, *,
                   summary: str, outcome: dict[str, str] | None = None, sent_via: str | None = None,
                   sent_on: date | None = None) -> None:
         """Close as done and write the completion letter; `outcome` is its text per language."""
-        self._move(actor, req, Action.COMPLETE, note=summary)
+        w.move(req, Action.COMPLETE, note=summary)
         req.completed_at = self.clock()
         req.completion_summary = summary
         req.completion_channel = sent_via
         req.completion_sent_on = sent_on
-        lang = self._person_lang(customer)
+        lang = person_language(customer)
         text = pick(outcome, lang) if outcome else summary
-        self._letter(s, req, customer, "completion", outcome=text, sent_on=sent_on, sent_via=sent_via)
+        w.letter(req, customer, "completion", outcome=text, sent_on=sent_on, sent_via=sent_via)
 
     # -- Art. 19 --
 
@@ -941,7 +836,7 @@ class RequestService:
             days_left=days_left(effective, today) if open_ else None,
             deadline_state=deadline_state(effective, today) if open_ else None,
             allowed_actions=allowed_actions(actor.role, state, request_type=req.type,
-                                            approved=req.decision in _DECIDED),
+                                            approved=req.decision in DECIDED),
             active_restrictions=int(active),
             history=tuple(
                 EventView(at=e.at, actor=e.actor, action=e.action,
@@ -1008,9 +903,9 @@ class RequestService:
                 )
         scope = self._validate_purposes(purposes)
         now = self.clock()
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            customer = self._customer(s, customer_id)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            customer = w.customer(customer_id)
             existing = s.execute(
                 select(DsrRequest.id).where(
                     DsrRequest.customer_id == customer.id, DsrRequest.type == rtype.value,
@@ -1035,24 +930,24 @@ class RequestService:
             )
             s.add(req)
             s.flush()
-            self._event(actor, req, "file", f"channel={ch.value}; received={received.isoformat()}"
+            w.event(req, "file", f"channel={ch.value}; received={received.isoformat()}"
                         + (f"; duplicate of {reference(existing)}" if existing is not None else ""),
                         from_state=None, to_state=RequestState.RECEIVED)
-            self._audit(s, actor, req, "request_file",
+            w.audit(req, "request_file",
                         f"channel={ch.value}; received={received.isoformat()}; due={due.isoformat()}"
                         + (f"; duplicate_of={existing}" if existing is not None else ""))
             if rtype is RequestType.OBJECTION_DIRECT_MARKETING:
-                self._apply_marketing_objection(s, actor, req, customer, None)
+                self._apply_marketing_objection(w, req, customer, None)
             return self._view(s, actor, req)
 
     def acknowledgement(self, actor: Actor, request_id: int, lang: str | None = None) -> Letter:
         """The receipt the person gets: reference, right and the date they will have an answer by."""
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id)
             customer = s.get(Customer, req.customer_id) if req.customer_id is not None else None
-            letter = self._letter(s, req, customer, "acknowledgement", store=False, lang=lang)
-            self._audit(s, actor, req, "request_letter", "letter=acknowledgement")
+            letter = w.letter(req, customer, "acknowledgement", store=False, lang=lang)
+            w.audit(req, "request_letter", "letter=acknowledgement")
             return letter
 
     # === the queue ================================================================================
@@ -1095,8 +990,8 @@ class RequestService:
         type_values = [parse_request_type(t).value for t in types] if types is not None else None
         agent_alias = aliased(StaffAccount)
         effective = func.coalesce(DsrRequest.extended_until, DsrRequest.due_on)
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
+        with self.uow.begin(actor) as w:
+            s = w.session
             stmt = (
                 select(DsrRequest, Customer.customer_number, Customer.first_name, Customer.last_name,
                        Customer.erased_at, agent_alias.display_name)
@@ -1151,8 +1046,8 @@ class RequestService:
         """Per state (all requests) and per type (open ones), with overdue and due-soon totals."""
         today = today or self.today()
         type_values = [parse_request_type(t).value for t in types] if types is not None else None
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
+        with self.uow.begin(actor) as w:
+            s = w.session
             stmt = select(DsrRequest.type, DsrRequest.state, DsrRequest.due_on, DsrRequest.extended_until,
                           DsrRequest.assigned_agent_id)
             if type_values is not None:
@@ -1181,10 +1076,10 @@ class RequestService:
 
     def get(self, actor: Actor, request_id: int) -> RequestView:
         """Open a request with its history: a look at the person's data, logged as such."""
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id)
-            self._audit(s, actor, req, "open", f"state={req.state}")
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id)
+            w.audit(req, "open", f"state={req.state}")
             return self._view(s, actor, req)
 
     # === moving through the machine ===============================================================
@@ -1204,9 +1099,9 @@ class RequestService:
         if act is Action.COMPLETE:
             return self.complete(actor, request_id, reason or "", version=version)
         if act is Action.SUBMIT_FOR_APPROVAL:
-            with self.ctx.db.transaction() as s:
-                self._begin(s, actor)
-                rtype = RequestType(self._load(s, request_id, version).type)
+            with self.uow.begin(actor) as w:
+                s = w.session
+                rtype = RequestType(w.load(request_id, version).type)
             if rtype is RequestType.ERASURE:
                 # An erasure waits for approval with its plan: making the plan is what submits it.
                 from desktop.services.erasure import ErasureService
@@ -1214,9 +1109,9 @@ class RequestService:
                 ErasureService(self.ctx, clock=self.clock).make_plan(actor, request_id)
                 return self.get(actor, request_id)
         if act in (Action.APPROVE, Action.REJECT):
-            with self.ctx.db.transaction() as s:
-                self._begin(s, actor)
-                rtype = RequestType(self._load(s, request_id, version).type)
+            with self.uow.begin(actor) as w:
+                s = w.session
+                rtype = RequestType(w.load(request_id, version).type)
             if rtype is RequestType.OBJECTION_LEGITIMATE_INTEREST:
                 return self.decide_objection(actor, request_id, act is Action.APPROVE, reason or "",
                                              version=version)
@@ -1230,13 +1125,13 @@ class RequestService:
                     "godkjenningen av sletteplanen (gdpr-desk request approve|reject).",
                     code="erasure_plan",
                 )
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             before = req.state
-            self._move(actor, req, act, reason=reason)
-            self._flush(s, req)
-            self._audit(s, actor, req, f"request_{act.value}", f"{before}->{req.state}")
+            w.move(req, act, reason=reason)
+            w.flush(req)
+            w.audit(req, f"request_{act.value}", f"{before}->{req.state}")
             return self._view(s, actor, req)
 
     def verify_identity(self, actor: Actor, request_id: int, *, verification_id: int | None = None,
@@ -1248,9 +1143,9 @@ class RequestService:
                 "Say how the identity was verified, or choose a passed identity check.",
                 "Skriv hvordan identiteten ble bekreftet, eller velg en godkjent identitetskontroll.",
             )
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             if verification_id is not None:
                 check = s.get(IdentityVerification, verification_id)
                 if check is None or check.customer_id != req.customer_id or check.outcome != "verified":
@@ -1265,19 +1160,19 @@ class RequestService:
                     )
                 req.identity_verification_id = verification_id
                 note = f"identity check {verification_id} ({check.method})" + (f": {note}" if note else "")
-            self._move(actor, req, Action.VERIFY_IDENTITY, note=note)
+            w.move(req, Action.VERIFY_IDENTITY, note=note)
             req.identity_state = IdentityState.VERIFIED.value
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_verify_identity",
+            w.flush(req)
+            w.audit(req, "request_verify_identity",
                         f"verification_id={verification_id}" if verification_id is not None else "manual")
             return self._view(s, actor, req)
 
     def assign(self, actor: Actor, request_id: int, agent: str | int | None, *,
                version: int | None = None) -> RequestView:
         """Give the request to a colleague (or to nobody, None), so "mine" stays true."""
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             if req.state not in {x.value for x in OPEN_STATES}:
                 raise InvalidInput("A closed request cannot be reassigned.", "En avsluttet henvendelse kan ikke "
                                    "tildeles på nytt.")
@@ -1285,16 +1180,16 @@ class RequestService:
             if agent_id is not None:
                 self._active_staff(s, agent_id)
             req.assigned_agent_id = agent_id
-            self._event(actor, req, "assign", f"agent_id={agent_id}")
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_assign", f"agent_id={agent_id}")
+            w.event(req, "assign", f"agent_id={agent_id}")
+            w.flush(req)
+            w.audit(req, "request_assign", f"agent_id={agent_id}")
             return self._view(s, actor, req)
 
     def extend(self, actor: Actor, request_id: int, reason: str, *, version: int | None = None) -> ExtensionResult:
         """Extend by two months (Art. 12(3)), only within the first month; returns the person's notice."""
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             if req.extended_until is not None:
                 raise TransitionRefused(
                     f"The request was already extended to {req.extended_until.isoformat()}; "
@@ -1303,7 +1198,7 @@ class RequestService:
                     "loven tillater én forlengelse på høyst to måneder.",
                     code="already_extended",
                 )
-            self._move(actor, req, Action.EXTEND, reason=reason)
+            w.move(req, Action.EXTEND, reason=reason)
             try:
                 new_due = check_extension(req.received_on, self.today(), reason, roll_forward=self.roll_forward)
             except ExtensionRefused as exc:
@@ -1312,40 +1207,40 @@ class RequestService:
             req.extension_reason = reason.strip()
             req.extended_at = self.clock()
             customer = s.get(Customer, req.customer_id) if req.customer_id is not None else None
-            notice = self._letter(s, req, customer, "extension", extended_date=new_due,
+            notice = w.letter(req, customer, "extension", extended_date=new_due,
                                   extension_reason=reason.strip())
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_extend", f"extended_until={new_due.isoformat()}")
+            w.flush(req)
+            w.audit(req, "request_extend", f"extended_until={new_due.isoformat()}")
             return ExtensionResult(request=self._view(s, actor, req), notice=notice)
 
     def refuse(self, actor: Actor, request_id: int, reason: str, *, version: int | None = None) -> RequestView:
         """Deny the request with a written reason; the letter names the right to complain to Datatilsynet."""
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             before = req.refusal_reason
             req.refusal_reason = reason.strip()  # first: the database refuses a refusal without its reason
             try:
-                self._move(actor, req, Action.REFUSE, reason=reason)
+                w.move(req, Action.REFUSE, reason=reason)
             except TransitionRefused:
                 req.refusal_reason = before
                 raise
             req.completed_at = self.clock()
             customer = s.get(Customer, req.customer_id) if req.customer_id is not None else None
-            self._letter(s, req, customer, "refusal", refusal_reason=reason.strip())
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_refuse", "refused with reason")
+            w.letter(req, customer, "refusal", refusal_reason=reason.strip())
+            w.flush(req)
+            w.audit(req, "request_refuse", "refused with reason")
             return self._view(s, actor, req)
 
     def withdraw(self, actor: Actor, request_id: int, *, note: str = "", version: int | None = None) -> RequestView:
         """The person no longer wants the request answered."""
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
-            self._move(actor, req, Action.WITHDRAW, note=note.strip() or None)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
+            w.move(req, Action.WITHDRAW, note=note.strip() or None)
             req.completed_at = self.clock()
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_withdraw", "withdrawn by the person")
+            w.flush(req)
+            w.audit(req, "request_withdraw", "withdrawn by the person")
             return self._view(s, actor, req)
 
     def complete(self, actor: Actor, request_id: int, summary: str, *, sent_via: Channel | str | None = None,
@@ -1372,18 +1267,18 @@ class RequestService:
             raise InvalidInput("The answer cannot have been sent in the future.",
                                "Svaret kan ikke være sendt i fremtiden.")
         if expect is None:
-            with self.ctx.db.transaction() as s:
-                self._begin(s, actor)
-                is_erasure = self._load(s, request_id, version).type == RequestType.ERASURE.value
+            with self.uow.begin(actor) as w:
+                s = w.session
+                is_erasure = w.load(request_id, version).type == RequestType.ERASURE.value
             if is_erasure:
                 # Completing an erasure is carrying out its approved plan, in one transaction.
                 from desktop.services.erasure import ErasureService
 
                 ErasureService(self.ctx, clock=self.clock).execute(actor, request_id)
                 return self.get(actor, request_id)
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             rtype = self._require_type(req, expect) if expect is not None else RequestType(req.type)
             needed = _FULFILMENT_EVENT.get(rtype)
             if needed is not None and not any(e.action == needed for e in req.events):
@@ -1392,11 +1287,11 @@ class RequestService:
                     f"Gjennomfør henvendelsen først ({needed}); deretter kan den fullføres.",
                     code="not_fulfilled",
                 )
-            self._ensure_started(actor, req)
+            w.ensure_started(req)
             customer = s.get(Customer, req.customer_id) if req.customer_id is not None else None
-            self._complete(s, actor, req, customer, summary=summary, sent_via=via or req.channel, sent_on=sent)
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_complete", f"sent_via={via or req.channel}; sent_on={sent}")
+            self._complete(w, req, customer, summary=summary, sent_via=via or req.channel, sent_on=sent)
+            w.flush(req)
+            w.audit(req, "request_complete", f"sent_via={via or req.channel}; sent_on={sent}")
             return self._view(s, actor, req)
 
     def mark_letter_sent(self, actor: Actor, letter_id: int, *, sent_on: date | None = None,
@@ -1406,16 +1301,16 @@ class RequestService:
         if sent > self.today():
             raise InvalidInput("A letter cannot have been sent in the future.", "Et brev kan ikke være sendt i "
                                "fremtiden.")
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
+        with self.uow.begin(actor) as w:
+            s = w.session
             letter = s.get(RequestLetter, letter_id)
             if letter is None:
                 raise NotFound(f"Letter {letter_id} does not exist.", f"Brev {letter_id} finnes ikke.")
-            req = self._load(s, letter.request_id)
+            req = w.load(letter.request_id)
             letter.sent_on = sent
             letter.sent_via = parse_channel(sent_via).value if sent_via is not None else req.channel
-            self._event(actor, req, "letter_sent", f"{letter.kind} on {sent.isoformat()} via {letter.sent_via}")
-            self._audit(s, actor, req, "request_letter_sent", f"letter={letter.id}; kind={letter.kind}")
+            w.event(req, "letter_sent", f"{letter.kind} on {sent.isoformat()} via {letter.sent_via}")
+            w.audit(req, "request_letter_sent", f"letter={letter.id}; kind={letter.kind}")
             return self._view(s, actor, req)
 
     # === fulfilment: rectification (Art. 16, 19) ==================================================
@@ -1429,12 +1324,12 @@ class RequestService:
                 f"Cannot rectify {', '.join(unknown)}: the fields are {', '.join(RECTIFIABLE_FIELDS)}.",
                 f"Kan ikke rette {', '.join(unknown)}: feltene er {', '.join(RECTIFIABLE_FIELDS)}.",
             )
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             self._require_type(req, RequestType.RECTIFICATION)
-            customer = self._customer(s, req.customer_id)
-            self._ensure_started(actor, req)
+            customer = w.customer(req.customer_id)
+            w.ensure_started(req)
             address = self._address_for(s, customer, address_id, changes)
             if address is None and any(RECTIFIABLE_FIELDS[f] == "address" for f in changes):
                 raise NotFound("The customer has no address to rectify.", "Kunden har ingen adresse å rette.")
@@ -1475,7 +1370,7 @@ class RequestService:
             notices = self._notify_recipients(s, req, customer, "rectification", details)
             fields = ", ".join(f for _, _, f, *_ in applied)
             masked = "; ".join(f"{f}: {b} -> {a}" for _, _, f, b, a, _ in applied)
-            self._event(actor, req, "rectify", f"{fields}; {len(notices)} recipient notices")
+            w.event(req, "rectify", f"{fields}; {len(notices)} recipient notices")
             if complete:
                 labels = {lang: ", ".join(_FIELD_LABELS[lang][f].lower() for _, _, f, *_ in applied)
                           for lang in ("nb", "en", "sv")}
@@ -1487,9 +1382,9 @@ class RequestService:
                     "sv": f"Vi har rättat följande uppgifter: {labels['sv']}. Mottagare som har fått uppgifterna "
                           f"har underrättats: {self._recipient_names(notices, 'sv')}.",
                 }
-                self._complete(s, actor, req, customer, summary=outcome["nb"], outcome=outcome)
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_rectify", masked, data="customer_contact")
+                self._complete(w, req, customer, summary=outcome["nb"], outcome=outcome)
+            w.flush(req)
+            w.audit(req, "request_rectify", masked, data="customer_contact")
             return self._view(s, actor, req)
 
     def _address_for(self, s: Session, customer: Customer, address_id: int | None,
@@ -1544,12 +1439,12 @@ class RequestService:
                  version: int | None = None) -> RequestView:
         """Flag the person's records restricted (all, or those serving only the named purposes)."""
         scope = self._validate_purposes(purposes)
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             self._require_type(req, RequestType.RESTRICTION)
-            customer = self._customer(s, req.customer_id)
-            self._ensure_started(actor, req)
+            customer = w.customer(req.customer_id)
+            w.ensure_started(req)
             if scope is None:
                 scope = self._validate_purposes(_split(req.scope_purposes))
             counts, kept = self._restrict(s, req, customer.id, scope, "restriction")
@@ -1563,7 +1458,7 @@ class RequestService:
             notices = self._notify_recipients(s, req, customer, "restriction", self._restriction_details(counts))
             total = sum(counts.values())
             what = ", ".join(f"{k}={n}" for k, n in sorted(counts.items()))
-            self._event(actor, req, "restrict", f"{total} records ({what}); {kept} kept for other purposes; "
+            w.event(req, "restrict", f"{total} records ({what}); {kept} kept for other purposes; "
                         f"purposes={req.scope_purposes or 'all'}")
             outcome = {
                 "nb": f"Vi har begrenset behandlingen av opplysningene dine ({total} registreringer). De blir bare "
@@ -1579,9 +1474,9 @@ class RequestService:
                       "begränsningen hävs. Följande mottagare har underrättats: "
                       f"{self._recipient_names(notices, 'sv')}.",
             }
-            self._complete(s, actor, req, customer, summary=outcome["nb"], outcome=outcome)
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_restrict", f"records={total}; {what}; kept={kept}")
+            self._complete(w, req, customer, summary=outcome["nb"], outcome=outcome)
+            w.flush(req)
+            w.audit(req, "request_restrict", f"records={total}; {what}; kept={kept}")
             return self._view(s, actor, req)
 
     def record_lift_notice(self, actor: Actor, request_id: int, *, reason: str, lift_on: date,
@@ -1599,29 +1494,29 @@ class RequestService:
         if lift_on < sent:
             raise InvalidInput("The lift date must come after the notice.",
                                "Datoen for opphevelse må komme etter varselet.")
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             self._require_type(req, RequestType.RESTRICTION)
             if not self._active_restrictions(s, req.id):
                 raise InvalidInput("Nothing is restricted under this request.",
                                    "Ingenting er begrenset under denne henvendelsen.")
             customer = s.get(Customer, req.customer_id) if req.customer_id is not None else None
             via = parse_channel(sent_via).value if sent_via is not None else req.channel
-            letter = self._letter(s, req, customer, "restriction_lift_notice", lift_date=lift_on, reason=reason,
+            letter = w.letter(req, customer, "restriction_lift_notice", lift_date=lift_on, reason=reason,
                                   sent_on=sent, sent_via=via)
-            self._event(actor, req, "lift_notice", f"sent {sent.isoformat()} via {via}; lift on "
+            w.event(req, "lift_notice", f"sent {sent.isoformat()} via {via}; lift on "
                         f"{lift_on.isoformat()}; {reason}")
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_lift_notice", f"sent_on={sent.isoformat()}; via={via}")
+            w.flush(req)
+            w.audit(req, "request_lift_notice", f"sent_on={sent.isoformat()}; via={via}")
             return letter
 
     def lift_restriction(self, actor: Actor, request_id: int, notice_sent_on: date, *,
                          version: int | None = None) -> RequestView:
         """Lift a restriction, refused unless the person's notice (sent on `notice_sent_on`) is recorded."""
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             self._require_type(req, RequestType.RESTRICTION)
             rows = self._active_restrictions(s, req.id)
             if not rows:
@@ -1654,15 +1549,15 @@ class RequestService:
                     continue
                 record.restricted = False
                 freed[row.record_kind] += 1
-            customer = self._customer(s, req.customer_id)
+            customer = w.customer(req.customer_id)
             lifted = Counter(row.record_kind for row in rows)
             notices = self._notify_recipients(s, req, customer, "restriction_lifted",
                                               self._restriction_details(lifted))
-            self._event(actor, req, "lift_restriction",
+            w.event(req, "lift_restriction",
                         f"notice sent {notice_sent_on.isoformat()}; {sum(freed.values())} of {len(rows)} records "
                         f"freed; {len(notices)} recipient notices")
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_lift_restriction",
+            w.flush(req)
+            w.audit(req, "request_lift_restriction",
                         f"lifted={len(rows)}; freed={sum(freed.values())}; notice={notice_sent_on.isoformat()}")
             return self._view(s, actor, req)
 
@@ -1695,11 +1590,12 @@ class RequestService:
             return postal_contact_value(home.street, home.postcode)
         return None
 
-    def _apply_marketing_objection(self, s: Session, actor: Actor, req: DsrRequest, customer: Customer,
+    def _apply_marketing_objection(self, w: RequestWork, req: DsrRequest, customer: Customer,
                                    channels: str | Sequence[str] | None) -> None:
+        s = w.session
         chosen = self._marketing_channels(channels if channels is not None else req.marketing_channel)
         now = self.clock()
-        self._ensure_started(actor, req)
+        w.ensure_started(req)
         for channel in chosen:
             consent = s.execute(select(MarketingConsent).where(
                 MarketingConsent.customer_id == customer.id, MarketingConsent.channel == channel)).scalar_one_or_none()
@@ -1723,7 +1619,7 @@ class RequestService:
                     source="data_subject",
                 ))
         req.marketing_channel = "all" if len(chosen) == len(self.ctx.policy.marketing_channels) else ",".join(chosen)
-        self._event(actor, req, "object_marketing", f"channels={','.join(chosen)}")
+        w.event(req, "object_marketing", f"channels={','.join(chosen)}")
         names_nb = ", ".join(_CHANNEL_NB.get(c, c) for c in chosen)
         names_en = ", ".join(_CHANNEL_EN.get(c, c) for c in chosen)
         names_sv = ", ".join(_CHANNEL_SV.get(c, c) for c in chosen)
@@ -1738,19 +1634,19 @@ class RequestService:
                   "en spärr så att du inte kontaktas igen. Order- och leveransbekräftelser är inte marknadsföring "
                   "och skickas som vanligt.",
         }
-        self._complete(s, actor, req, customer, summary=outcome["nb"], outcome=outcome)
-        self._audit(s, actor, req, "request_object_marketing", f"channels={','.join(chosen)}", data="marketing_consent")
+        self._complete(w, req, customer, summary=outcome["nb"], outcome=outcome)
+        w.audit(req, "request_object_marketing", f"channels={','.join(chosen)}", data="marketing_consent")
 
     def object_to_marketing(self, actor: Actor, request_id: int, channels: str | Sequence[str] | None = None, *,
                             version: int | None = None) -> RequestView:
         """Stop direct marketing per channel at once (Art. 21(2)-(3)); `file` already does this on filing."""
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             self._require_type(req, RequestType.OBJECTION_DIRECT_MARKETING)
-            customer = self._customer(s, req.customer_id)
-            self._apply_marketing_objection(s, actor, req, customer, channels)
-            self._flush(s, req)
+            customer = w.customer(req.customer_id)
+            self._apply_marketing_objection(w, req, customer, channels)
+            w.flush(req)
             return self._view(s, actor, req)
 
     def decide_objection(self, actor: Actor, request_id: int, upheld: bool, grounds: str, *,
@@ -1765,19 +1661,19 @@ class RequestService:
         li_bases = frozenset({"legitimate_interest"})
         scope = self._validate_purposes(purposes, bases=li_bases, what_en="legitimate interest",
                                         what_nb="berettiget interesse")
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             self._require_type(req, RequestType.OBJECTION_LEGITIMATE_INTEREST)
-            customer = self._customer(s, req.customer_id)
+            customer = w.customer(req.customer_id)
             if req.state == RequestState.IN_PROGRESS:
-                self._move(actor, req, Action.SUBMIT_FOR_APPROVAL, note="decided directly by a supervisor")
-            self._move(actor, req, Action.APPROVE if upheld else Action.REJECT, reason=grounds)
+                w.move(req, Action.SUBMIT_FOR_APPROVAL, note="decided directly by a supervisor")
+            w.move(req, Action.APPROVE if upheld else Action.REJECT, reason=grounds)
             req.decision = "upheld" if upheld else "not_upheld"
             req.decision_grounds = grounds
             req.decided_by_id = actor.account_id
             req.decided_at = self.clock()
-            self._event(actor, req, "decide", f"{req.decision}: {grounds}")
+            w.event(req, "decide", f"{req.decision}: {grounds}")
             if upheld:
                 if scope is None:
                     scope = self._validate_purposes(_split(req.scope_purposes), bases=li_bases,
@@ -1809,9 +1705,9 @@ class RequestService:
                           f"som väger tyngre än dina intressen: {grounds}",
                 }
                 detail = "not_upheld; compelling grounds recorded"
-            self._complete(s, actor, req, customer, summary=outcome["nb"], outcome=outcome)
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_decide_objection", detail)
+            self._complete(w, req, customer, summary=outcome["nb"], outcome=outcome)
+            w.flush(req)
+            w.audit(req, "request_decide_objection", detail)
             return self._view(s, actor, req)
 
     # === fulfilment: consent withdrawal (Art. 7(3)) ===============================================
@@ -1826,12 +1722,12 @@ class RequestService:
         """
         consent = frozenset({"consent"})
         scope = self._validate_purposes(purposes, bases=consent, what_en="consent", what_nb="samtykke")
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             self._require_type(req, RequestType.WITHDRAW_CONSENT)
-            customer = self._customer(s, req.customer_id)
-            self._ensure_started(actor, req)
+            customer = w.customer(req.customer_id)
+            w.ensure_started(req)
             if scope is None:
                 scope = self._validate_purposes(_split(req.scope_purposes), bases=consent, what_en="consent",
                                                 what_nb="samtykke")
@@ -1870,12 +1766,12 @@ class RequestService:
                       "och lagras bara tills de raderas (du kan begära radering, artikel 17.1 b). "
                       "Behandlingen före återkallelsen var laglig (artikel 7.3).",
             }
-            self._event(actor, req, "withdraw_consent",
+            w.event(req, "withdraw_consent",
                         f"purposes={req.scope_purposes}; restricted={total}; kept={kept}; "
                         f"marketing withdrawn={','.join(withdrawn_channels) or 'none'}")
-            self._complete(s, actor, req, customer, summary=outcome["nb"], outcome=outcome)
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_withdraw_consent",
+            self._complete(w, req, customer, summary=outcome["nb"], outcome=outcome)
+            w.flush(req)
+            w.audit(req, "request_withdraw_consent",
                         f"purposes={req.scope_purposes}; restricted={total}; channels={','.join(channels)}")
             return self._view(s, actor, req)
 
@@ -1894,12 +1790,12 @@ class RequestService:
 
     def export_portability(self, actor: Actor, request_id: int, *, version: int | None = None) -> bytes:
         """A zip of what the person gave on consent or contract: data.json, one CSV per table, schema, README."""
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
-            req = self._load(s, request_id, version)
+        with self.uow.begin(actor) as w:
+            s = w.session
+            req = w.load(request_id, version)
             self._require_type(req, RequestType.PORTABILITY)
-            customer = self._customer(s, req.customer_id)
-            self._ensure_started(actor, req)
+            customer = w.customer(req.customer_id)
+            w.ensure_started(req)
             records: dict[str, list[RecordMixin]] = {t.record_kind: [] for t in PORTABILITY_TABLES}
             for kind, record in self._customer_records(s, customer.id):
                 if kind in records and self._portable(record):
@@ -1908,9 +1804,9 @@ class RequestService:
             data = self._portability_zip(req, customer, records, now)
             digest = hashlib.sha256(data).hexdigest()
             counts = ", ".join(f"{t.name}={len(records[t.record_kind])}" for t in PORTABILITY_TABLES)
-            self._event(actor, req, "export", f"{counts}; sha256={digest}")
-            self._flush(s, req)
-            self._audit(s, actor, req, "request_export_portability", f"{counts}; sha256={digest[:16]}",
+            w.event(req, "export", f"{counts}; sha256={digest}")
+            w.flush(req)
+            w.audit(req, "request_export_portability", f"{counts}; sha256={digest[:16]}",
                         data="portability_export")
             return data
 
@@ -2000,16 +1896,16 @@ class RequestService:
     def mark_notification_sent(self, actor: Actor, notification_id: int, *,
                                sent_at: datetime | None = None) -> RequestView:
         """Record that an Art. 19 notice went to its recipient."""
-        with self.ctx.db.transaction() as s:
-            self._begin(s, actor)
+        with self.uow.begin(actor) as w:
+            s = w.session
             notice = s.get(RecipientNotification, notification_id)
             if notice is None:
                 raise NotFound(f"Notice {notification_id} does not exist.", f"Varsel {notification_id} finnes ikke.")
-            req = self._load(s, notice.request_id)
+            req = w.load(notice.request_id)
             notice.sent_at = sent_at or self.clock()
             notice.sent_by_id = actor.account_id
-            self._event(actor, req, "notice_sent", f"recipient={notice.recipient_key}")
-            self._audit(s, actor, req, "request_notice_sent", f"notice={notice.id}; recipient={notice.recipient_key}")
+            w.event(req, "notice_sent", f"recipient={notice.recipient_key}")
+            w.audit(req, "request_notice_sent", f"notice={notice.id}; recipient={notice.recipient_key}")
             return self._view(s, actor, req)
 
     # === marketing checks =========================================================================
