@@ -575,7 +575,7 @@ def _build_joined(record_model: type[RecordMixin], join: str | None) -> tuple[Se
     return stmt, tuple(extras)
 
 
-def _owned_by(model: Any, customer_id: int | BindParameter[int]) -> ColumnElement[bool]:
+def owned_by(model: Any, customer_id: int | BindParameter[int]) -> ColumnElement[bool]:
     """Order lines belong to a customer through their order (the caller joins it)."""
     column: InstrumentedAttribute[int] = (
         Customer.id if model is Customer else Order.customer_id if model is OrderLine else model.customer_id
@@ -590,7 +590,7 @@ def _count_statement() -> CompoundSelect[str, int]:
     parts = []
     for model in RECORD_MODELS.values():
         m: Any = model
-        part = select(m.purposes, func.count()).where(_owned_by(m, cid)).group_by(m.purposes)
+        part = select(m.purposes, func.count()).where(owned_by(m, cid)).group_by(m.purposes)
         if m is OrderLine:
             part = part.join(Order, OrderLine.order_id == Order.id)
         parts.append(part)
@@ -773,7 +773,7 @@ class ProfileService:
     @staticmethod
     def _count(s: Session, spec: _Spec, customer_id: int, purpose_key: str) -> int:
         m: Any = spec.model
-        stmt = select(func.count()).select_from(m).where(_owned_by(m, customer_id), _serves(m.purposes, purpose_key))
+        stmt = select(func.count()).select_from(m).where(owned_by(m, customer_id), _serves(m.purposes, purpose_key))
         if m is OrderLine:
             stmt = stmt.join(Order, OrderLine.order_id == Order.id)
         return int(s.execute(stmt).scalar_one())
@@ -785,7 +785,7 @@ class ProfileService:
         m: Any = spec.model
         stmt, extras = _joined(spec.model, spec.join)
         stmt = (
-            stmt.where(_owned_by(m, customer_id), _serves(m.purposes, purpose.key))
+            stmt.where(owned_by(m, customer_id), _serves(m.purposes, purpose.key))
             .order_by(getattr(m, spec.order_attr).desc(), m.id.desc()).offset(offset).limit(limit)
         )
         rule = purpose.retention

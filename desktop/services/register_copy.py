@@ -25,13 +25,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
-import os
 import re
 import secrets
 import smtplib
 import socket
 import ssl as _ssl
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -51,6 +49,7 @@ from desktop.domain.roles import Actor, Permission
 from desktop.errors import DeskError, InvalidInput, NotFound, PermissionDenied
 from desktop.models import RECORD_MODELS, Address, Customer, DsrRequest, Order, OrderLine, RequestEvent
 from desktop.models.register_copy import RegisterCopyRedaction
+from desktop.paths import write_private
 from desktop.policy import Policy, Purpose
 from desktop.reports.i18n import COUNTRY_NAMES, PENDING, short_date, text
 from desktop.reports.model import (
@@ -76,7 +75,7 @@ from desktop.services.access_log import AccessLogService, LookupEvent
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.letters import letter_language
-from desktop.services.profile import SPECS, ProfileService, _owned_by, lang_index
+from desktop.services.profile import SPECS, ProfileService, lang_index, owned_by
 from desktop.services.requests import RequestService, RequestView, reference
 from desktop.services.verification import DeliveryFailed, SmtpMailer
 
@@ -748,7 +747,7 @@ class RegisterCopyService:
                 self.accounts.require_active(s, actor)
                 if request_id is not None:
                     customer_id = _request(s, request_id, customer_id).customer_id
-                _write_private(target, pdf)
+                write_private(target, pdf, temp_prefix=".register-copy-")
                 created = True
                 self.ctx.audit.append(
                     s, actor, action="register_copy_save", data="register_copy", customer_id=customer_id,
@@ -895,7 +894,7 @@ def _request(s: Session, request_id: int, customer_id: int | None) -> DsrRequest
 
 def _served_by(s: Session, model: Any, customer_id: int, rank: dict[str, int]) -> dict[int, tuple[str, ...]]:
     """Record id -> the purposes it serves that the policy knows, in policy order (ids and keys only)."""
-    stmt = select(model.id, model.purposes).where(_owned_by(model, customer_id))
+    stmt = select(model.id, model.purposes).where(owned_by(model, customer_id))
     if model is OrderLine:
         stmt = stmt.join(Order, OrderLine.order_id == Order.id)
     out: dict[int, tuple[str, ...]] = {}
@@ -975,21 +974,6 @@ def _is_encrypted(pdf: bytes) -> bool:
         return bool(PdfReader(io.BytesIO(pdf)).is_encrypted)
     except (PdfReadError, ValueError):
         return False
-
-
-def _write_private(target: Path, data: bytes) -> None:
-    """Create the file readable by its owner only, complete or not at all (temporary name, then rename)."""
-    folder = target.parent if str(target.parent) else Path()
-    fd, tmp_name = tempfile.mkstemp(prefix=".register-copy-", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 _HINT_NB = {"sms": "på SMS", "phone": "på telefon", "letter": "i et eget brev", "counter": "i butikken"}
