@@ -26,7 +26,6 @@ import hashlib
 import hmac
 import json
 import os
-import signal
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -98,7 +97,7 @@ from desktop.services.registry import name_key
 from desktop.services.unit_of_work import RequestWork, UnitOfWork, person_language, reference
 
 __all__ = [
-    "CRASH_ENV",
+    "STEPS",
     "ApprovalQueueRow",
     "ApprovalView",
     "ErasureForbidden",
@@ -112,9 +111,6 @@ __all__ = [
     "ResidueScan",
 ]
 
-#: Test hook: the name of a step at which `execute` kills its own process (kill -9), so the
-#: reliability tests can prove a crash leaves the state before or after, never between.
-CRASH_ENV = "GDPR_DESK_TEST_CRASH_AT"
 #: How long the checkpoint waits for readers before the purge is left pending.
 CHECKPOINT_TIMEOUT_MS = 250
 _CHUNK = 900
@@ -150,12 +146,13 @@ _COMPLETION: dict[str, dict[str, str]] = {
 }
 
 
-def _crash_point(step: str) -> None:
-    if os.environ.get(CRASH_ENV) == step:
-        kill = getattr(signal, "SIGKILL", None)
-        if kill is not None:
-            os.kill(os.getpid(), kill)
-        os._exit(137)
+#: The steps an erasure passes, in order, named to `ErasureService.on_step`.
+STEPS = ("erasure:planned", "erasure:applied", "erasure:before_commit", "erasure:committed",
+         "erasure:checkpointed", "erasure:scanned")
+
+
+def no_step_hook(step: str) -> None:
+    """The default `on_step`: an erasure's steps need no one watching them."""
 
 
 # --- errors -----------------------------------------------------------------------------------
@@ -966,12 +963,15 @@ class ErasureService:
     """Plans, four-eyes decisions, execution and purge of erasure requests.
 
     `grace` is the time between an approval and the earliest execution, during which the approval
-    can be withdrawn (default none). `clock` returns naive UTC.
+    can be withdrawn (default none). `clock` returns naive UTC. `on_step` is told each step of an
+    erasure as it is passed (see STEPS): the seam where the reliability tests stop the process.
     """
 
     def __init__(self, ctx: DeskContext, *, clock: Callable[[], datetime] = utcnow,
-                 grace: timedelta = timedelta(0), checkpoint_timeout_ms: int = CHECKPOINT_TIMEOUT_MS) -> None:
+                 grace: timedelta = timedelta(0), checkpoint_timeout_ms: int = CHECKPOINT_TIMEOUT_MS,
+                 on_step: Callable[[str], None] = no_step_hook) -> None:
         self.ctx = ctx
+        self.on_step = on_step
         self.clock = clock
         self.grace = grace
         self.checkpoint_timeout_ms = checkpoint_timeout_ms
@@ -1373,7 +1373,7 @@ class ErasureService:
                     "The data changed since the plan was approved; withdraw the approval and make the plan again.",
                     "Opplysningene er endret siden planen ble godkjent; trekk godkjenningen tilbake og lag planen "
                     "på nytt.", code="plan_changed")
-            _crash_point("erasure:planned")
+            self.on_step("erasure:planned")
             gone, stay = erased_values(people, plan.items)
             markers = scan_markers(gone, stay)
             request_ids = list(s.execute(select(DsrRequest.id).where(DsrRequest.customer_id == customer.id)).scalars())
@@ -1381,7 +1381,7 @@ class ErasureService:
             s.expunge(customer)
             applied = apply_items(s, plan.items, people.order_links, now=now,
                                   drop_desk_rows=[customer.id] if purpose is None else [])
-            _crash_point("erasure:applied")
+            self.on_step("erasure:applied")
             scrub_texts(s, request_ids, set(gone) - stay, lang)
             notices = self._notify(s, req, customer_number, full_name, plan)
             self._finish_request(w, req, plan=plan, applied=applied, notices=notices, lang=lang)
@@ -1399,9 +1399,9 @@ class ErasureService:
             self._audit(w, req, "erasure_execute",
                         f"plan={plan.fingerprint[:12]}; {applied.short()}; notices={len(notices)}; "
                         f"markers={len(markers)}")
-            _crash_point("erasure:before_commit")
+            self.on_step("erasure:before_commit")
             run_id = run.id
-        _crash_point("erasure:committed")
+        self.on_step("erasure:committed")
         if sqlite:
             self._purge(run_id, actor)
         return self.result(request_id)
@@ -1498,7 +1498,7 @@ class ErasureService:
             scan = ResidueScan(applicable=False)
         else:
             busy, wal_bytes = checkpoint_truncate(self.ctx, self.checkpoint_timeout_ms)
-            _crash_point("erasure:checkpointed")
+            self.on_step("erasure:checkpointed")
             files = [path, path.with_name(path.name + "-wal")]
             found, total = scan_files(files, [m for m, _ in markers])
             if found:
@@ -1506,7 +1506,7 @@ class ErasureService:
                     found = {i for i in found if not _still_live(s, *markers[i])}
             scan = ResidueScan(applicable=True, checkpoint_busy=busy, wal_bytes=wal_bytes,
                                db_bytes=total, markers=len(markers), found=len(found))
-        _crash_point("erasure:scanned")
+        self.on_step("erasure:scanned")
         with self.uow.begin_system(who) as w:
             s = w.session
             run = s.get(ErasureRun, run_id)
