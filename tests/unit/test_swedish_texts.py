@@ -39,7 +39,7 @@ from desktop.domain.retention import (
     retention_due,
 )
 from desktop.models import Customer, Order, RequestLetter
-from desktop.services.erasure import _COMPLETION
+from desktop.services.erasure.service import _COMPLETION
 from desktop.services.profile import _VALUES, LANGS, SPECS, Column, ProfileService, _Fmt, lang_index
 from desktop.services.register_copy import RegisterCopyService
 from desktop.services.registry import purposes_for

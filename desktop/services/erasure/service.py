@@ -1,52 +1,15 @@
-"""Erasure with four eyes (GDPR Art. 17-19): plan, approve or reject, execute, prove it is gone.
-
-An agent makes the plan (`make_plan`): every record of the person with its decision from
-`domain.erasure`, stored with a fingerprint of the decisions and of every record's values. A
-supervisor who did not file the request approves or rejects it after re-entering the password;
-the approval names that fingerprint, and is refused if the data has changed since (the
-fingerprint is recomputed from the database). `execute` then does everything in one transaction:
-deletes what goes, restricts what a law keeps (until the hold ends), blanks the parts of the
-person's row no hold needs, writes the Art. 19 notices and the completion letter, removes the
-erased values from the request's own texts, and closes the request. A crash anywhere leaves the
-database as it was before or as it is after.
-
-On SQLite the erased values can outlive the transaction in two places: the WAL file, and pages
-of the main file not yet written back. `secure_delete` is on (storage.database), so after the
-commit a TRUNCATE checkpoint moves the zeroed pages into the main file and empties the WAL; then
-the raw bytes of both files are scanned for the values captured before deletion. Only a clean
-scan makes the run "done"; while another reader holds the WAL it stays "purge pending" and
-`complete_pending_purges` finishes later. The captured values wait for that scan encrypted in
-`erasure_run.purge_markers` (so a purge interrupted by a crash can still be proven), and are
-dropped when it is clean.
-"""
+"""The four-eyes erasure service: plan, approve or reject, withdraw, execute, purge, status."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
-import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
-from typing import Any, cast
 
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import (
-    ColumnElement,
-    CursorResult,
-    LargeBinary,
-    String,
-    Table,
-    Text,
-    delete,
-    false,
-    func,
     or_,
     select,
-    update,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
@@ -54,69 +17,55 @@ from sqlalchemy.orm import Session
 from desktop.audit.log import utcnow
 from desktop.domain.erasure import (
     PERSON_KIND,
-    PERSON_PARTS,
     DueCalculator,
     ErasurePlan,
     GroupLine,
     KeepReason,
     PlanDecision,
-    PlanItem,
-    RecordFacts,
     group_by_purpose,
     plan_erasure,
-    plan_retention,
 )
-from desktop.domain.requests import OPEN_STATES, Action, RequestState, RequestType, TransitionRefused
-from desktop.domain.retention import BOOKKEEPING_LAWS, RetentionRuleLike
+from desktop.domain.requests import OPEN_STATES, Action, RequestState, RequestType
 from desktop.domain.roles import Actor, Permission, Role, system_actor
 from desktop.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.models import (
-    RECORD_MODELS,
-    AccessReason,
-    Base,
-    Contact,
     Customer,
     DsrRequest,
     ErasureApproval,
     ErasurePlanRecord,
     ErasureRun,
-    IdentityVerification,
-    OneTimeCode,
     RecipientNotification,
-    RequestEvent,
-    RequestLetter,
-    SearchToken,
     StaffAccount,
-    VerificationLockout,
 )
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
+from desktop.services.erasure.apply import Applied, apply_items, chunks, erased_values, scrub_texts
+from desktop.services.erasure.errors import ErasureForbidden, ErasureRefused, plan_changed
+from desktop.services.erasure.facts import RECORD_TABLES, PeopleFacts, load_people, retention_rules
+from desktop.services.erasure.residue import (
+    CHECKPOINT_TIMEOUT_MS,
+    ResidueScan,
+    checkpoint_truncate,
+    open_markers,
+    scan_files,
+    scan_markers,
+    seal_markers,
+    still_live,
+)
+from desktop.services.erasure.retention_batch import process_people
+from desktop.services.erasure.views import (
+    ApprovalQueueRow,
+    ApprovalView,
+    ErasureResult,
+    ErasureStatus,
+    PlanLineView,
+    PlanView,
+    PurposeSectionView,
+)
 from desktop.services.letters import render_letter
-from desktop.services.profile import Labels, lang_index
-from desktop.services.registry import name_key
+from desktop.services.profile import Labels
 from desktop.services.unit_of_work import RequestWork, UnitOfWork, person_language, reference
 
-__all__ = [
-    "STEPS",
-    "ApprovalQueueRow",
-    "ApprovalView",
-    "ErasureForbidden",
-    "ErasureRefused",
-    "ErasureResult",
-    "ErasureService",
-    "ErasureStatus",
-    "PlanLineView",
-    "PlanView",
-    "PurposeSectionView",
-    "ResidueScan",
-]
-
-#: How long the checkpoint waits for readers before the purge is left pending.
-CHECKPOINT_TIMEOUT_MS = 250
-_CHUNK = 900
-_SCAN_BLOCK = 8 << 20
-_MARKER_AAD = b"gdpr-desk:purge-markers:v1"
-_ERASED_TEXT = {"nb": "[slettet]", "en": "[erased]"}
 #: The erasure completion letter's outcome, per letter language; {count} and {names} are filled in.
 _COMPLETION: dict[str, dict[str, str]] = {
     "nb": {
@@ -153,810 +102,6 @@ STEPS = ("erasure:planned", "erasure:applied", "erasure:before_commit", "erasure
 
 def no_step_hook(step: str) -> None:
     """The default `on_step`: an erasure's steps need no one watching them."""
-
-
-# --- errors -----------------------------------------------------------------------------------
-
-
-class ErasureRefused(TransitionRefused):
-    """A step of the erasure that is not allowed now; `code` says which rule, `plan` why (if any).
-
-    Codes: not_erasure, closed, rejected, executed, already_decided, not_awaiting, no_plan,
-    stale_plan, plan_changed, all_held, grace, grace_over, not_approved, reason_missing,
-    wrong_purpose, self_approval, approver.
-    """
-
-    def __init__(self, message: str, message_nb: str, *, code: str, plan: PlanView | None = None) -> None:
-        super().__init__(message, message_nb, code=code)
-        self.plan = plan
-
-
-class ErasureForbidden(ErasureRefused, PermissionDenied):
-    """The person may not take this step: the filer approving, or a role that may not approve."""
-
-
-def _changed() -> ErasureRefused:
-    return ErasureRefused(
-        "The data changed since the plan was made; make the plan again.",
-        "Opplysningene er endret siden planen ble laget; lag planen på nytt.",
-        code="plan_changed",
-    )
-
-
-# --- views ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlanLineView:
-    """One line of a section. Labels and reasons are tuples in `LANGS` order (as in the profile),
-    for display only: the plan's fingerprint hashes the decisions and the data, never these texts."""
-
-    kind: str
-    kind_labels: Labels
-    decision: PlanDecision
-    count: int
-    reasons: Labels
-    until: date | None
-    laws: tuple[str, ...]
-
-    def kind_label(self, lang: str = "nb") -> str:
-        return self.kind_labels[lang_index(lang)]
-
-    def reason(self, lang: str = "nb") -> str:
-        return self.reasons[lang_index(lang)]
-
-
-@dataclass(frozen=True)
-class PurposeSectionView:
-    """One purpose of the policy: what goes, what stays restricted, what stays."""
-
-    purpose: str
-    number: int | None
-    titles: Labels
-    erase: tuple[PlanLineView, ...]
-    restrict: tuple[PlanLineView, ...]
-    keep: tuple[PlanLineView, ...]
-
-    def title(self, lang: str = "nb") -> str:
-        return self.titles[lang_index(lang)]
-
-
-@dataclass(frozen=True)
-class PlanView:
-    """The plan preview: grouped by purpose, with totals. `stale` when the stored plan no longer
-    matches the data (an approval would be refused); `plan_id` is None for an unsaved preview."""
-
-    request_id: int
-    reference: str
-    customer_id: int | None
-    customer_number: str
-    plan_id: int | None
-    fingerprint: str
-    stored_fingerprint: str | None
-    purpose: str | None
-    plan_date: date
-    created_at: datetime | None
-    created_by: str
-    erase_count: int
-    restrict_count: int
-    keep_count: int
-    erase_parts: tuple[str, ...]
-    restrict_until: date | None
-    nothing_erasable: bool
-    sections: tuple[PurposeSectionView, ...]
-
-    @property
-    def stale(self) -> bool:
-        return self.stored_fingerprint is not None and self.stored_fingerprint != self.fingerprint
-
-    def describe(self, lang: str = "nb") -> str:
-        """The plan as text, grouped by purpose: for the CLI and for pasting into a case note."""
-        w = _DESCRIBE_WORDS[lang_index(lang)]
-        out = [w["head"].format(reference=self.reference, customer=self.customer_number or "-",
-                                fingerprint=self.fingerprint)]
-        if self.purpose:
-            out.append(f"{w['purpose']}: {self.purpose}")
-        out.append(f"{w['erase']}: {self.erase_count}. {w['restrict']}: {self.restrict_count}. "
-                   f"{w['keep']}: {self.keep_count}.")
-        if self.stale:
-            out.append(w["stale"])
-        heads = (w["erase"], w["restrict"], w["keep"])
-        for sec in self.sections:
-            number = f"§{sec.number} " if sec.number is not None else ""
-            out.append("")
-            out.append(f"{number}{sec.title(lang)}")
-            for title, lines in zip(heads, (sec.erase, sec.restrict, sec.keep), strict=True):
-                for line in lines:
-                    out.append(f"  {title}: {line.kind_label(lang)} x{line.count}: {line.reason(lang)}")
-        return "\n".join(out)
-
-
-#: The fixed words of `PlanView.describe`, in `LANGS` order (nb, en, sv).
-_DESCRIBE_WORDS: tuple[dict[str, str], dict[str, str], dict[str, str]] = (
-    {"head": "Sletteplan {reference} (kunde {customer}), fingeravtrykk {fingerprint}", "purpose": "Formål",
-     "erase": "Slettes", "restrict": "Begrenses", "keep": "Beholdes",
-     "stale": "Opplysningene er endret siden planen ble laget; lag planen på nytt."},
-    {"head": "Erasure plan {reference} (customer {customer}), fingerprint {fingerprint}", "purpose": "Purpose",
-     "erase": "Erased", "restrict": "Restricted", "keep": "Kept",
-     "stale": "The data changed since the plan was made; make the plan again."},
-    {"head": "Raderingsplan {reference} (kund {customer}), fingeravtryck {fingerprint}", "purpose": "Ändamål",
-     "erase": "Raderas", "restrict": "Begränsas", "keep": "Behålls",
-     "stale": "Uppgifterna har ändrats sedan planen togs fram; gör planen på nytt."},
-)
-
-
-@dataclass(frozen=True)
-class ApprovalView:
-    request_id: int
-    approval_id: int
-    decision: str
-    approver: str
-    approver_id: int
-    decided_at: datetime
-    executes_after: datetime | None
-    withdrawn_at: datetime | None
-    reason: str | None
-    plan_fingerprint: str
-
-
-@dataclass(frozen=True)
-class ResidueScan:
-    """The proof that erased values left the files: checked on SQLite, not applicable elsewhere."""
-
-    applicable: bool
-    checkpoint_busy: bool = False
-    wal_bytes: int = 0
-    db_bytes: int = 0
-    markers: int = 0
-    found: int = 0
-
-    @property
-    def clean(self) -> bool:
-        return not self.applicable or (not self.checkpoint_busy and self.wal_bytes == 0 and self.found == 0)
-
-    def to_json(self) -> str:
-        return json.dumps({"applicable": self.applicable, "checkpoint_busy": self.checkpoint_busy,
-                           "wal_bytes": self.wal_bytes, "db_bytes": self.db_bytes, "markers": self.markers,
-                           "found": self.found, "clean": self.clean}, sort_keys=True)
-
-    @classmethod
-    def from_json(cls, text: str | None) -> ResidueScan | None:
-        if not text:
-            return None
-        raw = json.loads(text)
-        return cls(applicable=bool(raw["applicable"]), checkpoint_busy=bool(raw["checkpoint_busy"]),
-                   wal_bytes=int(raw["wal_bytes"]), db_bytes=int(raw["db_bytes"]), markers=int(raw["markers"]),
-                   found=int(raw["found"]))
-
-
-@dataclass(frozen=True)
-class ErasureResult:
-    """What an execution did. `status` says "erased" only once the scan is clean; before that
-    "purge_pending"; "restricted" when nothing was erasable and everything was restricted."""
-
-    request_id: int
-    reference: str
-    run_id: int
-    run_state: str
-    erased: dict[str, int]
-    restricted: dict[str, int]
-    blanked_parts: dict[str, int]
-    notifications: int
-    restrict_until: date | None
-    residue: ResidueScan | None
-
-    @property
-    def status(self) -> str:
-        if self.run_state != "done":
-            return "purge_pending"
-        return "erased" if sum(self.erased.values()) or sum(self.blanked_parts.values()) else "restricted"
-
-
-@dataclass(frozen=True)
-class ErasureStatus:
-    """Where one erasure request stands, for the request screen."""
-
-    request_id: int
-    state: RequestState
-    plan_fingerprint: str | None
-    plan_created_at: datetime | None
-    approval: ApprovalView | None
-    run_id: int | None
-    run_state: str | None
-    residue: ResidueScan | None
-    can_withdraw_approval: bool
-
-
-@dataclass(frozen=True)
-class ApprovalQueueRow:
-    """One erasure waiting for a supervisor, in its grace period, or waiting for its purge."""
-
-    request_id: int
-    reference: str
-    state: RequestState
-    customer_id: int | None
-    customer_number: str
-    customer_name: str
-    filed_by: str
-    filed_by_id: int | None
-    filed_at: datetime
-    due_on: date
-    plan_fingerprint: str | None
-    plan_created_at: datetime | None
-    erase_count: int
-    restrict_count: int
-    keep_count: int
-    restrict_until: date | None
-    approval: ApprovalView | None
-    run_state: str | None
-    can_decide: bool
-
-
-# --- loading the facts ------------------------------------------------------------------------
-
-_T: dict[str, Table] = {kind: cast(Table, cast(Any, model).__table__) for kind, model in RECORD_MODELS.items()}
-_COMMON = ("id", "purposes", "collected_at", "restricted", "legal_hold_until")
-_EXTRA: dict[str, tuple[str, ...]] = {
-    "customer": (),
-    "address": ("customer_id", "kind"),
-    "order": ("customer_id", "ordered_at", "completed_at", "status"),
-    "order_line": ("order_id",),
-    "delivery": ("order_id", "customer_id", "shipped_at", "delivered_at"),
-    "payment": ("order_id", "customer_id", "paid_at"),
-    "credit_check": ("customer_id", "order_id"),
-    "warranty_case": ("customer_id", "order_id", "closed_at"),
-    "service_case": ("customer_id", "closed_at"),
-    "case_message": ("case_id", "customer_id"),
-    "competition_entry": ("customer_id", "ends_at"),
-    "fraud_signal": ("customer_id", "order_id", "detected_at"),
-    "it_environment": ("customer_id",),
-    "membership": ("customer_id", "ended_at"),
-    "favourite": ("membership_id", "customer_id"),
-    "job_application": ("customer_id", "recruitment_closed_at"),
-    "contact_message": ("customer_id", "closed_at"),
-    "marketing_consent": ("customer_id",),
-    "marketing_suppression": ("customer_id",),
-}
-#: Kinds whose link to an order may be cut (nullable foreign key) so they can outlive it.
-_DETACHABLE = ("credit_check", "warranty_case", "fraud_signal")
-#: Children before parents: a parent's delete would otherwise take held children with it.
-DELETE_ORDER = (
-    "favourite", "case_message", "order_line", "delivery", "payment", "credit_check", "warranty_case",
-    "fraud_signal", "it_environment", "competition_entry", "job_application", "contact_message",
-    "marketing_consent", "marketing_suppression", "address", "order", "service_case", "membership", "customer",
-)
-#: The person's row in parts (domain.erasure.PERSON_PARTS): the columns each part blanks.
-PART_COLUMNS: dict[str, tuple[str, ...]] = {
-    "identity": ("first_name", "last_name", "sort_name"),
-    "contact": ("email", "email_norm", "phone", "phone_e164"),
-    "national_id": ("nid_hash", "nid_masked", "nid_encrypted", "nid_country", "birth_date"),
-}
-_BLANK: dict[str, Any] = {"first_name": "", "last_name": "", "sort_name": ""}
-#: Columns that name a policy key, a code or a catalogue item, never the person: not scanned.
-_NOT_PERSONAL = frozenset({
-    "purposes", "source", "status", "kind", "channel", "currency", "country", "language", "method", "provider",
-    "carrier", "direction", "severity", "outcome", "requested_method", "bureau", "how", "nid_country",
-    "customer_number", "order_number", "case_number", "sku", "product_name", "competition", "position", "platform",
-    "screen", "timezone", "browser_language", "operating_system", "user_agent", "card_last4", "nid_masked",
-    "password_hash", "profile_settings", "contact_hash",
-})
-
-
-def _d(value: date | datetime | None) -> date | None:
-    if value is None:
-        return None
-    return value.date() if isinstance(value, datetime) else value
-
-
-def _agg(values: Sequence[date | None]) -> date | None:
-    """A person-level anchor: pending while any is pending, else the latest."""
-    if any(v is None for v in values):
-        return None
-    return max(cast(Sequence[date], values))
-
-
-#: A row as a plain dict (column name -> value): several times cheaper to read than SQLAlchemy's
-#: RowMapping, which matters when a retention run reads every row of every person.
-Row_ = dict[str, Any]
-
-
-def _row_hash(row: Row_) -> str:
-    def norm(v: object) -> object:
-        if isinstance(v, datetime | date):
-            return v.isoformat()
-        if isinstance(v, bytes):
-            return v.hex()
-        return v
-    blob = json.dumps([[k, norm(row[k])] for k in sorted(row.keys())], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-@dataclass
-class PeopleFacts:
-    """Everything the rules need about a set of people, plus what the executor needs to act."""
-
-    facts: dict[int, list[RecordFacts]] = field(default_factory=dict)
-    #: (kind, id) -> order id, for the kinds whose order link can be cut.
-    order_links: dict[tuple[str, int], int] = field(default_factory=dict)
-    #: (kind, id) -> the full row (content mode only): values to scan for after erasure.
-    rows: dict[tuple[str, int], Row_] = field(default_factory=dict)
-
-
-def load_people(s: Session, where: Callable[[ColumnElement[Any]], ColumnElement[bool]], *,
-                content: bool) -> PeopleFacts:
-    """Facts for the people whose id satisfies `where`, one query per record kind (set-based).
-
-    `content` reads whole rows and hashes them (for a plan's fingerprint and the residue scan);
-    the retention job reads only the columns the rules need.
-    """
-    rows: dict[str, list[Row_]] = {}
-    for kind, t in _T.items():
-        cols = list(t.c) if content else [t.c[c] for c in _COMMON + _EXTRA.get(kind, ()) if c in t.c]
-        if kind == PERSON_KIND:
-            stmt = select(*cols).where(where(t.c.id))
-        elif kind == "order_line":
-            o = _T["order"]
-            stmt = select(*cols, o.c.customer_id.label("owner_id")).join(o, o.c.id == t.c.order_id).where(
-                where(o.c.customer_id))
-        else:
-            stmt = select(*cols).where(where(t.c.customer_id))
-        result = s.execute(stmt.order_by(t.c.id))
-        names = list(result.keys())
-        rows[kind] = [dict(zip(names, r, strict=True)) for r in result]
-    return build_facts(rows, content=content)
-
-
-def _owner(kind: str, row: Row_) -> int:
-    if kind == PERSON_KIND:
-        return int(row["id"])
-    if kind == "order_line":
-        return int(row["owner_id"])
-    return int(row["customer_id"])
-
-
-def build_facts(rows: Mapping[str, Sequence[Row_]], *, content: bool) -> PeopleFacts:
-    """Turn rows into `RecordFacts`: anchors, dependencies and holds material per record."""
-    out = PeopleFacts()
-    purposes_of: dict[str, tuple[str, ...]] = {}
-    delivered: dict[int, date] = {}
-    for r in rows.get("delivery", ()):
-        when = _d(r["delivered_at"])
-        if when is not None and (r["order_id"] not in delivered or when > delivered[r["order_id"]]):
-            delivered[r["order_id"]] = when
-    orders: dict[int, tuple[date | None, date]] = {}
-    by_person: dict[str, dict[int, list[date | None]]] = defaultdict(lambda: defaultdict(list))
-    for r in rows.get("order", ()):
-        done = _d(r["completed_at"]) or (_d(r["ordered_at"]) if r["status"] == "cancelled" else None)
-        orders[r["id"]] = (done, cast(date, _d(r["ordered_at"])))
-        by_person["purchase_completed"][r["customer_id"]].append(done)
-    case_closed = {r["id"]: _d(r["closed_at"]) for r in rows.get("service_case", ())}
-    member_ended = {r["id"]: _d(r["ended_at"]) for r in rows.get("membership", ())}
-    for kind, col, anchor in (("service_case", "closed_at", "case_closed"), ("warranty_case", "closed_at",
-                              "case_closed"), ("contact_message", "closed_at", "case_closed"),
-                              ("competition_entry", "ends_at", "event_ended"),
-                              ("membership", "ended_at", "membership_ended"),
-                              ("job_application", "recruitment_closed_at", "recruitment_ended")):
-        for r in rows.get(kind, ()):
-            by_person[anchor][r["customer_id"]].append(_d(r[col]))
-    person_anchors: dict[int, dict[str, date | None]] = defaultdict(dict)
-    for anchor, people in by_person.items():
-        for cid, values in people.items():
-            person_anchors[cid][anchor] = _agg(values)
-
-    for kind, kind_rows in rows.items():
-        for r in kind_rows:
-            owner = _owner(kind, r)
-            rid = int(r["id"])
-            mine = person_anchors.get(owner, {})
-            anchors: Mapping[str, date | None] = mine
-            parents: tuple[tuple[str, int], ...] = () if kind == PERSON_KIND else ((PERSON_KIND, owner),)
-            extra: dict[str, Any] = {}
-            own: dict[str, date | None] = {}
-            if kind in ("order", "order_line", "delivery", "payment"):
-                oid = rid if kind == "order" else int(r["order_id"])
-                done, ordered = orders.get(oid, (None, cast(date, _d(r["collected_at"]))))
-                own["purchase_completed"] = done
-                if kind != "order":
-                    parents = (("order", oid), *parents)
-                if kind == "delivery":
-                    extra["document_date"] = _d(r["shipped_at"]) or ordered
-                    extra["primary_document"] = False
-                    extra["delivered"] = _d(r["delivered_at"])
-                elif kind == "payment":
-                    extra["document_date"] = _d(r["paid_at"]) or ordered
-                else:
-                    extra["document_date"] = ordered
-                    extra["delivered"] = delivered.get(oid)
-            elif kind in _DETACHABLE:
-                oid_raw = r["order_id"]
-                if oid_raw is not None:
-                    out.order_links[(kind, rid)] = int(oid_raw)
-                    own["purchase_completed"] = orders.get(int(oid_raw), (None, date.min))[0]
-                    if kind == "warranty_case":
-                        extra["delivered"] = delivered.get(int(oid_raw))
-                if kind == "warranty_case":
-                    own["case_closed"] = _d(r["closed_at"])
-                if kind == "fraud_signal":
-                    extra["fraud_collected"] = _d(r["detected_at"]) or _d(r["collected_at"])
-            elif kind in {"service_case", "contact_message"}:
-                own["case_closed"] = _d(r["closed_at"])
-            elif kind == "case_message":
-                own["case_closed"] = case_closed.get(int(r["case_id"]))
-                parents = (("service_case", int(r["case_id"])), *parents)
-            elif kind == "competition_entry":
-                own["event_ended"] = _d(r["ends_at"])
-            elif kind == "membership":
-                own["membership_ended"] = _d(r["ended_at"])
-            elif kind == "favourite":
-                own["membership_ended"] = member_ended.get(int(r["membership_id"]))
-                parents = (("membership", int(r["membership_id"])), *parents)
-            elif kind == "job_application":
-                own["recruitment_ended"] = _d(r["recruitment_closed_at"])
-            elif kind == PERSON_KIND:
-                # Read whole, the row says which parts still hold something: an empty part is not
-                # "erasable" (a plan with only empty parts to erase has nothing to erase).
-                extra["parts"] = {part: laws for part, laws in PERSON_PARTS.items()
-                                  if not content or any(r[c] not in (None, "") for c in PART_COLUMNS[part])}
-            elif kind == "address" and r["kind"] in ("home", "billing"):
-                # The buyer's address belongs on the sales documents bookkeeping law keeps.
-                extra["inherit_laws"] = frozenset(BOOKKEEPING_LAWS)
-            elif kind == "marketing_suppression":
-                extra["keep_always"] = KeepReason.SUPPRESSION
-                parents = ()
-            if own:
-                anchors = {**mine, **own}
-            raw = r["purposes"]
-            purposes = purposes_of.get(raw)
-            if purposes is None:
-                purposes = purposes_of[raw] = tuple(p for p in str(raw).split(",") if p)
-            facts = RecordFacts(
-                kind=kind, record_id=rid, purposes=purposes,
-                collected=cast(date, _d(r["collected_at"])), anchors=anchors, parents=parents,
-                restricted=bool(r["restricted"]), legal_hold_until=_d(r["legal_hold_until"]),
-                content_hash=_row_hash(r) if content else "", **extra,
-            )
-            out.facts.setdefault(owner, []).append(facts)
-            if content:
-                out.rows[(kind, rid)] = r
-    return out
-
-
-def retention_rules(ctx: DeskContext) -> dict[str, RetentionRuleLike]:
-    return {p.key: p.retention for p in ctx.policy.purposes}
-
-
-# --- applying decisions (set-based) -------------------------------------------------------------
-
-
-@dataclass
-class Applied:
-    """What one application of decisions changed, per record kind and per part."""
-
-    erased: Counter[str] = field(default_factory=Counter)
-    restricted: Counter[str] = field(default_factory=Counter)
-    blanked: Counter[str] = field(default_factory=Counter)
-    erased_by_purpose: Counter[str] = field(default_factory=Counter)
-    restricted_by_purpose: Counter[str] = field(default_factory=Counter)
-    detached: int = 0
-    persons_erased: int = 0
-
-    def add(self, other: Applied) -> None:
-        self.erased.update(other.erased)
-        self.restricted.update(other.restricted)
-        self.blanked.update(other.blanked)
-        self.erased_by_purpose.update(other.erased_by_purpose)
-        self.restricted_by_purpose.update(other.restricted_by_purpose)
-        self.detached += other.detached
-        self.persons_erased += other.persons_erased
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"erased": dict(sorted(self.erased.items())), "restricted": dict(sorted(self.restricted.items())),
-                "blanked": dict(sorted(self.blanked.items())),
-                "erased_by_purpose": dict(sorted(self.erased_by_purpose.items())),
-                "restricted_by_purpose": dict(sorted(self.restricted_by_purpose.items())),
-                "detached": self.detached, "persons_erased": self.persons_erased}
-
-    def short(self) -> str:
-        def fmt(c: Counter[str]) -> str:
-            return ",".join(f"{k}:{n}" for k, n in sorted(c.items()) if n) or "-"
-        return f"erased={fmt(self.erased)}; restricted={fmt(self.restricted)}; blanked={fmt(self.blanked)}"
-
-
-def _count(s: Session, stmt: Any) -> int:
-    """Rows a bulk UPDATE or DELETE touched."""
-    return int(cast(CursorResult[Any], s.execute(stmt)).rowcount)
-
-
-def _bump(counter: Counter[str], key: str, n: int) -> None:
-    if n:
-        counter[key] += n
-
-
-def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
-    ordered = sorted(ids)
-    for i in range(0, len(ordered), _CHUNK):
-        yield ordered[i:i + _CHUNK]
-
-
-def apply_items(s: Session, items: Iterable[PlanItem], order_links: Mapping[tuple[str, int], int], *,
-                now: datetime, dry_run: bool = False, drop_desk_rows: Iterable[int] = ()) -> Applied:
-    """Carry out decisions with one statement per kind and chunk, children before parents.
-
-    Idempotent: rows already restricted until the same day, or parts already blank, are not
-    counted again, so a second run over the same data reports nothing.
-    """
-    done = Applied()
-    erase: dict[str, list[int]] = defaultdict(list)
-    restrict: dict[str, dict[date, list[int]]] = defaultdict(lambda: defaultdict(list))
-    parts: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    kept: list[PlanItem] = []
-    for i in items:
-        if i.decision is PlanDecision.ERASE:
-            erase[i.kind].append(i.record_id)
-            done.erased_by_purpose.update(i.purposes)
-        elif i.decision is PlanDecision.RESTRICT:
-            assert i.until is not None
-            restrict[i.kind][i.until].append(i.record_id)
-            kept.append(i)
-            if i.erase_parts:
-                parts[i.erase_parts].append(i.record_id)
-        else:
-            kept.append(i)
-    erased_orders = set(erase.get("order", ()))
-    detach: dict[str, list[int]] = defaultdict(list)
-    for i in kept:
-        link = order_links.get(i.key)
-        if link is not None and link in erased_orders:
-            detach[i.kind].append(i.record_id)
-    if dry_run:
-        done.erased.update({k: len(v) for k, v in erase.items()})
-        for kind, by_until in restrict.items():
-            done.restricted[kind] += sum(len(v) for v in by_until.values())
-        for p, ids in parts.items():
-            for part in p:
-                done.blanked[part] += len(ids)
-        done.persons_erased = len(erase.get(PERSON_KIND, ()))
-        return done
-
-    for kind, ids in detach.items():
-        t = _T[kind]
-        for chunk in _chunks(ids):
-            done.detached += _count(s, update(t).where(t.c.id.in_(chunk)).values(order_id=None))
-    for kind, by_until in restrict.items():
-        t = _T[kind]
-        for until, ids in by_until.items():
-            for chunk in _chunks(ids):
-                _bump(done.restricted, kind, _count(s, update(t).where(
-                    t.c.id.in_(chunk),
-                    or_(t.c.restricted == false(), t.c.legal_hold_until.is_(None), t.c.legal_hold_until != until),
-                ).values(restricted=True, legal_hold_until=until)))
-    customer = _T[PERSON_KIND]
-    identity_gone: list[int] = []
-    for part_set, ids in parts.items():
-        for part in part_set:
-            columns = PART_COLUMNS[part]
-            values: dict[str, Any] = {c: _BLANK.get(c) for c in columns}
-            if part == "identity":
-                values["erased_at"] = func.coalesce(customer.c.erased_at, now)
-                identity_gone.extend(ids)
-                filled = or_(*(customer.c[c] != "" for c in columns))
-            else:
-                filled = or_(*(customer.c[c].is_not(None) for c in columns))
-            for chunk in _chunks(ids):
-                _bump(done.blanked, part, _count(
-                    s, update(customer).where(customer.c.id.in_(chunk), filled).values(**values)))
-    token = cast(Table, SearchToken.__table__)
-    for chunk in _chunks(identity_gone):
-        s.execute(delete(token).where(token.c.customer_id.in_(chunk)))
-    drop = sorted(set(drop_desk_rows) | set(identity_gone))
-    for model in (AccessReason, OneTimeCode, VerificationLockout, IdentityVerification, Contact):
-        t = cast(Table, cast(Any, model).__table__)
-        for chunk in _chunks(drop):
-            s.execute(delete(t).where(t.c.customer_id.in_(chunk)))
-    for kind in DELETE_ORDER:
-        t = _T[kind]
-        for chunk in _chunks(erase.get(kind, [])):
-            _bump(done.erased, kind, _count(s, delete(t).where(t.c.id.in_(chunk))))
-    done.persons_erased = done.erased.get(PERSON_KIND, 0)
-    for i in kept:
-        if i.decision is PlanDecision.RESTRICT:
-            done.restricted_by_purpose.update(i.purposes)
-    return done
-
-
-# --- values to scan for, and to scrub from the request's own texts ------------------------------
-
-
-def _text_columns(t: Table) -> list[str]:
-    return [c.name for c in t.c if isinstance(c.type, String | Text | LargeBinary) and c.name not in _NOT_PERSONAL]
-
-
-#: A value to look for after the purge, and where it came from ("table.column", or "" when it was
-#: derived): a value found in the files is first looked up where it came from, since a value that
-#: is still there in someone else's row (a street, a template text) is not residue.
-Marker = tuple[bytes, str]
-
-
-def erased_values(people: PeopleFacts, items: Iterable[PlanItem]) -> tuple[dict[str | bytes, str],
-                                                                             set[str | bytes]]:
-    """(values leaving the database with their origin, values staying), from the rows read before."""
-    gone: dict[str | bytes, str] = {}
-    stay: set[str | bytes] = set()
-    by_part = {c: p for p, cs in PART_COLUMNS.items() for c in cs}
-    for i in items:
-        row = people.rows.get(i.key)
-        if row is None:
-            continue
-        table = _T[i.kind]
-        cols = _text_columns(table)
-        if i.kind == PERSON_KIND:
-            going_parts = set(PERSON_PARTS) if i.decision is PlanDecision.ERASE else set(i.erase_parts)
-            for c in cols:
-                if row[c] is None:
-                    continue
-                if by_part.get(c) in going_parts:
-                    gone.setdefault(row[c], f"{table.name}.{c}")
-                else:
-                    stay.add(row[c])
-            first, last = str(row["first_name"] or ""), str(row["last_name"] or "")
-            derived = {f"{first} {last}".strip(): "", name_key(first, last).strip(): "search_token.name_key"}
-            if "identity" in going_parts:
-                for v, origin in derived.items():
-                    gone.setdefault(v, origin)
-            else:
-                stay.update(derived)
-            continue
-        for c in cols:
-            if row[c] is None:
-                continue
-            if i.decision is PlanDecision.ERASE:
-                gone.setdefault(row[c], f"{table.name}.{c}")
-            else:
-                stay.add(row[c])
-    return gone, stay
-
-
-def scan_markers(gone: Mapping[str | bytes, str], stay: Iterable[str | bytes]) -> list[Marker]:
-    """The byte strings that must not be found in the files: distinctive, and not still kept.
-
-    A value inside a kept value (a street still on a held delivery) is not residue. Long texts
-    are scanned by three 64-byte slices, because SQLite splits long values over overflow pages.
-    """
-    kept = [v.encode("utf-8") if isinstance(v, str) else v for v in stay if v]
-    out: dict[bytes, str] = {}
-    for v, origin in gone.items():
-        raw = v.encode("utf-8") if isinstance(v, str) else v
-        if len(raw) < (16 if isinstance(v, bytes) else 4) or any(raw in k for k in kept):
-            continue
-        if len(raw) <= 96:
-            out.setdefault(raw, origin)
-        else:
-            mid = len(raw) // 2
-            for piece in (raw[:64], raw[mid - 32:mid + 32], raw[-64:]):
-                out.setdefault(piece, origin)
-    return sorted(out.items())
-
-
-def scrub_texts(s: Session, request_ids: Sequence[int], values: Iterable[str | bytes], lang_hint: str = "nb") -> int:
-    """Remove erased values from what the desk wrote about the person's requests; returns fields changed."""
-    words = sorted({v for v in values if isinstance(v, str) and len(v) >= 4}, key=len, reverse=True)
-    if not request_ids or not words:
-        return 0
-    replacement = _ERASED_TEXT.get(lang_hint, _ERASED_TEXT["nb"])
-
-    def clean(text: str | None) -> str | None:
-        if not text:
-            return text
-        for w in words:
-            if w in text:
-                text = text.replace(w, replacement)
-        return text
-
-    changed = 0
-    targets: tuple[tuple[type[Base], tuple[str, ...], Any], ...] = (
-        (DsrRequest, ("notes", "completion_summary", "refusal_reason", "extension_reason", "decision_grounds"),
-         DsrRequest.id),
-        (RequestEvent, ("note",), RequestEvent.request_id),
-        (RequestLetter, ("subject", "body"), RequestLetter.request_id),
-        (RecipientNotification, ("subject_nb", "body_nb", "subject_en", "body_en"), RecipientNotification.request_id),
-    )
-    for model, columns, key in targets:
-        t = cast(Table, cast(Any, model).__table__)
-        for chunk in _chunks(list(request_ids)):
-            for row in s.execute(select(t.c.id, *(t.c[c] for c in columns)).where(key.in_(chunk))).mappings():
-                new = {c: clean(row[c]) for c in columns}
-                if any(new[c] != row[c] for c in columns):
-                    s.execute(update(t).where(t.c.id == row["id"]).values(**new))
-                    changed += 1
-    return changed
-
-
-# --- the residue scan ---------------------------------------------------------------------------
-
-
-def _marker_key(ctx: DeskContext) -> bytes:
-    return hmac.new(ctx.keys.nid_enc, _MARKER_AAD, hashlib.sha256).digest()
-
-
-def seal_markers(ctx: DeskContext, markers: Sequence[Marker]) -> bytes:
-    nonce = os.urandom(12)
-    blob = json.dumps([[m.hex(), origin] for m, origin in markers]).encode("ascii")
-    return nonce + AESGCM(_marker_key(ctx)).encrypt(nonce, blob, _MARKER_AAD)
-
-
-def open_markers(ctx: DeskContext, sealed: bytes) -> list[Marker]:
-    blob = AESGCM(_marker_key(ctx)).decrypt(sealed[:12], sealed[12:], _MARKER_AAD)
-    return [(bytes.fromhex(h), str(origin)) for h, origin in json.loads(blob)]
-
-
-def checkpoint_truncate(ctx: DeskContext, timeout_ms: int = CHECKPOINT_TIMEOUT_MS) -> tuple[bool, int]:
-    """TRUNCATE checkpoint on a connection of our own; (busy, bytes left in the -wal file)."""
-    from desktop.storage.database import SQLITE_BUSY_TIMEOUT_MS
-
-    path = ctx.db.sqlite_path
-    if path is None:
-        return False, 0
-    raw = ctx.db.engine.raw_connection()
-    try:
-        con = cast(Any, raw).driver_connection
-        con.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
-        try:
-            busy = int(con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0])
-        finally:
-            con.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-    finally:
-        raw.close()
-    wal = path.with_name(path.name + "-wal")
-    return busy != 0, wal.stat().st_size if wal.exists() else 0
-
-
-def scan_files(paths: Sequence[Path], markers: Sequence[bytes]) -> tuple[set[int], int]:
-    """Indexes of markers found anywhere in the files' raw bytes, and the bytes read."""
-    found: set[int] = set()
-    if not markers:
-        return found, 0
-    overlap = max(len(m) for m in markers) - 1
-    total = 0
-    for path in paths:
-        if not path.exists():
-            continue
-        with path.open("rb") as fh:
-            tail = b""
-            while True:
-                block = fh.read(_SCAN_BLOCK)
-                if not block:
-                    break
-                total += len(block)
-                window = tail + block
-                for i, m in enumerate(markers):
-                    if i not in found and m in window:
-                        found.add(i)
-                tail = window[-overlap:] if overlap else b""
-    return found, total
-
-
-def _still_live(s: Session, marker: bytes, origin: str = "") -> bool:
-    """Whether a found value is in live data (another person's row): then it is not residue.
-
-    Looks where the value came from first (one column, usually a hit at once for shared values
-    such as a street or a template text), then, for a value found nowhere there, everywhere.
-    """
-    try:
-        needle: str | bytes = marker.decode("utf-8")
-    except UnicodeDecodeError:
-        needle = marker
-    tables = {t.name: t for t in Base.metadata.sorted_tables if t.name != "erasure_run"}
-    columns = [c for t in tables.values() for c in t.c if isinstance(c.type, String | Text | LargeBinary)
-               and isinstance(needle, bytes) == isinstance(c.type, LargeBinary)]
-    table_name, _, column_name = origin.partition(".")
-    first = tables[table_name].c.get(column_name) if table_name in tables else None
-    if first is not None:
-        columns = [first, *(c for c in columns if c is not first)]
-    return any(s.execute(select(col).where(func.instr(col, needle) > 0).limit(1)).first() is not None
-               for col in columns)
-
-
-# --- the service --------------------------------------------------------------------------------
 
 
 class ErasureService:
@@ -1266,10 +411,10 @@ class ErasureService:
                     "Dette er ikke planen som venter på godkjenning (den er laget på nytt); last inn planen på nytt.",
                     code="stale_plan")
             if req.customer_id is None:
-                raise _changed()
+                raise plan_changed()
             current, _ = self._compute(s, req.customer_id, stored.purpose)
             if current.fingerprint != stored.fingerprint:
-                raise _changed()
+                raise plan_changed()
             now = self.clock()
             approval = ErasureApproval(request_id=req.id, plan_id=stored.id, plan_fingerprint=stored.fingerprint,
                                        approver_id=account.id, decision="approved", decided_at=now,
@@ -1503,7 +648,7 @@ class ErasureService:
             found, total = scan_files(files, [m for m, _ in markers])
             if found:
                 with self.ctx.db.transaction() as s:
-                    found = {i for i in found if not _still_live(s, *markers[i])}
+                    found = {i for i in found if not still_live(s, *markers[i])}
             scan = ResidueScan(applicable=True, checkpoint_busy=busy, wal_bytes=wal_bytes,
                                db_bytes=total, markers=len(markers), found=len(found))
         self.on_step("erasure:scanned")
@@ -1601,18 +746,18 @@ class ErasureService:
         total = Applied()
         with self.ctx.db.transaction() as s:
             owners: set[int] = set()
-            for kind, t in _T.items():
+            for kind, t in RECORD_TABLES.items():
                 cond = (t.c.legal_hold_until.is_not(None)) & (t.c.legal_hold_until < day)
                 if kind == PERSON_KIND:
                     owners.update(s.execute(select(t.c.id).where(cond)).scalars())
                 elif kind == "order_line":
-                    o = _T["order"]
+                    o = RECORD_TABLES["order"]
                     owners.update(s.execute(select(o.c.customer_id).join(o, o.c.id == t.c.order_id)
                                             .where(cond)).scalars())
                 elif kind != "marketing_suppression":
                     owners.update(x for x in s.execute(select(t.c.customer_id).where(cond)).scalars()
                                   if x is not None)
-        for chunk in _chunks(sorted(owners)):
+        for chunk in chunks(sorted(owners)):
             with self.ctx.db.transaction() as s:
                 applied = process_people(self.ctx, s, chunk, today=day, calculator=DueCalculator(self.rules),
                                          now=self.clock(), dry_run=False, scope="held")
@@ -1694,71 +839,3 @@ class ErasureService:
                 ))
             self.ctx.audit.append(s, actor, action="queue", data="erasure_queue", detail=f"rows={len(out)}")
             return out
-
-
-# --- shared with the retention job --------------------------------------------------------------
-
-
-def process_people(ctx: DeskContext, s: Session, customer_ids: Sequence[int], *, today: date,
-                   calculator: DueCalculator, now: datetime, dry_run: bool, scope: str = "retention",
-                   lo: int | None = None, hi: int | None = None) -> Applied:
-    """Retention decisions for these people, applied set-based in the caller's transaction.
-
-    People with an open request are left alone. When a person's row (or name) goes, the values of
-    their old requests' letters and notices that quote them go too.
-    """
-    if lo is not None and hi is not None:
-        def where(col: ColumnElement[Any]) -> ColumnElement[bool]:
-            return (col > lo) & (col <= hi)
-    else:
-        ids = list(customer_ids)
-
-        def where(col: ColumnElement[Any]) -> ColumnElement[bool]:
-            return col.in_(ids)
-    people = load_people(s, where, content=False)
-    requests = cast(Table, DsrRequest.__table__)
-    open_ids = set(s.execute(select(requests.c.customer_id).where(
-        where(requests.c.customer_id), requests.c.state.in_([st.value for st in OPEN_STATES]))).scalars())
-    law = ctx.policy.company.bookkeeping_law
-    items: list[PlanItem] = []
-    for cid, facts in people.facts.items():
-        if scope == "held" and not any(f.legal_hold_until is not None and f.legal_hold_until < today for f in facts):
-            continue
-        if cid in open_ids:
-            continue  # an open request: nothing changes until it is answered
-        items.extend(plan_retention(facts, today=today, bookkeeping_law=law, calculator=calculator,
-                                    held_only=scope == "held", changes_only=True))
-    current = {f.key: f for facts in people.facts.values() for f in facts}
-
-    def changes(i: PlanItem) -> bool:
-        if i.decision is PlanDecision.KEEP:
-            return False
-        if i.decision is PlanDecision.RESTRICT and not i.erase_parts:
-            f = current[i.key]
-            return not (f.restricted and f.legal_hold_until == i.until)
-        return True
-
-    changing = [i for i in items if changes(i)]
-    if not dry_run:
-        gone_people = sorted({i.record_id for i in changing if i.kind == PERSON_KIND
-                              and (i.decision is PlanDecision.ERASE or "identity" in i.erase_parts)})
-        if gone_people:
-            _scrub_old_requests(s, gone_people)
-    return apply_items(s, changing, people.order_links, now=now, dry_run=dry_run)
-
-
-def _scrub_old_requests(s: Session, customer_ids: Sequence[int]) -> None:
-    """Before a person's row or name goes, take their values out of their answered requests' texts."""
-    with_requests = sorted({cid for cid in s.execute(select(DsrRequest.customer_id).where(
-        DsrRequest.customer_id.in_(customer_ids))).scalars() if cid is not None})
-    for cid in with_requests:
-        row = s.execute(select(Customer.first_name, Customer.last_name, Customer.email, Customer.phone,
-                               Customer.phone_e164).where(Customer.id == cid)).one_or_none()
-        if row is None:
-            continue
-        values: set[str | bytes] = {v for v in row if v}
-        values.add(f"{row.first_name} {row.last_name}".strip())
-        t = _T["address"]
-        values.update(v for v in s.execute(select(t.c.street).where(t.c.customer_id == cid)).scalars() if v)
-        request_ids = list(s.execute(select(DsrRequest.id).where(DsrRequest.customer_id == cid)).scalars())
-        scrub_texts(s, request_ids, values)
