@@ -385,8 +385,8 @@ class RegisterCopyService:
                     refs[key][(kind, keys[0])] = refs[key].get((kind, keys[0]), 0) + 1
             for first, ids in sorted(by_first.items(), key=lambda item: rank[item[0]]):
                 purpose = policy.purpose(first)
-                rows = profile._rows(s, kind, spec, customer_id, purpose, offset=0, limit=counts[first],
-                                     anchors=anchors)
+                rows = profile.rows_in(s, kind, spec, customer_id, purpose, offset=0, limit=counts[first],
+                                       anchors=anchors)
                 table = RecordTableData(
                     record_kind=kind, title=policy.record_kind(kind).label.get(lang),
                     column_keys=tuple(c.key for c in spec.columns),
