@@ -10,7 +10,7 @@ from desktop.domain.erasure import (
 )
 from desktop.domain.requests import RequestState
 from desktop.services.erasure.residue import ResidueScan
-from desktop.services.profile import Labels, lang_index
+from desktop.services.profile import LANGS, Labels, lang_index
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class PlanView:
 
     def describe(self, lang: str = "nb") -> str:
         """The plan as text, grouped by purpose: for the CLI and for pasting into a case note."""
-        w = _DESCRIBE_WORDS[lang_index(lang)]
+        w = _DESCRIBE_WORDS[LANGS[lang_index(lang)]]
         out = [w["head"].format(reference=self.reference, customer=self.customer_number or "-",
                                 fingerprint=self.fingerprint)]
         if self.purpose:
@@ -98,18 +98,18 @@ class PlanView:
         return "\n".join(out)
 
 
-#: The fixed words of `PlanView.describe`, in `LANGS` order (nb, en, sv).
-_DESCRIBE_WORDS: tuple[dict[str, str], dict[str, str], dict[str, str]] = (
-    {"head": "Sletteplan {reference} (kunde {customer}), fingeravtrykk {fingerprint}", "purpose": "Formål",
+#: The fixed words of `PlanView.describe`, per language (desktop.catalogue's scheme).
+_DESCRIBE_WORDS: dict[str, dict[str, str]] = {
+    "nb": {"head": "Sletteplan {reference} (kunde {customer}), fingeravtrykk {fingerprint}", "purpose": "Formål",
      "erase": "Slettes", "restrict": "Begrenses", "keep": "Beholdes",
      "stale": "Opplysningene er endret siden planen ble laget; lag planen på nytt."},
-    {"head": "Erasure plan {reference} (customer {customer}), fingerprint {fingerprint}", "purpose": "Purpose",
+    "en": {"head": "Erasure plan {reference} (customer {customer}), fingerprint {fingerprint}", "purpose": "Purpose",
      "erase": "Erased", "restrict": "Restricted", "keep": "Kept",
      "stale": "The data changed since the plan was made; make the plan again."},
-    {"head": "Raderingsplan {reference} (kund {customer}), fingeravtryck {fingerprint}", "purpose": "Ändamål",
+    "sv": {"head": "Raderingsplan {reference} (kund {customer}), fingeravtryck {fingerprint}", "purpose": "Ändamål",
      "erase": "Raderas", "restrict": "Begränsas", "keep": "Behålls",
      "stale": "Uppgifterna har ändrats sedan planen togs fram; gör planen på nytt."},
-)
+}
 
 
 @dataclass(frozen=True)

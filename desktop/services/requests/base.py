@@ -52,10 +52,8 @@ from desktop.services.requests.parsing import (
 )
 from desktop.services.requests.texts import (
     CHANGE_TEXT,
-    CHANNEL_EN,
-    CHANNEL_NB,
-    CHANNEL_SV,
     NEVER_RESTRICTED,
+    channel_names,
 )
 from desktop.services.requests.views import (
     ChangeView,
@@ -376,9 +374,9 @@ class RequestCore:
                 ))
         req.marketing_channel = "all" if len(chosen) == len(self.ctx.policy.marketing_channels) else ",".join(chosen)
         w.event(req, "object_marketing", f"channels={','.join(chosen)}")
-        names_nb = ", ".join(CHANNEL_NB.get(c, c) for c in chosen)
-        names_en = ", ".join(CHANNEL_EN.get(c, c) for c in chosen)
-        names_sv = ", ".join(CHANNEL_SV.get(c, c) for c in chosen)
+        names_nb = channel_names(chosen, "nb")
+        names_en = channel_names(chosen, "en")
+        names_sv = channel_names(chosen, "sv")
         outcome = {
             "nb": f"Vi har stanset direkte markedsføring til deg på {names_nb}, med virkning fra i dag. Vi beholder "
                   "bare en sperre slik at du ikke blir kontaktet igjen. Ordre- og leveringsbekreftelser er ikke "

@@ -24,9 +24,7 @@ from desktop.services.requests.parsing import (
     split_list,
 )
 from desktop.services.requests.texts import (
-    CHANNEL_EN,
-    CHANNEL_NB,
-    CHANNEL_SV,
+    channel_names,
 )
 from desktop.services.requests.views import (
     RequestView,
@@ -146,9 +144,9 @@ class ObjectionMixin(RequestCore):
             total = sum(counts.values())
             titles = {lang: ", ".join(self.ctx.policy.purpose(p).title.get(lang) for p in sorted(scope))
                       for lang in ("nb", "en", "sv")}
-            ch_nb = ", ".join(CHANNEL_NB.get(c, c) for c in channels)
-            ch_en = ", ".join(CHANNEL_EN.get(c, c) for c in channels)
-            ch_sv = ", ".join(CHANNEL_SV.get(c, c) for c in channels)
+            ch_nb = channel_names(channels, "nb")
+            ch_en = channel_names(channels, "en")
+            ch_sv = channel_names(channels, "sv")
             outcome = {
                 "nb": f"Samtykket ditt er trukket tilbake for: {titles['nb']}, og for markedsføring på {ch_nb}. "
                       f"Behandlingen som bygde på samtykket, er stanset: {total} registreringer brukes ikke lenger "

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from desktop.catalogue import Texts, pick
 from desktop.domain.requests import (
     RequestType,
 )
@@ -48,13 +51,17 @@ CHANGE_TEXT: dict[str, dict[str, str]] = {
 }
 
 
-CHANNEL_NB: dict[str, str] = {"email": "e-post", "sms": "SMS", "post": "post"}
+#: Marketing channels as the person's letters name them, one catalogue entry each.
+CHANNEL_NAMES: dict[str, Texts] = {
+    "email": {"nb": "e-post", "en": "e-mail", "sv": "e-post"},
+    "sms": {"nb": "SMS", "en": "SMS", "sv": "sms"},
+    "post": {"nb": "post", "en": "post", "sv": "post"},
+}
 
 
-CHANNEL_EN: dict[str, str] = {"email": "e-mail", "sms": "SMS", "post": "post"}
-
-
-CHANNEL_SV: dict[str, str] = {"email": "e-post", "sms": "sms", "post": "post"}
+def channel_names(channels: Iterable[str], lang: str) -> str:
+    """"e-post, SMS": the channels in `lang`, an unknown key as itself."""
+    return ", ".join(pick(CHANNEL_NAMES[c], lang) if c in CHANNEL_NAMES else c for c in channels)
 
 
 #: Kept so the person is not contacted again: restricting it would protect no one.
