@@ -252,3 +252,10 @@ def test_the_private_member_scan_sees_a_borrowed_unit_of_work() -> None:
     text = "def f(self, s, a):\n    self.requests._begin(s, a)\n    self._own()\n    return s._x, self.__dict__\n"
     found = [use.split(": ", 1)[1] for use in _private_member_uses(ROOT / "services" / "probe.py", text)]
     assert sorted(found) == ["s._x", "self.requests._begin"]
+
+
+def test_no_production_module_reads_a_test_switch() -> None:
+    """Fault injection goes through seams the tests install (ErasureService.on_step), never the environment."""
+    offenders = [str(path.relative_to(ROOT.parent)) for path in sorted(ROOT.rglob("*.py"))
+                 if "GDPR_DESK_TEST" in path.read_text(encoding="utf-8")]
+    assert offenders == []
