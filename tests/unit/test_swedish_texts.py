@@ -28,11 +28,11 @@ from desktop.domain.erasure import (
 from desktop.domain.retention import (
     _ANCHOR_PAST,
     _ANCHOR_PENDING,
-    _WORDS,
     ANCHORS,
     LANGUAGES,
     LAW_NO_BOOKKEEPING,
     LAW_SE_BOOKKEEPING,
+    RETENTION_WORDS,
     bookkeeping_hold,
     consumer_complaint_hold,
     decide,
@@ -42,7 +42,7 @@ from desktop.domain.retention import (
 from desktop.domain.roles import Actor
 from desktop.models import Customer, Order, RequestLetter
 from desktop.services.context import DeskContext
-from desktop.services.erasure import _COMPLETION
+from desktop.services.erasure.service import _COMPLETION
 from desktop.services.profile import _VALUES, LANGS, SPECS, Column, ProfileService, _Fmt, lang_index
 from desktop.services.register_copy import RegisterCopyService
 from desktop.services.registry import purposes_for
@@ -178,7 +178,7 @@ def test_every_retention_and_erasure_text_has_swedish() -> None:
         assert set(table) == set(LANGUAGES)
         for lang in LANGUAGES:
             assert set(table[lang]) == ANCHORS, lang
-    assert set(_WORDS) == set(LANGUAGES)
+    assert set(RETENTION_WORDS) == set(LANGUAGES)
     for words in (_REASON_WORDS, _PART_LABELS, _KEEP_TEXT, _COMPLETION):
         assert set(words) == set(LANGUAGES)
         assert all(set(words[lang]) == set(words["nb"]) for lang in LANGUAGES)  # type: ignore[index]
