@@ -48,9 +48,11 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.errors import AuthenticationFailed
+from desktop.settings import IDLE_LOCK_MINUTES
 from desktop.ui.common import ServiceWorker, busy_bar, error_text, notice
 from desktop.ui.login import ERROR_STYLE
 from desktop.ui.qt_compat import emit
+from desktop.ui.settings_store import desk_settings
 
 if TYPE_CHECKING:
     import logging
@@ -240,10 +242,7 @@ class IdleLock(QObject):
             return max(1, self.timeout_ms)
         # The settings dialog's own reading, so the lock uses exactly what was saved there; a missing,
         # zero or out-of-range value reads as the default, so the lock cannot be switched off.
-        from desktop.app import desk_settings
-        from desktop.ui.settings_store import read_settings
-
-        return read_settings(desk_settings()).idle_lock_minutes * 60_000
+        return IDLE_LOCK_MINUTES.read(desk_settings()) * 60_000
 
     def start(self) -> None:
         """Start watching the person's input in every window of the application."""

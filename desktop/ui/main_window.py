@@ -26,26 +26,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.app import build_verification, desk_settings
 from desktop.domain.roles import Actor, Permission, Role
 from desktop.services.context import DeskContext
 from desktop.services.search import SearchService
+from desktop.settings import MAIN_GEOMETRY, MAIN_RESULTS_HEADER, MAIN_SPLITTER
 from desktop.ui.dialogs import DialogService
 from desktop.ui.icons import icon
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.profile_view import ProfileView
 from desktop.ui.qt_compat import emit
 from desktop.ui.search_model import SearchResultModel
+from desktop.ui.settings_store import desk_settings
 
 if TYPE_CHECKING:
-    from desktop.services.verification import VerificationService
+    from desktop.bootstrap import DeskServices
     from desktop.ui.log_viewer import LogViewer
 
-__all__ = ["MainWindow", "desk_settings"]
+__all__ = ["MainWindow"]
 
-GEOMETRY_KEY = "main_window/geometry"
-SPLITTER_KEY = "main_window/splitter"
-HEADER_KEY = "main_window/results_header"
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -53,13 +51,14 @@ class MainWindow(QMainWindow):
     #: The window has closed (and saved its layout): the session is over.
     closed = Signal()
 
-    def __init__(self, ctx: DeskContext, actor: Actor, *, dialogs: DialogService | None = None,
-                 verification: VerificationService | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, actor: Actor, services: DeskServices, *,
+                 dialogs: DialogService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.actor = actor
         self.dialogs = dialogs or DialogService(self)
-        self.verification = verification or build_verification(ctx)
+        self.services = services
+        self.verification = services.verification
         self.log_viewer: LogViewer | None = None
         self.setWindowTitle(f"{APP_NAME} – {ctx.db.display_name()}")
 
@@ -142,6 +141,7 @@ class MainWindow(QMainWindow):
             self, ctx, actor, self.dialogs,
             current_customer=self._current_customer,
             open_customer=self.open_customer,
+            mailer=services.mailer,
         )
         self._build_status_bar()
         find_key = QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
@@ -255,18 +255,18 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         settings = desk_settings()
-        for key, restore in ((GEOMETRY_KEY, self.restoreGeometry), (SPLITTER_KEY, self.splitter.restoreState),
-                             (HEADER_KEY, self.table.horizontalHeader().restoreState)):
-            value = settings.value(key)
+        for option, restore in ((MAIN_GEOMETRY, self.restoreGeometry), (MAIN_SPLITTER, self.splitter.restoreState),
+                                (MAIN_RESULTS_HEADER, self.table.horizontalHeader().restoreState)):
+            value = option.read(settings)
             if isinstance(value, QByteArray | bytes) and value:
                 restore(QByteArray(value))
         self._widen_to_titles()
 
     def save_state(self) -> None:
         settings = desk_settings()
-        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
-        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        MAIN_GEOMETRY.write(settings, self.saveGeometry())
+        MAIN_SPLITTER.write(settings, self.splitter.saveState())
+        MAIN_RESULTS_HEADER.write(settings, self.table.horizontalHeader().saveState())
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.bootstrap import UnconfiguredMailer
 from desktop.domain.contact import mask_email
 from desktop.errors import DeskError
 from desktop.services.register_copy import RegisterCopyService, ReviewItem
@@ -91,34 +92,6 @@ def _choose_file(parent: QWidget, suggested: str) -> str | None:
     return path or None
 
 
-class _SettingsMailer:
-    """SMTP as the settings configure it (the password from the keyring), for mail with an attachment."""
-
-    def send_with_attachment(self, to: str, subject: str, body: str, *, filename: str, data: bytes,
-                             mimetype: str) -> None:
-        from desktop.app import SMTP_KEYRING_ENTRY, SMTP_KEYRING_SERVICE, SettingsMailer, mailer_from_settings
-        from desktop.services.register_copy import SmtpAttachmentMailer
-        from desktop.services.verification import DeliveryFailed
-
-        configured = mailer_from_settings()
-        if not isinstance(configured, SettingsMailer):
-            raise DeliveryFailed("E-mail is not set up (Settings)", "E-post er ikke satt opp (Innstillinger)")
-        password = None
-        if configured.username:
-            import keyring
-            from keyring.errors import KeyringError
-
-            try:
-                password = keyring.get_password(SMTP_KEYRING_SERVICE, SMTP_KEYRING_ENTRY)
-            except KeyringError as exc:
-                raise DeliveryFailed("no keyring is available to hold the SMTP password",
-                                     "ingen nøkkelring er tilgjengelig for SMTP-passordet") from exc
-        SmtpAttachmentMailer(
-            configured.host, configured.port, starttls=configured.tls == "starttls", ssl=configured.tls == "ssl",
-            username=configured.username, password=password, sender=configured.sender,
-        ).send_with_attachment(to, subject, body, filename=filename, data=data, mimetype=mimetype)
-
-
 class RegisterCopyDialog(QDialog):
     """One person's register copy, for one access request (or none, for a copy on paper only)."""
 
@@ -140,7 +113,8 @@ class RegisterCopyDialog(QDialog):
         self.request_id = request_id
         self.dialogs = dialogs
         self.service = service or RegisterCopyService(ctx)
-        self.mailer: AttachmentMailer = mailer or _SettingsMailer()
+        # A dialog handed no mailer cannot mail, and says so; the desk hands it the configured one.
+        self.mailer: AttachmentMailer = mailer or UnconfiguredMailer()
         self.choose_printer = choose_printer
         self.choose_file = choose_file
         self.worker = ServiceWorker(self)

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from desktop.services.context import DeskContext
     from desktop.services.customers import CustomerSummary
     from desktop.services.letters import Letter
+    from desktop.services.register_copy import AttachmentMailer
     from desktop.services.requests import ExtensionResult, NotificationView, RequestService, RequestView
     from desktop.ui.dialogs import DialogService
     from desktop.ui.erasure_ui import ErasurePlanDialog
@@ -335,7 +336,7 @@ class AccessPanel(_Panel):
         from desktop.ui.register_copy_dialog import RegisterCopyDialog
 
         dialog = RegisterCopyDialog(self.host.ctx, self.host.actor, view.customer_id, view.id, self.host.dialogs,
-                                    parent=self)
+                                    parent=self, mailer=self.host.mailer)
         dialog.completed.connect(lambda _view: self.host.reload())
         dialog.exec()
 
@@ -806,11 +807,14 @@ class RequestViewWidget(QWidget):
     customer_requested = Signal(int)
 
     def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
-                 service: RequestService | None = None, parent: QWidget | None = None) -> None:
+                 service: RequestService | None = None, mailer: AttachmentMailer | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from desktop.services.requests import RequestService
 
         self.ctx = ctx
+        #: Mail with an attachment (the register copy); None: the dialog explains e-mail is not set up.
+        self.mailer = mailer
         self.actor = actor
         self.dialogs = dialogs
         self.service = service or RequestService(ctx)

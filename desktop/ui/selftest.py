@@ -61,7 +61,7 @@ def check_qt(root: Path) -> tuple[QApplication, str]:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(settings))
     import PySide6
 
-    from desktop.app import make_application
+    from desktop.ui.application import make_application
 
     app = make_application()
     return app, f"Qt {qVersion()}, PySide6 {PySide6.__version__}, platform {app.platformName()}"
@@ -125,10 +125,12 @@ def check_login_window(app: QApplication) -> tuple[bool, str]:
 
 def check_main_window(app: QApplication, desk: SelfTestDesk) -> tuple[bool, str]:
     """Built, shown and put away again without closing, so no window layout is saved anywhere."""
+    from desktop.bootstrap import build_services
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings_store import desk_settings
 
     dialogs = _NoDialogs()
-    window = MainWindow(desk.ctx, desk.actor, dialogs=dialogs)
+    window = MainWindow(desk.ctx, desk.actor, build_services(desk.ctx, desk_settings), dialogs=dialogs)
     try:
         window.show()
         _settle(app)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.errors import DeskError
 from desktop.services.connection import ConnectionReport, Verdict
+from desktop.settings import mail_config
 from desktop.ui.common import INFO_STYLE, OK_STYLE, ServiceWorker, busy_bar, error_text, notice
 from desktop.ui.dialogs import DialogService
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
@@ -675,6 +676,9 @@ class SettingsDialog(QDialog):
             first.setFocus()
             return
         values = self.values()
+        config = mail_config(values)
+        if config is None:  # no server typed: refused above, with the field marked
+            return
         default_to = values.smtp_sender or (values.smtp_user if "@" in values.smtp_user else "")
         to = self.dialogs.ask_text(self, self.tr("Send a test mail"), self.tr("Send the test mail to:"),
                                    text=default_to)
@@ -695,11 +699,8 @@ class SettingsDialog(QDialog):
             from desktop.services.verification import SmtpMailer
 
             password = typed or (store.secret(SMTP_KEYRING_ENTRY) if use_stored else None)
-            port = values.smtp_port or SMTP_DEFAULT_PORTS[values.smtp_tls]
-            sender = values.smtp_sender or (values.smtp_user if "@" in values.smtp_user
-                                            else f"gdpr-desk@{values.smtp_host}")
-            SmtpMailer(values.smtp_host, port, starttls=values.smtp_tls == "starttls", ssl=values.smtp_tls == "ssl",
-                       username=values.smtp_user or None, password=password, sender=sender,
+            SmtpMailer(config.host, config.port, starttls=config.starttls, ssl=config.ssl,
+                       username=config.username, password=password, sender=config.sender,
                        ).send_mail(to, subject, body)
             return to
 

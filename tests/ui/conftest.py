@@ -16,8 +16,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.bootstrap import build_services
 from desktop.ui.dialogs import DialogService
 from desktop.ui.i18n import install_translator
+from desktop.ui.settings_store import desk_settings
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -100,7 +102,7 @@ def hansens(desk: Any) -> list[int]:
 def window(qtbot: QtBot, desk: Any, agent: Any, dialogs: RecordingDialogs) -> Iterator[Any]:
     from desktop.ui.main_window import MainWindow
 
-    win = MainWindow(desk, agent, dialogs=dialogs)
+    win = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=dialogs)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

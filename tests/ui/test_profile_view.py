@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 import desktop.ui.profile_view as profile_view
-from desktop.app import UnconfiguredMailer
+from desktop.bootstrap import UnconfiguredMailer
 from desktop.models import AccessLogEntry, Order
 from desktop.services.verification import FileSmsGateway, VerificationService
 from desktop.ui.profile_view import ProfileView, RecordTableModel

@@ -115,14 +115,15 @@ def test_hand_edited_nonsense_falls_back_per_setting() -> None:
 
 
 def test_the_mailer_reads_what_the_store_writes() -> None:
-    from desktop.app import SettingsMailer, mailer_from_settings
+    from desktop.bootstrap import SettingsMailer, mailer_from_settings
+    from desktop.settings import MailConfig
 
     SettingsStore().save(DeskSettings(smtp_host="smtp.example.com", smtp_port=2525, smtp_tls="ssl",
                                       smtp_user="desk@example.com", smtp_sender="privacy@example.com"))
     mailer = mailer_from_settings(desk_settings())
     assert isinstance(mailer, SettingsMailer)
-    assert (mailer.host, mailer.port, mailer.tls, mailer.username, mailer.sender) == (
-        "smtp.example.com", 2525, "ssl", "desk@example.com", "privacy@example.com")
+    assert mailer.config == MailConfig(host="smtp.example.com", port=2525, security="ssl",
+                                       username="desk@example.com", sender="privacy@example.com")
 
 
 # --- the start-up ----------------------------------------------------------------------------------

@@ -22,20 +22,20 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.app import (
-    SMTP_KEYRING_ENTRY,
-    SMTP_KEYRING_SERVICE,
+from desktop.bootstrap import (
     SettingsMailer,
     UnconfiguredMailer,
     build_verification,
-    desk_settings,
     mailer_from_settings,
     sms_outbox_path,
 )
 from desktop.models import IdentityVerification, OneTimeCode, Order
 from desktop.services.registry import purposes_for
 from desktop.services.verification import DeliveryFailed, FileSmsGateway, VerificationService
+from desktop.settings import KEYRING_SERVICE as SMTP_KEYRING_SERVICE
+from desktop.settings import SMTP_KEYRING_ENTRY, MailConfig
 from desktop.ui.profile_view import ProfileView
+from desktop.ui.settings_store import desk_settings
 from desktop.ui.verify_dialog import TAB_CODE, TAB_DOCUMENT, TAB_EID, VerifyDialog
 from tests.helpers.smtp import Inbox, free_port
 
@@ -207,7 +207,7 @@ def test_email_code_through_a_real_smtp_server(qtbot: QtBot, desk: Any, agent: A
                                                smtp: tuple[Inbox, int], people: dict[str, int]) -> None:
     inbox, port = smtp
     configure_smtp(port)
-    view = make_view(qtbot, desk, agent, build_verification(desk), dialogs)
+    view = make_view(qtbot, desk, agent, build_verification(desk, desk_settings()), dialogs)
     try:
         open_customer(qtbot, view, people["Ødegård"])
         dialog = open_dialog(qtbot, view)
@@ -236,7 +236,7 @@ def test_smtp_down_shows_the_services_message_and_writes_no_code(qtbot: QtBot, d
                                                                  people: dict[str, int]) -> None:
     port = free_port()  # nobody listens here
     configure_smtp(port)
-    view = make_view(qtbot, desk, agent, build_verification(desk), dialogs)
+    view = make_view(qtbot, desk, agent, build_verification(desk, desk_settings()), dialogs)
     try:
         open_customer(qtbot, view, people["Ødegård"])
         dialog = open_dialog(qtbot, view)
@@ -257,7 +257,7 @@ def test_smtp_down_shows_the_services_message_and_writes_no_code(qtbot: QtBot, d
 
 def test_email_not_set_up_says_where_to_set_it_up(qtbot: QtBot, desk: Any, agent: Any, dialogs: RecordingDialogs,
                                                   people: dict[str, int]) -> None:
-    view = make_view(qtbot, desk, agent, build_verification(desk), dialogs)
+    view = make_view(qtbot, desk, agent, build_verification(desk, desk_settings()), dialogs)
     try:
         open_customer(qtbot, view, people["Ødegård"])
         dialog = open_dialog(qtbot, view)
@@ -272,7 +272,7 @@ def test_email_not_set_up_says_where_to_set_it_up(qtbot: QtBot, desk: Any, agent
 
 def test_sms_code_through_the_file_gateway(qtbot: QtBot, desk: Any, agent: Any, dialogs: RecordingDialogs,
                                            people: dict[str, int]) -> None:
-    view = make_view(qtbot, desk, agent, build_verification(desk), dialogs)
+    view = make_view(qtbot, desk, agent, build_verification(desk, desk_settings()), dialogs)
     try:
         open_customer(qtbot, view, people["Ødegård"])
         dialog = open_dialog(qtbot, view)
@@ -447,7 +447,7 @@ def test_three_failures_lock_verification_for_fifteen_minutes(qtbot: QtBot, view
 
 
 def test_mailer_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert isinstance(mailer_from_settings(), UnconfiguredMailer)
+    assert isinstance(mailer_from_settings(desk_settings()), UnconfiguredMailer)
     with pytest.raises(DeliveryFailed, match="E-mail is not set up"):
         UnconfiguredMailer().send_mail("a@example.com", "s", "b")
     settings = desk_settings()
@@ -456,14 +456,15 @@ def test_mailer_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     settings.setValue("smtp/user", "desk@example.com")
     mailer = mailer_from_settings(settings)
     assert isinstance(mailer, SettingsMailer)
-    assert (mailer.host, mailer.port, mailer.tls, mailer.username, mailer.sender) == (
-        "smtp.example.com", 465, "ssl", "desk@example.com", "desk@example.com")
+    assert mailer.config == MailConfig(host="smtp.example.com", port=465, security="ssl",
+                                       username="desk@example.com", sender="desk@example.com")
     settings.setValue("smtp/tls", "starttls")
     settings.setValue("smtp/port", "2525")
     settings.setValue("smtp/sender", "kundeservice@example.com")
     mailer = mailer_from_settings(settings)
     assert isinstance(mailer, SettingsMailer)
-    assert (mailer.port, mailer.tls, mailer.sender) == (2525, "starttls", "kundeservice@example.com")
+    assert (mailer.config.port, mailer.config.security, mailer.config.sender) == (
+        2525, "starttls", "kundeservice@example.com")
 
     sent: list[dict[str, Any]] = []
 

@@ -79,3 +79,31 @@ def test_the_scan_sees_imports_inside_functions(tmp_path: Path) -> None:
     probe = tmp_path / "probe.py"
     probe.write_text("def f():\n    from desktop.storage.migrate import head_revision\n", encoding="utf-8")
     assert "desktop.storage.migrate" in _imports(probe)
+
+
+def _imports_the_app(path: Path) -> bool:
+    """`import desktop.app`, `from desktop.app import ...` or `from desktop import app`, anywhere in the file."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import) and any(a.name == "desktop.app" for a in node.names):
+            return True
+        if not isinstance(node, ast.ImportFrom) or node.level != 0:
+            continue
+        if node.module == "desktop.app" or (node.module == "desktop" and any(a.name == "app" for a in node.names)):
+            return True
+    return False
+
+
+def test_the_ui_never_imports_the_composition_root() -> None:
+    """desktop.app builds the widgets; a widget importing it back would make a cycle."""
+    offenders = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py") if _imports_the_app(p))
+    assert offenders == []
+
+
+def test_the_app_import_scan_sees_every_form(tmp_path: Path) -> None:
+    for text in ("import desktop.app\n", "def f():\n    from desktop.app import run_gui\n",
+                 "from desktop import app\n"):
+        probe = tmp_path / "probe.py"
+        probe.write_text(text, encoding="utf-8")
+        assert _imports_the_app(probe), text
+    probe.write_text("from desktop import app_logging\nimport desktop.application\n", encoding="utf-8")
+    assert not _imports_the_app(probe)
