@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QPushButton, QToolButton
+from PySide6.QtWidgets import QApplication, QProgressBar, QPushButton, QToolButton
 
 from desktop.errors import DeskError
 from desktop.ui.formatting import format_local_date, format_number, format_time, to_local
@@ -31,11 +31,6 @@ def _log() -> logging.Logger:
     import logging
 
     return logging.getLogger(__name__)
-
-
-# Tinted over the palette, in the palette's text colour: readable light and dark (see login.NOTICE_STYLE).
-OK_STYLE = "QLabel { background: rgba(46, 125, 50, 22%); border: 1px solid #2e7d32; padding: 6px; }"
-INFO_STYLE = "QLabel { background: rgba(25, 118, 210, 20%); border: 1px solid #1976d2; padding: 6px; }"
 
 
 # --- the worker ------------------------------------------------------------------------------------
@@ -147,16 +142,6 @@ def local_time(value: datetime) -> str:
 def count_text(n: int) -> str:
     """Grouped the way the reader expects: 19 686 in Bokmål and Swedish, 19,686 in English."""
     return format_number(n)
-
-
-def notice(style: str, name: str) -> QLabel:
-    widget = QLabel()
-    widget.setWordWrap(True)
-    widget.setStyleSheet(style)
-    widget.setAccessibleName(name)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    widget.hide()
-    return widget
 
 
 def field_line(name: str, value: str) -> str:

@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 from desktop.domain.erasure import PlanDecision
 from desktop.domain.requests import RequestState
 from desktop.domain.roles import Permission
-from desktop.ui.common import INFO_STYLE, OK_STYLE, ServiceWorker, busy_bar, error_text, local_date, notice
+from desktop.ui.common import ServiceWorker, busy_bar, error_text, local_date
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_queue import format_day, state_text
+from desktop.ui.styles import ERROR_STYLE, INFO_STYLE, NOTICE_STYLE, OK_STYLE, notice
 from desktop.ui.theme import theme_manager, tone
 
 if TYPE_CHECKING:

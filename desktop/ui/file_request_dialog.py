@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.deadlines import ReceivedInFuture, response_due, validate_received
 from desktop.domain.requests import Channel, RequestType
-from desktop.ui.common import ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.common import ServiceWorker, busy_bar, error_text
 from desktop.ui.formatting import date_input_format
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_queue import channel_label, format_day, type_label
+from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, notice
 from desktop.ui.theme import set_tone
 
 if TYPE_CHECKING:

@@ -49,10 +49,10 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.errors import AuthenticationFailed
 from desktop.settings import IDLE_LOCK_MINUTES
-from desktop.ui.common import ServiceWorker, busy_bar, error_text, notice
-from desktop.ui.login import ERROR_STYLE
+from desktop.ui.common import ServiceWorker, busy_bar, error_text
 from desktop.ui.qt_compat import emit
 from desktop.ui.settings_store import desk_settings
+from desktop.ui.styles import ERROR_STYLE, notice
 
 if TYPE_CHECKING:
     import logging

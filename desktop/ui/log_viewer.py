@@ -47,12 +47,12 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.services.access_log import AccessLogService
-from desktop.ui.common import OK_STYLE, ServiceWorker, busy_bar, count_text, error_text, notice
+from desktop.ui.common import ServiceWorker, busy_bar, count_text, error_text
 from desktop.ui.formatting import date_input_format, format_datetime
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE
 from desktop.ui.qt_compat import emit
+from desktop.ui.styles import ERROR_STYLE, OK_STYLE, notice
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor

@@ -27,15 +27,12 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.errors import DeskError
 from desktop.ui.i18n import current_lang
+from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, notice
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
     from desktop.services.context import DeskContext
 
-# A translucent tint over the palette and the palette's own text colour: readable in the light
-# and the dark palette alike (desktop/ui/theme.py; the contrast is checked in tests/ui/test_theme.py).
-NOTICE_STYLE = "QLabel { background: rgba(245, 124, 0, 28%); border: 1px solid #f57c00; padding: 6px; }"
-ERROR_STYLE = "QLabel { background: rgba(211, 47, 47, 20%); border: 1px solid #d32f2f; padding: 6px; }"
 _MAX_DB_CHARS = 64
 
 
@@ -45,16 +42,6 @@ def elide_middle(text: str, limit: int = _MAX_DB_CHARS) -> str:
         return text
     keep = limit - 1
     return text[: keep // 2] + "…" + text[len(text) - (keep - keep // 2):]
-
-
-def _notice(style: str, name: str) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet(style)
-    label.setAccessibleName(name)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
 
 
 def _title(text: str) -> QLabel:
@@ -99,11 +86,11 @@ class LoginDialog(QDialog):
         self.database_label = QLabel()
         self.database_label.setAccessibleName(self.tr("Database"))
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.demo_notice = _notice(NOTICE_STYLE, self.tr("Demo database notice"))
+        self.demo_notice = notice(NOTICE_STYLE, self.tr("Demo database notice"))
         self.demo_notice.setText(self.tr(
             "Demo database: the keys are kept in a file next to the database (for demos only)"
         ))
-        self.error_label = _notice(ERROR_STYLE, self.tr("Sign-in error"))
+        self.error_label = notice(ERROR_STYLE, self.tr("Sign-in error"))
         self.status_label = QLabel()
         self.status_label.setAccessibleName(self.tr("Status"))
         self.status_label.setEnabled(False)
@@ -243,12 +230,12 @@ class FirstAdminDialog(QDialog):
         form.addRow(self.tr("&Password:"), self.password_edit)
         form.addRow(self.tr("&Repeat password:"), self.repeat_edit)
 
-        self.demo_notice = _notice(NOTICE_STYLE, self.tr("Demo database notice"))
+        self.demo_notice = notice(NOTICE_STYLE, self.tr("Demo database notice"))
         self.demo_notice.setText(self.tr(
             "Demo database: the keys are kept in a file next to the database (for demos only)"
         ))
         self.demo_notice.setVisible(ctx.keys.demo_only)
-        self.error_label = _notice(ERROR_STYLE, self.tr("Error"))
+        self.error_label = notice(ERROR_STYLE, self.tr("Error"))
 
         self.create_button = QPushButton(self.tr("Create administrator"))
         self.create_button.setDefault(True)

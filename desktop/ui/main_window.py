@@ -32,11 +32,11 @@ from desktop.services.search import SearchService
 from desktop.settings import MAIN_GEOMETRY, MAIN_RESULTS_HEADER, MAIN_SPLITTER
 from desktop.ui.dialogs import DialogService
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.profile_view import ProfileView
 from desktop.ui.qt_compat import emit
 from desktop.ui.search_model import SearchResultModel
 from desktop.ui.settings_store import desk_settings
+from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, compact
 
 if TYPE_CHECKING:
     from desktop.bootstrap import DeskServices
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         self.demo_label: QLabel | None = None
         if self.ctx.keys.demo_only:
             self.demo_label = QLabel(self.tr("Demo keys (demo only)"))
-            self.demo_label.setStyleSheet(NOTICE_STYLE.replace("padding: 6px", "padding: 1px 6px"))
+            self.demo_label.setStyleSheet(compact(NOTICE_STYLE))
             self.demo_label.setAccessibleName(self.tr("Demo keys notice"))
             bar.addPermanentWidget(self.demo_label)
 

@@ -59,8 +59,6 @@ from PySide6.QtWidgets import (
 from desktop.services.profile import PAGE_SIZE, NeedToKnow, ProfileService
 from desktop.services.verification import CHANNELS, label
 from desktop.ui.common import (
-    INFO_STYLE,
-    OK_STYLE,
     ServiceWorker,
     busy_bar,
     count_text,
@@ -68,14 +66,13 @@ from desktop.ui.common import (
     field_line,
     local_date,
     local_time,
-    notice,
 )
 from desktop.ui.dialogs import DialogService
 from desktop.ui.formatting import format_date
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
+from desktop.ui.styles import ERROR_STYLE, INFO_STYLE, NOTICE_STYLE, OK_STYLE, notice
 from desktop.ui.theme import set_tone, tone
 
 __all__ = [  # the shared pieces stay importable from here for screens written against this module

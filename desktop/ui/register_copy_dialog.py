@@ -46,11 +46,11 @@ from desktop.bootstrap import UnconfiguredMailer
 from desktop.domain.contact import mask_email
 from desktop.errors import DeskError
 from desktop.services.register_copy import RegisterCopyService, ReviewItem
-from desktop.ui.common import OK_STYLE, ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.common import ServiceWorker, busy_bar, error_text
 from desktop.ui.formatting import date_hint, format_date, parse_date
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
+from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, OK_STYLE, notice
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor

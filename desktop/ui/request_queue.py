@@ -45,12 +45,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.deadlines import DeadlineState
 from desktop.domain.requests import OPEN_STATES, Channel, RequestState, RequestType, state_label
-from desktop.ui.common import ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.common import ServiceWorker, busy_bar, error_text
 from desktop.ui.formatting import format_date, ui_sort_key
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
+from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, notice
 from desktop.ui.theme import tone
 
 if TYPE_CHECKING:

@@ -54,14 +54,14 @@ from PySide6.QtWidgets import (
 from desktop.domain.deadlines import DeadlineState
 from desktop.domain.requests import Action, Channel, IdentityState, RequestState, RequestType
 from desktop.domain.roles import Role
-from desktop.ui.common import INFO_STYLE, OK_STYLE, ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.common import ServiceWorker, busy_bar, error_text
 from desktop.ui.formatting import date_input_format, format_local_datetime, format_time, to_local
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
 from desktop.ui.log_viewer import ask_save_path
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_queue import channel_label, days_left_text, format_day, state_text, type_label
+from desktop.ui.styles import ERROR_STYLE, INFO_STYLE, NOTICE_STYLE, OK_STYLE, notice
 from desktop.ui.theme import set_tone
 
 if TYPE_CHECKING:

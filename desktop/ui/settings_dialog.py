@@ -40,9 +40,8 @@ from desktop import APP_NAME
 from desktop.errors import DeskError
 from desktop.services.connection import ConnectionReport, Verdict
 from desktop.settings import mail_config
-from desktop.ui.common import INFO_STYLE, OK_STYLE, ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.common import ServiceWorker, busy_bar, error_text
 from desktop.ui.dialogs import DialogService
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.settings_store import (
     DEFAULT_PG_PORT,
     IDLE_LOCK_MAX,
@@ -54,6 +53,7 @@ from desktop.ui.settings_store import (
     SettingsStore,
     keyring_help,
 )
+from desktop.ui.styles import ERROR_STYLE, INFO_STYLE, NOTICE_STYLE, OK_STYLE, notice
 from desktop.ui.theme import set_tone
 
 if TYPE_CHECKING:

@@ -38,11 +38,11 @@ from desktop.services.verification import (
     VerificationLocked,
     label,
 )
-from desktop.ui.common import OK_STYLE, busy_bar, error_text, local_time, notice
+from desktop.ui.common import busy_bar, error_text, local_time
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.qt_compat import emit
+from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, OK_STYLE, notice
 
 if TYPE_CHECKING:
     from collections.abc import Callable

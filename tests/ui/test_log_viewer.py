@@ -19,10 +19,9 @@ from pytestqt.qtbot import QtBot
 from desktop.bootstrap import build_services
 from desktop.services.search import SearchService
 from desktop.ui.log_viewer import LogViewer, problem_text
-from desktop.ui.login import ERROR_STYLE
 from desktop.ui.main_window import MainWindow
-from desktop.ui.profile_view import OK_STYLE
 from desktop.ui.settings_store import desk_settings
+from desktop.ui.styles import ERROR_STYLE, OK_STYLE
 
 from .conftest import RecordingDialogs, access_log_actions
 
