@@ -49,7 +49,8 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.errors import AuthenticationFailed
 from desktop.settings import IDLE_LOCK_MINUTES
-from desktop.ui.common import ServiceWorker, busy_bar, error_text
+from desktop.ui.common import busy_bar
+from desktop.ui.operations import Operations, error_text
 from desktop.ui.qt_compat import emit
 from desktop.ui.settings_store import desk_settings
 from desktop.ui.styles import ERROR_STYLE, notice
@@ -222,7 +223,7 @@ class IdleLock(QObject):
         self._focus: QWidget | None = None
         self._active_window: QWidget | None = None
         self.dialog: LockDialog | None = None
-        self.worker = ServiceWorker(self)
+        self.worker = Operations(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
@@ -394,7 +395,7 @@ class IdleLock(QObject):
                     raise AccountDisabled(disabled.message, disabled.message_nb) from refused
                 raise
 
-        self.worker.submit(job, self._unlocked, self._refused)
+        self.worker.run(job, self._unlocked, on_error=self._refused)
 
     def _unlocked(self, account_id: int | None) -> None:
         dialog = self.dialog

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.errors import DeskError
 from desktop.ui.i18n import current_lang
+from desktop.ui.operations import Operations
 from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, notice
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class LoginDialog(QDialog):
             "Demo database: the keys are kept in a file next to the database (for demos only)"
         ))
         self.error_label = notice(ERROR_STYLE, self.tr("Sign-in error"))
+        self.worker = Operations(self, errors=self.error_label)
         self.status_label = QLabel()
         self.status_label.setAccessibleName(self.tr("Status"))
         self.status_label.setEnabled(False)
@@ -175,24 +177,36 @@ class LoginDialog(QDialog):
             self._pending_submit = True
             self.status_label.setText(self.tr("Opening the database…"))
             return
-        from desktop.services.accounts import AccountService
+        if self.worker.is_busy():
+            return  # Enter pressed again while the password is being checked
+        from desktop.services.accounts import AccountService  # lazy: startup time (SQLAlchemy)
 
+        accounts, password = AccountService(self.ctx), self.password_edit.text()
+        # The password hash takes a noticeable moment by design: checked off the GUI thread, so the
+        # dialog keeps painting, with the wait cursor and the button off until the answer is back.
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.actor = AccountService(self.ctx).login(username, self.password_edit.text())
-        except DeskError as exc:
-            self.show_error(exc.text(current_lang()))
-            self.password_edit.clear()
-            self.password_edit.setFocus()
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self.login_button.setEnabled(False)
+        self.worker.run(lambda: accounts.login(username, password), self._signed_in, on_error=self._refused,
+                     key="login")
+
+    def _checked(self) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self.login_button.setEnabled(True)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self._checked()
+        self.actor = actor
         self.password_edit.clear()
         self.accept()
 
+    def _refused(self, exc: BaseException) -> None:
+        self._checked()
+        self.worker.show_error(exc)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+
     def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.worker.show_error(text)
 
 
 class FirstAdminDialog(QDialog):

@@ -40,8 +40,9 @@ from desktop import APP_NAME
 from desktop.errors import DeskError
 from desktop.services.connection import ConnectionReport, Verdict
 from desktop.settings import mail_config
-from desktop.ui.common import ServiceWorker, busy_bar, error_text
+from desktop.ui.common import busy_bar
 from desktop.ui.dialogs import DialogService
+from desktop.ui.operations import Operations, error_text
 from desktop.ui.settings_store import (
     DEFAULT_PG_PORT,
     IDLE_LOCK_MAX,
@@ -85,8 +86,6 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.store = store or SettingsStore()
         self.dialogs = dialogs or DialogService(self)
-        self.worker = ServiceWorker(self)
-        self.worker.busy_changed.connect(self._busy)
         self.initial = self.store.load()
         self.saved: DeskSettings | None = None
         self.last_report: ConnectionReport | None = None
@@ -106,6 +105,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general_page(), self.tr("&General"))
 
         self.error_label = notice(ERROR_STYLE, self.tr("Error"))
+        self.worker = Operations(self, errors=self.error_label)
+        self.worker.busy_changed.connect(self._busy)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setAccessibleName(self.tr("Save settings"))
         self.save_button.setDefault(True)
@@ -570,7 +571,7 @@ class SettingsDialog(QDialog):
         self.test_result.show()
         self.test_busy.show()
         self._fit()
-        self.worker.submit(check, self._tested, self._test_failed)
+        self.worker.run(check, self._tested, on_error=self._test_failed)
 
     def _busy(self, busy: bool) -> None:
         # One worker runs both tests, one at a time; each bar shows only while its own test runs.
@@ -709,11 +710,11 @@ class SettingsDialog(QDialog):
         self.mail_result.show()
         self.mail_busy.show()
         self._fit()
-        self.worker.submit(
+        self.worker.run(
             send,
             lambda sent: self._mail_done(self.tr("The test mail was sent to {to}. Check that it arrived.").format(
                 to=sent), ok=True),
-            lambda exc: self._mail_done(self.tr("The test mail could not be sent: {reason}").format(
+            on_error=lambda exc: self._mail_done(self.tr("The test mail could not be sent: {reason}").format(
                 reason=error_text(exc)), ok=False),
         )
 
@@ -726,7 +727,7 @@ class SettingsDialog(QDialog):
     # --- saving --------------------------------------------------------------------------------
 
     def save(self) -> None:
-        self.error_label.hide()
+        self.worker.clear_error()
         if not self.validate():
             return
         values = self.values()
@@ -737,8 +738,7 @@ class SettingsDialog(QDialog):
         try:
             self.saved = self.store.save(values, pg_password=pg_change, smtp_password=smtp_change)
         except DeskError as exc:
-            self.error_label.setText(error_text(exc))
-            self.error_label.show()
+            self.worker.show_error(exc)
             self.keyring_notice.setVisible(not self.store.keyring_available())
             self._fit()
             return

@@ -58,7 +58,8 @@ from desktop.ui.i18n import install_translator
 from desktop.ui.log_viewer import LogViewer
 from desktop.ui.login import FirstAdminDialog, LoginDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.profile_view import ProfileView, RevealDialog
+from desktop.ui.profile.reveal import RevealDialog
+from desktop.ui.profile_view import ProfileView
 from desktop.ui.register_copy_dialog import RegisterCopyDialog
 from desktop.ui.requests_ui import RequestsWindow
 from desktop.ui.settings_store import desk_settings

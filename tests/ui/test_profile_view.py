@@ -23,7 +23,8 @@ import desktop.ui.profile_view as profile_view
 from desktop.bootstrap import UnconfiguredMailer
 from desktop.models import AccessLogEntry, Order
 from desktop.services.verification import FileSmsGateway, VerificationService
-from desktop.ui.profile_view import ProfileView, RecordTableModel
+from desktop.ui.profile.model import RecordTableModel
+from desktop.ui.profile_view import ProfileView
 
 from .conftest import RecordingDialogs, access_log_actions
 from .test_verify_dialog import add_orders, make_view, open_customer, open_dialog, wait_idle, wait_verified
