@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, Signal
 
 from desktop import APP_NAME
+from desktop.bootstrap import build_services
 from desktop.errors import DeskError
 from desktop.paths import default_database_path
 from desktop.settings import SettingsBackend
@@ -54,7 +55,7 @@ __all__ = [
 
 def _log() -> logging.Logger:
     """Imported on first use: `logging` costs ~15 ms before the first window otherwise."""
-    import logging
+    import logging  # lazy: startup time
 
     return logging.getLogger(__name__)
 
@@ -135,7 +136,7 @@ class DeskOpener(QThread):
 
     def _open(self) -> tuple[DeskContext, bool]:
         from desktop.services.context import open_desk  # lazy: startup time (SQLAlchemy)
-        from desktop.services.setup import SetupService
+        from desktop.services.setup import SetupService  # lazy: startup time
 
         ctx = open_desk(self._url(), migrate=self.request.create, create_keys=self.request.create)
         try:
@@ -248,8 +249,7 @@ class Startup(QObject):
         if self.ctx is None or self.login.actor is None:
             self._quit(EXIT_ERROR)
             return
-        from desktop.bootstrap import build_services  # lazy: startup time (the services, SQLAlchemy)
-        from desktop.ui.main_window import MainWindow
+        from desktop.ui.main_window import MainWindow  # lazy: startup time
 
         self.window = MainWindow(self.ctx, self.login.actor, build_services(self.ctx, self.settings),
                                  dialogs=self.dialogs)

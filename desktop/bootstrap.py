@@ -80,7 +80,7 @@ class SettingsMailer:
         if not self.config.username:
             return None
         import keyring  # lazy: startup time
-        from keyring.errors import KeyringError
+        from keyring.errors import KeyringError  # lazy: startup time
 
         from desktop.services.verification import DeliveryFailed  # lazy: startup time (SQLAlchemy)
 

@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 
 def _log() -> logging.Logger:
-    import logging
+    import logging  # lazy: startup time
 
     return logging.getLogger(__name__)
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.erasure import PlanDecision
 from desktop.domain.requests import RequestState
 from desktop.domain.roles import Permission
+from desktop.errors import DeskError
 from desktop.ui.common import busy_bar, local_date
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
@@ -67,7 +68,7 @@ _DECISION_TONES = {PlanDecision.ERASE: "danger", PlanDecision.RESTRICT: "warning
 def _service(ctx: DeskContext, service: ErasureService | None) -> ErasureService:
     if service is not None:
         return service
-    from desktop.services.erasure import ErasureService
+    from desktop.services.erasure import ErasureService  # lazy: startup time
 
     return ErasureService(ctx)
 
@@ -186,7 +187,7 @@ class ErasurePlanDialog(QDialog):
             self._show_plan(self.loaded.plan)
 
     def _reference(self) -> str:
-        from desktop.services.requests import reference
+        from desktop.services.requests import reference  # lazy: startup time
 
         return reference(self.request_id)
 
@@ -202,8 +203,6 @@ class ErasurePlanDialog(QDialog):
 
     def load(self) -> None:
         """Read status, plan (stored, or a preview when none is stored yet) and any result."""
-        from desktop.errors import DeskError
-
         service, actor, rid = self.service, self.actor, self.request_id
 
         def job() -> _Loaded:

@@ -65,7 +65,7 @@ class FileRequestDialog(QDialog):
                  customer_name: str, *, service: RequestService | None = None,
                  request_type: RequestType | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.services.requests import RequestService
+        from desktop.services.requests import RequestService  # lazy: startup time
 
         self.ctx = ctx
         self.actor = actor
@@ -244,7 +244,7 @@ class FileRequestDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from desktop.services.requests import DuplicateRequest, reference
+        from desktop.services.requests import DuplicateRequest, reference  # lazy: startup time
 
         if isinstance(exc, DuplicateRequest):
             self.existing_id = exc.existing_id

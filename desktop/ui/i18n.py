@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 def _log() -> logging.Logger:
     """Imported on first use: `logging` costs ~15 ms before the first window otherwise."""
-    import logging
+    import logging  # lazy: startup time
 
     return logging.getLogger(__name__)
 
@@ -130,13 +130,13 @@ def ts_path(lang: str) -> Path:
 
 
 def find_lrelease() -> Path | None:
-    import PySide6
+    import PySide6  # lazy: startup time
 
     exe = "lrelease.exe" if sys.platform == "win32" else "lrelease"
     beside = Path(PySide6.__file__).resolve().parent / exe
     if beside.exists():
         return beside
-    import shutil
+    import shutil  # lazy: startup time
 
     script = shutil.which("pyside6-lrelease")
     return Path(script) if script else None
@@ -157,8 +157,8 @@ def compiled_catalog(lang: str) -> Path | None:
     if lrelease is None:
         _log().warning("lrelease not found; using %s", shipped if shipped.exists() else "English")
         return shipped if shipped.exists() else None
-    import subprocess
-    import tempfile
+    import subprocess  # lazy: startup time
+    import tempfile  # lazy: startup time
 
     # Compile to a temporary name and rename, so two instances starting at once never read half a file.
     fd, tmp_name = tempfile.mkstemp(prefix=qm.name, suffix=".tmp", dir=cache)

@@ -79,7 +79,7 @@ _INPUT_EVENTS = frozenset({
 
 
 def _log() -> logging.Logger:
-    import logging
+    import logging  # lazy: startup time
 
     return logging.getLogger(__name__)
 
@@ -358,7 +358,7 @@ class IdleLock(QObject):
         emit(self.locked)
 
     def _conceal_and_close_popups(self) -> None:
-        from desktop.ui.profile_view import ProfileView
+        from desktop.ui.profile_view import ProfileView  # lazy: startup time
 
         QToolTip.hideText()
         for _ in range(20):  # nested menus close one at a time
@@ -383,7 +383,7 @@ class IdleLock(QObject):
         ctx, actor = self.ctx, self.actor
 
         def job() -> int | None:
-            from desktop.services.accounts import AccountService
+            from desktop.services.accounts import AccountService  # lazy: startup time
 
             accounts = AccountService(ctx)
             try:

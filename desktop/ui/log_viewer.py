@@ -49,7 +49,6 @@ from desktop import APP_NAME
 from desktop.services.access_log import AccessLogService
 from desktop.ui.common import busy_bar, count_text
 from desktop.ui.formatting import date_input_format, format_datetime
-from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
 from desktop.ui.operations import Operations, error_text
 from desktop.ui.qt_compat import emit
@@ -326,32 +325,25 @@ def _day(edit: QDateEdit) -> date:
     return value
 
 
-_PROBLEMS_NB: tuple[tuple[str, str], ...] = (
-    (r"entry (\d+) is missing", r"oppføring \1 mangler"),
-    (r"entries out of order", "oppføringene står i feil rekkefølge"),
-    (r"does not follow the entry before it", "følger ikke oppføringen før"),
-    (r"contents changed or entry forged", "innholdet er endret, eller oppføringen er forfalsket"),
-    (r"the head record is missing", "hodeposten mangler"),
+#: The chain check's findings, stored in English, as patterns and their interface text ({0}, {1}:
+#: the numbers the pattern found).
+_PROBLEMS: tuple[tuple[str, object], ...] = (
+    (r"entry (\d+) is missing", QT_TRANSLATE_NOOP("ChainProblem", "entry {0} is missing")),
+    (r"entries out of order", QT_TRANSLATE_NOOP("ChainProblem", "entries out of order")),
+    (r"does not follow the entry before it", QT_TRANSLATE_NOOP("ChainProblem", "does not follow the entry before it")),
+    (r"contents changed or entry forged", QT_TRANSLATE_NOOP("ChainProblem", "contents changed or entry forged")),
+    (r"the head record is missing", QT_TRANSLATE_NOOP("ChainProblem", "the head record is missing")),
     (r"the log ends at entry (\d+) but the head says (\d+): entries were removed",
-     r"loggen slutter ved oppføring \1, men hodeposten sier \2: oppføringer er fjernet"),
-)
-_PROBLEMS_SV: tuple[tuple[str, str], ...] = (
-    (r"entry (\d+) is missing", r"post \1 saknas"),
-    (r"entries out of order", "posterna står i fel ordning"),
-    (r"does not follow the entry before it", "följer inte posten före"),
-    (r"contents changed or entry forged", "innehållet har ändrats, eller posten är förfalskad"),
-    (r"the head record is missing", "huvudposten saknas"),
-    (r"the log ends at entry (\d+) but the head says (\d+): entries were removed",
-     r"loggen slutar vid post \1 men huvudposten säger \2: poster har tagits bort"),
+     QT_TRANSLATE_NOOP("ChainProblem", "the log ends at entry {0} but the head says {1}: entries were removed")),
 )
 
 
 def problem_text(problem: str) -> str:
     """The chain check's finding in the interface language (it is stored in English)."""
-    table = {"nb": _PROBLEMS_NB, "sv": _PROBLEMS_SV}.get(current_lang(), ())
-    for pattern, replacement in table:
-        if re.fullmatch(pattern, problem):
-            return re.sub(pattern, replacement, problem)
+    for pattern, text in _PROBLEMS:
+        found = re.fullmatch(pattern, problem)
+        if found is not None:
+            return QCoreApplication.translate("ChainProblem", str(text)).format(*found.groups())
     return problem
 
 

@@ -146,7 +146,7 @@ class LoginDialog(QDialog):
         self.database_label.setToolTip(name)
 
     def open_settings(self) -> None:
-        from desktop.ui.settings_dialog import open_settings
+        from desktop.ui.settings_dialog import open_settings  # lazy: startup time
 
         self.settings_dialog = open_settings(self)
 
@@ -279,7 +279,7 @@ class FirstAdminDialog(QDialog):
         if self.password_edit.text() != self.repeat_edit.text():
             self._fail(self.tr("The two passwords are not the same."))
             return
-        from desktop.services.setup import SetupService
+        from desktop.services.setup import SetupService  # lazy: startup time
 
         try:
             SetupService(self.ctx).create_first_admin(

@@ -30,12 +30,17 @@ from desktop.domain.roles import Actor, Permission, Role
 from desktop.services.context import DeskContext
 from desktop.services.search import SearchService
 from desktop.settings import MAIN_GEOMETRY, MAIN_RESULTS_HEADER, MAIN_SPLITTER
+from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.dialogs import DialogService
 from desktop.ui.icons import icon
+from desktop.ui.idle_lock import install_idle_lock
 from desktop.ui.profile_view import ProfileView
 from desktop.ui.qt_compat import emit
+from desktop.ui.requests_ui import install_requests_ui
 from desktop.ui.search_model import SearchResultModel
+from desktop.ui.settings_dialog import open_settings as open_settings_dialog
 from desktop.ui.settings_store import desk_settings
+from desktop.ui.shortcuts_dialog import ShortcutsDialog
 from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, compact
 
 if TYPE_CHECKING:
@@ -130,13 +135,9 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.splitter)
         self.setCentralWidget(container)
 
-        from desktop.ui.idle_lock import install_idle_lock
-
         # Before the menus, whose "Lock now" it answers; it hides every window after the idle time.
         self.idle_lock = install_idle_lock(self, ctx, actor, self.dialogs)
         self._build_menus()
-        from desktop.ui.requests_ui import install_requests_ui
-
         self.requests_ui = install_requests_ui(
             self, ctx, actor, self.dialogs,
             current_customer=self._current_customer,
@@ -168,9 +169,7 @@ class MainWindow(QMainWindow):
         # Per-workstation settings: anyone signed in here may change them, as at the sign-in screen.
 
         def open_settings() -> None:
-            from desktop.ui.settings_dialog import open_settings as show
-
-            self.settings_dialog = show(self, self.dialogs)
+            self.settings_dialog = open_settings_dialog(self, self.dialogs)
 
         settings_action.triggered.connect(open_settings)
         file_menu.addAction(settings_action)
@@ -378,7 +377,7 @@ class MainWindow(QMainWindow):
 
     def show_log_viewer(self) -> None:
         if self.log_viewer is None:
-            from desktop.ui.log_viewer import LogViewer
+            from desktop.ui.log_viewer import LogViewer  # lazy: startup time
 
             self.log_viewer = LogViewer(self.ctx, self.actor, dialogs=self.dialogs, parent=self)
         self.log_viewer.show()
@@ -389,15 +388,11 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """F1: every shortcut installed in this window, read from the window itself."""
-        from desktop.ui.shortcuts_dialog import ShortcutsDialog
-
         self.shortcuts_dialog = ShortcutsDialog(self)
         self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.shortcuts_dialog.open()
 
     def show_about(self) -> None:
-        from desktop.ui.about_dialog import AboutDialog
-
         self.about_dialog = AboutDialog(self.ctx, self)
         self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.about_dialog.open()

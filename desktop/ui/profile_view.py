@@ -67,7 +67,7 @@ if TYPE_CHECKING:
 
 def _log() -> logging.Logger:
     """Imported on first use, as everywhere in the UI."""
-    import logging
+    import logging  # lazy: startup time
 
     return logging.getLogger(__name__)
 
@@ -497,7 +497,7 @@ class ProfileView(QWidget):
     def open_verify_dialog(self) -> None:
         if self.header is None or self.contact is None:
             return
-        from desktop.ui.verify_dialog import VerifyDialog
+        from desktop.ui.verify_dialog import VerifyDialog  # lazy: startup time
 
         dialog = VerifyDialog(self.verification, self.actor, self.contact, self.header, self.worker, parent=self)
         dialog.verified.connect(self.set_state)
@@ -637,7 +637,7 @@ class ProfileView(QWidget):
         def reveal(reason: str, password: str) -> RevealedId:
             return self.profiles.reveal_national_id(self.actor, customer_id, contact_id, reason, password)
 
-        from desktop.services.profile import REVEAL_SECONDS
+        from desktop.services.profile import REVEAL_SECONDS  # lazy: startup time
 
         dialog = RevealDialog(reveal, self.worker, seconds=REVEAL_SECONDS, parent=self)
         dialog.revealed.connect(lambda revealed: self._show_revealed(revealed, is_current))

@@ -373,7 +373,7 @@ class RequestQueueWidget(QWidget):
     def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
                  service: RequestService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.services.requests import RequestService
+        from desktop.services.requests import RequestService  # lazy: startup time
 
         self.ctx = ctx
         self.actor = actor

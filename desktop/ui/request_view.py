@@ -151,7 +151,7 @@ class RequestViewWidget(QWidget):
                  service: RequestService | None = None, mailer: AttachmentMailer | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.services.requests import RequestService
+        from desktop.services.requests import RequestService  # lazy: startup time
 
         self.ctx = ctx
         #: Mail with an attachment (the register copy); None: the dialog explains e-mail is not set up.
@@ -451,7 +451,7 @@ class RequestViewWidget(QWidget):
         self.open_customer_button.setEnabled(view.customer_id is not None and bool(view.customer_name))
         self.restriction_banner.setVisible(view.customer_restricted)
         if view.is_duplicate:
-            from desktop.services.requests import reference
+            from desktop.services.requests import reference  # lazy: startup time
 
             original = reference(view.duplicate_of_id) if view.duplicate_of_id is not None else "?"
             self.duplicate_label.setText(self.tr(
@@ -589,7 +589,7 @@ class RequestViewWidget(QWidget):
         view = self.view
         if view is None or self.worker.is_busy():
             return
-        from desktop.services.requests import ExtensionResult, RequestView
+        from desktop.services.requests import ExtensionResult, RequestView  # lazy: startup time
 
         request_id, version = view.id, view.version
         self.clear_messages()
@@ -609,7 +609,7 @@ class RequestViewWidget(QWidget):
                            on_changed=lambda _result: emit(self.changed, request_id))
 
     def _action_failed(self, exc: BaseException) -> None:
-        from desktop.services.requests import ConcurrentChange
+        from desktop.services.requests import ConcurrentChange  # lazy: startup time
 
         if isinstance(exc, ConcurrentChange):
             self.reload()
@@ -760,7 +760,7 @@ class RequestViewWidget(QWidget):
         if customer_id is None:
             return
         def job() -> CustomerSummary:
-            from desktop.services.customers import CustomerService
+            from desktop.services.customers import CustomerService  # lazy: startup time
 
             return CustomerService(ctx).open_summary(actor, customer_id, request_id=request_id)
 

@@ -8,8 +8,8 @@ Why it is shaped like this:
   customer open in the main window while working the request, and a supervisor can leave the
   queue on a second screen. Opening a request from the queue also opens its customer in the main
   window (`open_customer`), which starts a contact there as usual.
-- The widgets (and `desktop.services.requests` with SQLAlchemy) are imported when first used, so
-  installing the menu costs nothing before the first window shows.
+- The request view and `desktop.services.requests` (with SQLAlchemy) are imported when first
+  used, so installing the menu costs nothing before the first window shows.
 """
 
 from __future__ import annotations
@@ -22,9 +22,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
+from desktop.domain.roles import Permission
 from desktop.settings import REQUESTS_GEOMETRY, REQUESTS_SPLITTER
+from desktop.ui.erasure_ui import ApprovalQueueWidget
+from desktop.ui.file_request_dialog import FileRequestDialog
 from desktop.ui.icons import icon
 from desktop.ui.qt_compat import emit
+from desktop.ui.request_queue import RequestQueueWidget
 from desktop.ui.settings_store import desk_settings
 
 if TYPE_CHECKING:
@@ -33,9 +37,6 @@ if TYPE_CHECKING:
     from desktop.services.register_copy import AttachmentMailer
     from desktop.services.requests import RequestService
     from desktop.ui.dialogs import DialogService
-    from desktop.ui.erasure_ui import ApprovalQueueWidget
-    from desktop.ui.file_request_dialog import FileRequestDialog
-    from desktop.ui.request_queue import RequestQueueWidget
     from desktop.ui.request_view import RequestViewWidget
 
 #: QSettings key of the roll-forward setting (RULEBOOK §2); off unless an administrator turns it on.
@@ -55,8 +56,7 @@ class RequestsWindow(QWidget):
     def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, service: RequestService, *,
                  mailer: AttachmentMailer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.ui.request_queue import RequestQueueWidget
-        from desktop.ui.request_view import RequestViewWidget
+        from desktop.ui.request_view import RequestViewWidget  # lazy: startup time
 
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowTitle(self.tr("Requests – {app}").format(app=APP_NAME))
@@ -143,8 +143,6 @@ class RequestsUi(QObject):
         self.menu.addAction(self.new_request_action)
         self.menu.addAction(self.queue_action)
         self.approval_action: QAction | None = None
-        from desktop.domain.roles import Permission
-
         if actor.can(Permission.APPROVE_ERASURE):
             self.approval_action = QAction(icon("erasure"), self.tr("&Erasure approval"), window)
             self.approval_action.setStatusTip(self.tr("Erasures waiting for a supervisor's approval (four eyes)"))
@@ -165,7 +163,7 @@ class RequestsUi(QObject):
     @property
     def service(self) -> RequestService:
         if self._service is None:
-            from desktop.services.requests import RequestService
+            from desktop.services.requests import RequestService  # lazy: startup time
 
             self._service = RequestService(self.ctx, roll_forward=roll_forward_setting())
         return self._service
@@ -179,8 +177,6 @@ class RequestsUi(QObject):
             self.dialogs.info(self.main_window, self.tr("New request"), self.tr(
                 "Open the customer first: search for the person and press Enter, then file the request."))
             return None
-        from desktop.ui.file_request_dialog import FileRequestDialog
-
         if self.file_dialog is not None:
             self.file_dialog.reject()
         customer_id, name = customer
@@ -199,7 +195,7 @@ class RequestsUi(QObject):
             self.file_dialog = None
 
     def _filed(self, request_id: int, customer_id: int) -> None:
-        from desktop.services.requests import reference
+        from desktop.services.requests import reference  # lazy: startup time
 
         self.main_window.statusBar().showMessage(self.tr("Filed {reference}").format(reference=reference(request_id)),
                                                  8000)
@@ -237,8 +233,6 @@ class RequestsUi(QObject):
 
     def show_approval_queue(self) -> ApprovalQueueWidget:
         """The erasures waiting for a supervisor, in a window of their own, read fresh."""
-        from desktop.ui.erasure_ui import ApprovalQueueWidget
-
         if self.approval_window is None:
             self.approval_window = ApprovalQueueWidget(self.ctx, self.actor, self.dialogs, parent=self.main_window)
             self.approval_window.setWindowFlag(Qt.WindowType.Window, True)

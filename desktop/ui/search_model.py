@@ -1,12 +1,12 @@
 """The search results table: typed-as-you-go, off the GUI thread, one page at a time.
 
 Why it is shaped like this:
-- The agent is on the phone, so the window must never freeze: every search runs on a private
-  one-thread pool. One thread is enough (SQLite takes one writer at a time anyway, and each search
-  writes its access-log entry) and it means a burst of typing leaves at most one stale search
-  running; queued stale ones are dropped before they touch the database.
-- Rows are cleared the moment the text changes, and every result carries the generation it was
-  asked for; an answer for an older generation is thrown away. So Enter can never open a person
+- The agent is on the phone, so the window must never freeze: every search runs on the model's
+  own `Operations` thread. One thread is enough (SQLite takes one writer at a time anyway, and
+  each search writes its access-log entry) and it means a burst of typing leaves at most one stale
+  search running; queued stale ones are dropped before they touch the database.
+- Rows are cleared the moment the text changes, which supersedes every search made for the old
+  text (`Operations.invalidate`): their answers are thrown away. So Enter can never open a person
   from the previous query's list.
 - A 200 ms pause before searching keeps one access-log entry per thought, not per keystroke.
 - Only one page is held per fetch: `canFetchMore`/`fetchMore` ask for the next page with the

@@ -3,7 +3,9 @@
 A bundle can lack a Qt plugin (the SVG icon engine, the offscreen platform), a compiled
 catalog or the PDF module while every import at the top still succeeds; building the real
 windows is the shortest way to find out. Runs after `desktop.selftest.run_core`, on its
-throw-away desk, with the settings pointed into the same temporary folder.
+throw-away desk, with the settings pointed into the same temporary folder. Each check imports
+what it checks inside itself, so a module that fails to import is that check's finding, not a
+self-test that cannot start.
 """
 
 from __future__ import annotations

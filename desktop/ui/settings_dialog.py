@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.errors import DeskError
-from desktop.services.connection import ConnectionReport, Verdict
+from desktop.paths import default_database_path
+from desktop.services.connection import ConnectionReport, Verdict, check_connection
 from desktop.settings import mail_config
 from desktop.ui.common import busy_bar
 from desktop.ui.dialogs import DialogService
@@ -359,8 +360,6 @@ class SettingsDialog(QDialog):
 
     @staticmethod
     def _default_path() -> str:
-        from desktop.paths import default_database_path
-
         return str(default_database_path())
 
     # --- filling and reading -------------------------------------------------------------------
@@ -554,8 +553,6 @@ class SettingsDialog(QDialog):
         store = self.store
 
         def check() -> ConnectionReport:
-            from desktop.services.connection import check_connection
-
             password = typed or None
             if password is None and entry is not None:
                 try:
@@ -697,7 +694,7 @@ class SettingsDialog(QDialog):
             app=APP_NAME)
 
         def send() -> str:
-            from desktop.services.verification import SmtpMailer
+            from desktop.services.verification import SmtpMailer  # lazy: startup time
 
             password = typed or (store.secret(SMTP_KEYRING_ENTRY) if use_stored else None)
             SmtpMailer(config.host, config.port, starttls=config.starttls, ssl=config.ssl,

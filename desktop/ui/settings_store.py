@@ -104,8 +104,8 @@ class SettingsStore:
     @staticmethod
     def secret(entry: str) -> str | None:
         """The stored password, or None; raises KeyringUnavailable (with what to do) when there is no keyring."""
-        import keyring
-        from keyring.errors import KeyringError
+        import keyring  # lazy: startup time
+        from keyring.errors import KeyringError  # lazy: startup time
 
         try:
             return keyring.get_password(KEYRING_SERVICE, entry)
@@ -121,8 +121,8 @@ class SettingsStore:
 
     @staticmethod
     def _apply(entry: str, change: SecretChange) -> None:
-        import keyring
-        from keyring.errors import KeyringError, PasswordDeleteError
+        import keyring  # lazy: startup time
+        from keyring.errors import KeyringError, PasswordDeleteError  # lazy: startup time
 
         try:
             if change.new_value:

@@ -72,7 +72,7 @@ class AccessPanel(Panel):
         view = self.host.view
         if view is None or not view.customer_id:
             return
-        from desktop.ui.register_copy_dialog import RegisterCopyDialog
+        from desktop.ui.register_copy_dialog import RegisterCopyDialog  # lazy: startup time
 
         dialog = RegisterCopyDialog(self.host.ctx, self.host.actor, view.customer_id, view.id, self.host.dialogs,
                                     parent=self, mailer=self.host.mailer)

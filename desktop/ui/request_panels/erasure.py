@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
+from desktop.ui.erasure_ui import ErasurePlanDialog
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_panels.base import Panel, hint
 
 if TYPE_CHECKING:
-    from desktop.ui.erasure_ui import ErasurePlanDialog
     from desktop.ui.request_view import RequestViewWidget
 
 
@@ -34,8 +34,6 @@ class ErasurePanel(Panel):
 
     def open_plan(self) -> ErasurePlanDialog | None:
         """The erasure plan of the request on screen, in a dialog beside it."""
-        from desktop.ui.erasure_ui import ErasurePlanDialog
-
         view = self.host.view
         if view is None:
             return None
