@@ -17,7 +17,7 @@ from desktop.errors import DeskError
 from desktop.services.context import DeskContext
 from desktop.services.log_anchor import LogAnchorService, LogAnchorStatus
 from desktop.ui.i18n import current_lang
-from desktop.ui.login import ERROR_STYLE
+from desktop.ui.styles import ERROR_STYLE
 
 __all__ = ["CHECK_EVERY_MS", "LogWatchBanner"]
 

@@ -9,7 +9,7 @@ from desktop.cli import main
 from desktop.errors import DatabaseUnavailable
 from desktop.services.accounts import AccountService
 from desktop.services.context import open_desk
-from tests.pg.conftest import ADMIN_URL
+from tests.helpers.pg import ADMIN_URL
 
 
 def _read_only(url: str) -> None:

@@ -137,7 +137,7 @@ def test_the_demo_outbox_keeps_a_message_only_while_its_code_is_valid(tmp_path: 
 
 
 def test_a_code_by_sms_through_twilio_verifies_the_caller(desk, people, agent, twilio: FakeTwilio) -> None:  # type: ignore[no-untyped-def]
-    from desktop.app import UnconfiguredMailer
+    from desktop.bootstrap import UnconfiguredMailer
     from desktop.services.verification import CodeNotSent, VerificationService
 
     svc = VerificationService(desk, mailer=UnconfiguredMailer(), sms=gateway(twilio))
@@ -160,7 +160,8 @@ def test_the_demo_outbox_is_cleaned_of_an_erased_person(desk, people, tmp_path: 
     from desktop.adapters.sms_outbox import default_outbox
     from desktop.audit.log import utcnow
     from desktop.cli import main
-    from tests.unit.test_erasure import filed, login, services
+    from tests.helpers.desks import login
+    from tests.unit.test_erasure import filed, services
 
     monkeypatch.setenv("GDPR_DESK_PASSWORD", "demo")
     box = DemoSmsOutbox(default_outbox(), keep_for=timedelta(minutes=10))

@@ -16,7 +16,8 @@ from desktop.errors import InvalidInput
 from desktop.models import AccessLogEntry, WrittenFile
 from desktop.services.register_copy import RegisterCopyService
 from desktop.services.written_files import FileState, WrittenFileService, write_new_file
-from tests.unit.test_erasure import filed, login, services
+from tests.helpers.desks import login
+from tests.unit.test_erasure import filed, services
 
 
 def _save_copy(desk: Any, agent: Any, cid: int, path: Path) -> Path:
