@@ -205,6 +205,15 @@ class _Node:
             self.fail(name, f"must not be negative, got {value}")
         return value
 
+    def optional_date(self, name: str) -> date | None:
+        """A TOML date (2009-03-01), or None when the key is absent."""
+        if name not in self.data:
+            return None
+        value = self.data[name]
+        if isinstance(value, datetime) or not isinstance(value, date):
+            self.fail(name, f"expected a date such as 2009-03-01, got {_describe(value)}")
+        return value
+
     def boolean(self, name: str, default: bool) -> bool:
         value = self.data.get(name, default)
         if not isinstance(value, bool):
@@ -346,18 +355,8 @@ def _company(node: _Node) -> Company:
         country=country,
         bookkeeping_law=node.choice("bookkeeping_law", BOOKKEEPING_LAWS, "bookkeeping law"),
         postal_address=node.lines("postal_address"),
-        operating_since=_operating_since(node),
+        operating_since=node.optional_date("operating_since"),
     )
-
-
-def _operating_since(node: _Node) -> date | None:
-    """A TOML date (operating_since = 2009-03-01), optional: the earliest a request can be received."""
-    if not node.has("operating_since"):
-        return None
-    value = node._value("operating_since")
-    if isinstance(value, datetime) or not isinstance(value, date):
-        node.fail("operating_since", "expected a date such as 2009-03-01")
-    return value
 
 
 def _legal_basis(node: _Node) -> LegalBasis:

@@ -95,3 +95,20 @@ def test_identity_number_from_standard_input(cli, monkeypatch) -> None:  # type:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe\n"), encoding="utf-8"))
     rc, _, err = cli("search", "--query-stdin", "--agent", "agent")
     assert rc == 1 and "not valid text" in err
+
+
+def test_the_policy_may_name_the_day_the_shop_began(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`operating_since` in [company] is an optional TOML date; anything else is refused by the loader."""
+    from desktop.paths import resources_dir
+    from desktop.policy import load_policy
+    from desktop.policy.loader import PolicyError
+
+    source = (resources_dir() / "policy" / "teknikproffset-no.toml").read_text(encoding="utf-8")
+    assert load_policy().company.operating_since is None
+    good = tmp_path / "good.toml"
+    good.write_text(source.replace("[company]\n", "[company]\noperating_since = 2009-03-01\n", 1), encoding="utf-8")
+    assert load_policy(good).company.operating_since == date(2009, 3, 1)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(source.replace("[company]\n", '[company]\noperating_since = "2009"\n', 1), encoding="utf-8")
+    with pytest.raises(PolicyError, match="operating_since"):
+        load_policy(bad)
