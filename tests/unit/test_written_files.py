@@ -132,3 +132,22 @@ def test_cli_erasure_lists_and_removes_the_files(desk, people, tmp_path: Path, c
     assert rc == 0, err
     assert "1 file(s) the desk saved" in err and "copy.pdf" in err and "1 file(s) removed" in err
     assert not saved.exists()
+
+
+def test_an_export_is_written_recorded_and_logged(desk, people, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    agent = login(desk, "agent")
+    files = WrittenFileService(desk)
+    target = tmp_path / "data-export.zip"
+    files.save(agent, kind="portability_export", path=target, data=b"PK\x03\x04 zip", request_id=None,
+               customer_id=people["Sæther"])
+    assert target.read_bytes() == b"PK\x03\x04 zip" and (target.stat().st_mode & 0o777) == 0o600
+    with pytest.raises(InvalidInput, match="already exists"):
+        files.save(agent, kind="portability_export", path=target, data=b"other", request_id=None,
+                   customer_id=people["Sæther"])
+    assert target.read_bytes() == b"PK\x03\x04 zip"
+    listed = files.open_files(agent, people["Sæther"])
+    assert [(f.kind, Path(f.path).name, f.state) for f in listed] == [
+        ("portability_export", "data-export.zip", FileState.PRESENT)]
+    with desk.db.transaction() as s:
+        actions = s.execute(select(AccessLogEntry.action)).scalars().all()
+    assert actions.count("file_saved") == 1
