@@ -65,14 +65,6 @@ T = TypeVar("T")
 _DECISION_TONES = {PlanDecision.ERASE: "danger", PlanDecision.RESTRICT: "warning", PlanDecision.KEEP: "ok"}
 
 
-def _service(ctx: DeskContext, service: ErasureService | None) -> ErasureService:
-    if service is not None:
-        return service
-    from desktop.services.erasure import ErasureService  # lazy: startup time
-
-    return ErasureService(ctx)
-
-
 def decision_text(decision: PlanDecision) -> str:
     texts = {
         PlanDecision.ERASE: QCoreApplication.translate("ErasurePlanDialog", "Erased"),
@@ -98,10 +90,10 @@ class ErasurePlanDialog(QDialog):
     changed = Signal(int)
 
     def __init__(self, ctx: DeskContext, actor: Actor, request_id: int, dialogs: DialogService,
-                 parent: QWidget | None = None, *, service: ErasureService | None = None) -> None:
+                 parent: QWidget | None = None, *, service: ErasureService) -> None:
         super().__init__(parent)
         self.ctx, self.actor, self.request_id, self.dialogs = ctx, actor, request_id, dialogs
-        self.service = _service(ctx, service)
+        self.service = service
         self.loaded: _Loaded | None = None
         self.last_result: ErasureResult | None = None
         self.setWindowTitle(self.tr("Erasure plan"))
@@ -463,10 +455,10 @@ class ApprovalQueueWidget(QWidget):
     COLUMNS = 8
 
     def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
-                 service: ErasureService | None = None, parent: QWidget | None = None) -> None:
+                 service: ErasureService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.actor, self.dialogs = ctx, actor, dialogs
-        self.service = _service(ctx, service)
+        self.service = service
         self.rows: list[ApprovalQueueRow] = []
         self.plan_dialogs: dict[int, ErasurePlanDialog] = {}
         self.setAccessibleName(self.tr("Erasure approval queue"))

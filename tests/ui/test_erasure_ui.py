@@ -19,6 +19,7 @@ from desktop.ui.request_view import RequestViewWidget
 from desktop.ui.requests_ui import install_requests_ui
 from tests.helpers.desks import login
 from tests.helpers.dialogs import RecordingDialogs
+from tests.helpers.services import desk_services
 
 
 @pytest.fixture
@@ -171,7 +172,7 @@ def test_queue_double_click_opens_the_plan(qtbot: QtBot, desk: Any, submitted: i
 def test_menu_item_for_supervisors_only(qtbot: QtBot, desk: Any, who: str, scripted: RecordingDialogs) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
-    ui = install_requests_ui(window, desk, login(desk, who), scripted)
+    ui = install_requests_ui(window, desk, login(desk, who), scripted, services=desk_services(desk))
     assert (ui.approval_action is not None) is (who == "supervisor")
     if ui.approval_action is not None:
         assert ui.approval_action.text() == "&Godkjenning av sletting"
@@ -185,7 +186,7 @@ def test_menu_item_for_supervisors_only(qtbot: QtBot, desk: Any, who: str, scrip
 def test_request_view_opens_the_erasure_plan(qtbot: QtBot, desk: Any, people: dict[str, int], agent: Any,
                                              scripted: RecordingDialogs) -> None:
     rid = file_erasure(desk, agent, people["Sæther"])
-    view = RequestViewWidget(desk, agent, scripted, service=RequestService(desk))
+    view = RequestViewWidget(desk, agent, scripted, services=desk_services(desk))
     qtbot.addWidget(view)
     view.show()
     view.load(rid)
