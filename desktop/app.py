@@ -135,7 +135,6 @@ class DeskOpener:
         # Loaded here, off the GUI thread, so the main window appears without a pause after sign-in.
         import desktop.ui.main_window  # noqa: F401  # lazy: startup time
 
-        preload_services()
         return opened
 
     def _open(self) -> OpenedDesk:
@@ -218,6 +217,9 @@ class Startup(QObject):
 
     def _opened(self, opened: OpenedDesk) -> None:
         self.ctx = opened.ctx
+        # While the person types: the rest of the services the desk is composed of after sign-in,
+        # on the same worker, after the answer, so sign-in can go ahead at once.
+        self.operations.run(preload_services)
         accounts = opened.sign_in.accounts
         if opened.has_accounts:
             self.login.set_context(accounts)
