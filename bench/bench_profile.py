@@ -142,12 +142,13 @@ def main() -> None:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "settings"))
         from desktop.app import desk_settings, make_application
-        from desktop.bootstrap import build_verification
+        from desktop.bootstrap import build_services
         from desktop.demo.generator import add_heavy_customer, generate_demo_data
         from desktop.services.accounts import AccountService
         from desktop.services.context import open_desk
         from desktop.services.profile import ProfileService
         from desktop.ui.dialogs import DialogService
+        from desktop.ui.i18n import current_lang
         from desktop.ui.profile_view import ProfileView
 
         app = make_application()
@@ -157,12 +158,13 @@ def main() -> None:
             generate_demo_data(ctx, customers=20)
             heavy = add_heavy_customer(ctx, orders=2000, service_cases=500, it_records=10000)
             actor = AccountService(ctx).login("agent", "demo")
-            verification = build_verification(ctx, desk_settings())
+            services = build_services(ctx, desk_settings, lang=current_lang())
+            verification = services.verification
             header = ProfileService(ctx).open_profile(actor, heavy, None)
             print(f"heavy customer {heavy}: {header.total_records:,} record-purpose pairs over "
                   f"{len(header.purposes)} purposes (built in {time.perf_counter() - built:.1f} s)")
 
-            view = ProfileView(ctx, actor, verification, dialogs=DialogService())
+            view = ProfileView(ctx, actor, verification, profiles=services.profiles, dialogs=DialogService())
             view.resize(1000, 760)
             view.show()
             page = view.stack.widget(1)

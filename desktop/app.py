@@ -2,9 +2,10 @@
 
 The order is chosen for how fast the first window appears. Importing SQLAlchemy, Alembic and the
 keyring and opening the database take most of a second, so the login dialog is built and shown
-first (it needs none of that) and the database is opened on a worker thread while the person
-types. The desk arrives in the dialog by a queued signal; a failure to open it (locked,
-read-only, damaged, outdated, no keyring) becomes a message box and exit code 1, never a traceback.
+first (it needs none of that) and the database is opened through the background-operation helper
+(`desktop.ui.operations.Operations`) while the person types. The desk arrives in the dialog with
+the sign-in services (`desktop.bootstrap.build_sign_in`); a failure to open it (locked, read-only,
+damaged, outdated, no keyring) becomes a message box and exit code 1, never a traceback.
 
 After sign-in the services are composed from the settings by `desktop.bootstrap.build_services`
 (SMTP as `desktop.settings` declares it, the password read from the OS keyring only when a mail
@@ -19,10 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from desktop import APP_NAME
-from desktop.bootstrap import build_services
+from desktop.bootstrap import SignInServices, build_services, build_sign_in, preload_services
 from desktop.errors import DeskError
 from desktop.paths import default_database_path
 from desktop.settings import SettingsBackend
@@ -30,6 +31,7 @@ from desktop.ui.application import make_application
 from desktop.ui.dialogs import DialogService
 from desktop.ui.i18n import current_lang
 from desktop.ui.login import FirstAdminDialog, LoginDialog
+from desktop.ui.operations import Operations
 from desktop.ui.qt_compat import emit
 from desktop.ui.settings_store import SettingsStore, desk_settings
 
@@ -44,6 +46,7 @@ __all__ = [
     "EXIT_OK",
     "DeskOpener",
     "OpenRequest",
+    "OpenedDesk",
     "Startup",
     "describe_url",
     "desk_settings",
@@ -102,50 +105,50 @@ def open_request(url: str | None, settings: QSettings | None = None) -> OpenRequ
     return OpenRequest(f"sqlite:///{path}", create=True, created_files=files)
 
 
-class DeskOpener(QThread):
-    """Opens the desk off the GUI thread and reports whether anyone can sign in yet."""
+class OpenedDesk(NamedTuple):
+    ctx: DeskContext
+    #: The services of the login and first-administrator dialogs.
+    sign_in: SignInServices
+    #: Someone can sign in already; False: the first administrator is created first.
+    has_accounts: bool
 
-    opened = Signal(object, bool)  # DeskContext, has staff accounts
-    failed = Signal(str)
 
-    def __init__(self, request: OpenRequest, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+class DeskOpener:
+    """Opens the desk off the GUI thread (`open` is run by the start-up's `Operations`)."""
+
+    def __init__(self, request: OpenRequest) -> None:
         self.request = request
-        #: Kept here as well as sent, so a start cancelled before the signal arrives still closes it.
+        #: Kept here as well as answered, so a start cancelled before the answer arrives still closes it.
         self.ctx: DeskContext | None = None
 
-    def run(self) -> None:
+    def open(self) -> OpenedDesk:
+        """On the worker thread: the desk, its sign-in services, and whether anyone can sign in yet.
+
+        A failure removes a database file this start created, then reaches the start-up as the error.
+        """
         try:
-            ctx, has_accounts = self._open()
-        except DeskError as exc:
+            opened = self._open()
+        except Exception:
             self._discard_new_database()
-            emit(self.failed, exc.text(current_lang()))
-            return
-        except Exception as exc:
-            _log().exception("opening the database failed")
-            self._discard_new_database()
-            emit(self.failed, QCoreApplication.translate(
-                "DeskOpener", "The database could not be opened because of an unexpected error ({error})."
-            ).format(error=type(exc).__name__))
-            return
-        self.ctx = ctx
+            raise
+        self.ctx = opened.ctx
         # Loaded here, off the GUI thread, so the main window appears without a pause after sign-in.
         import desktop.ui.main_window  # noqa: F401  # lazy: startup time
 
-        emit(self.opened, ctx, has_accounts)
+        return opened
 
-    def _open(self) -> tuple[DeskContext, bool]:
+    def _open(self) -> OpenedDesk:
         from desktop.services.context import open_desk  # lazy: startup time (SQLAlchemy)
-        from desktop.services.setup import SetupService  # lazy: startup time
 
-        ctx = open_desk(self._url(), migrate=self.request.create, create_keys=self.request.create)
+        ctx = open_desk(self.url(), migrate=self.request.create, create_keys=self.request.create)
         try:
-            return ctx, SetupService(ctx).has_accounts()
+            sign_in = build_sign_in(ctx)
+            return OpenedDesk(ctx, sign_in, sign_in.setup.has_accounts())
         except BaseException:
             ctx.close()
             raise
 
-    def _url(self) -> str:
+    def url(self) -> str:
         """The URL with the server password from the keyring, made here so it never reaches a log or label."""
         if self.request.password_entry is None:
             return self.request.url
@@ -162,6 +165,15 @@ class DeskOpener(QThread):
                 path.unlink(missing_ok=True)
             except OSError:
                 _log().warning("could not remove %s after a failed first start", path)
+
+
+def open_failure_text(exc: BaseException) -> str:
+    """Why the desk could not be opened, for the message box: the service's words, or a plain sentence."""
+    if isinstance(exc, DeskError):
+        return exc.text(current_lang())
+    return QCoreApplication.translate(
+        "DeskOpener", "The database could not be opened because of an unexpected error ({error})."
+    ).format(error=type(exc).__name__)
 
 
 class Startup(QObject):
@@ -188,29 +200,36 @@ class Startup(QObject):
         self.login = LoginDialog(database_name=describe_url(request.url))
         self.login.accepted.connect(self._signed_in)
         self.login.rejected.connect(lambda: self._quit(EXIT_OK))
-        self.opener = self._make_opener(request)
-
-    def _make_opener(self, request: OpenRequest) -> DeskOpener:
-        opener = DeskOpener(request, self)
-        opener.opened.connect(self._opened)
-        opener.failed.connect(self._failed)
-        return opener
+        #: Opens the desk off the GUI thread, as every other background call.
+        self.operations = Operations(self)
+        self.opener = DeskOpener(request)
 
     def begin(self) -> None:
         self.login.show()
-        self.opener.start()
+        self._open()
 
-    def _opened(self, ctx: DeskContext, has_accounts: bool) -> None:
-        self.ctx = ctx
-        if has_accounts:
-            self.login.set_context(ctx)
+    def _open(self) -> None:
+        # A retry's opening supersedes an earlier one still under way (it then opens nothing).
+        self.operations.run(self.opener.open, self._opened, on_error=self._open_failed, key="open")
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self._failed(open_failure_text(exc))
+
+    def _opened(self, opened: OpenedDesk) -> None:
+        self.ctx = opened.ctx
+        # While the person types: the rest of the services the desk is composed of after sign-in,
+        # on the same worker, after the answer, so sign-in can go ahead at once.
+        self.operations.run(preload_services)
+        accounts = opened.sign_in.accounts
+        if opened.has_accounts:
+            self.login.set_context(accounts)
             return
         self.login.hide()
-        first = FirstAdminDialog(ctx)
+        first = FirstAdminDialog(opened.sign_in.setup)
         if first.exec() != FirstAdminDialog.DialogCode.Accepted:
             self._quit(EXIT_OK)
             return
-        self.login.set_context(ctx, submit_pending=False)
+        self.login.set_context(accounts, submit_pending=False)
         self.login.set_username(first.username)
         self.login.show()
 
@@ -238,21 +257,22 @@ class Startup(QObject):
         return dialog.exec() == SettingsDialog.DialogCode.Accepted
 
     def _retry(self) -> None:
-        self.opener.wait()
+        self.operations.wait()
         self.request = open_request(None)
         self.login.set_database_name(describe_url(self.request.url))
-        self.opener = self._make_opener(self.request)
+        self.opener = DeskOpener(self.request)
         self.login.show()
-        self.opener.start()
+        self._open()
 
     def _signed_in(self) -> None:
         if self.ctx is None or self.login.actor is None:
             self._quit(EXIT_ERROR)
             return
         from desktop.ui.main_window import MainWindow  # lazy: startup time
+        from desktop.ui.requests_ui import roll_forward_setting  # lazy: startup time
 
-        self.window = MainWindow(self.ctx, self.login.actor, build_services(self.ctx, self.settings),
-                                 dialogs=self.dialogs)
+        services = build_services(self.ctx, self.settings, lang=current_lang(), roll_forward=roll_forward_setting())
+        self.window = MainWindow(self.ctx, self.login.actor, services, dialogs=self.dialogs)
         self.window.closed.connect(lambda: self._quit(EXIT_OK))
         self.window.show()
 
@@ -262,7 +282,7 @@ class Startup(QObject):
 
     def finish(self) -> None:
         """After the event loop: let an unfinished open end, then close the desk."""
-        self.opener.wait()
+        self.operations.wait()
         if self.window is not None:
             self.window.shutdown()
         ctx = self.ctx or self.opener.ctx

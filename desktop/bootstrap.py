@@ -24,8 +24,19 @@ from desktop.settings import MailSettings, SettingsBackend, read_mail_config
 if TYPE_CHECKING:
     from desktop.adapters.mail import SmtpMail
     from desktop.adapters.sms_outbox import SmsSender
+    from desktop.services.access_log import AccessLogService
+    from desktop.services.accounts import AccountService
     from desktop.services.context import DeskContext
+    from desktop.services.customers import CustomerService
+    from desktop.services.erasure import ErasureService
+    from desktop.services.log_anchor import LogAnchorService
+    from desktop.services.profile import ProfileService
+    from desktop.services.register_copy import RegisterCopyService
+    from desktop.services.requests import RequestService
+    from desktop.services.search import SearchService
+    from desktop.services.setup import SetupService
     from desktop.services.verification import VerificationService
+    from desktop.services.written_files import WrittenFileService
 
 SMS_OUTBOX_NAME = "sms-outbox.jsonl"
 
@@ -157,15 +168,100 @@ def sms_from_settings(ctx: DeskContext, settings: SettingsBackend) -> SmsSender:
                               auth_token=token)
 
 
+#: The modules `build_services` composes the desk from.
+_SERVICE_MODULES = (
+    "desktop.services.access_log",
+    "desktop.services.accounts",
+    "desktop.services.customers",
+    "desktop.services.erasure",
+    "desktop.services.profile",
+    "desktop.services.register_copy",
+    "desktop.services.requests",
+    "desktop.services.search",
+    "desktop.services.verification",
+)
+
+
+def preload_services() -> None:
+    """Import the service modules ahead of sign-in (on the thread that opens the desk, while the
+    person types), so composing the desk after sign-in does not delay the main window."""
+    import importlib  # lazy: startup time
+
+    for name in _SERVICE_MODULES:
+        importlib.import_module(name)
+
+
+@dataclass(frozen=True)
+class SignInServices:
+    """What the sign-in screens are handed once the database is open, before anyone has signed in."""
+
+    accounts: AccountService
+    setup: SetupService
+
+
+def build_sign_in(ctx: DeskContext) -> SignInServices:
+    """The services of signing in and of creating the first administrator (safe on a worker thread)."""
+    from desktop.services.accounts import AccountService  # lazy: startup time
+    from desktop.services.setup import SetupService  # lazy: startup time
+
+    return SignInServices(accounts=AccountService(ctx), setup=SetupService(ctx))
+
+
 @dataclass(frozen=True)
 class DeskServices:
-    """What the main window is handed: the services and adapters composed from the settings."""
+    """What the main window is handed and passes on: every service a screen of the desk calls.
+
+    Built once per session; the screens share them (a service keeps no per-call state), and none
+    builds its own.
+    """
 
     verification: VerificationService
     #: Mail with an attachment (the register copy), following the settings as they are when it is sent.
     mailer: LiveMailer
+    search: SearchService
+    profiles: ProfileService
+    requests: RequestService
+    erasure: ErasureService
+    register_copy: RegisterCopyService
+    customers: CustomerService
+    access_log: AccessLogService
+    #: Re-authentication at the idle lock.
+    accounts: AccountService
+    #: Files the desk saved for a person, listed and removed on erasure.
+    written_files: WrittenFileService
+    #: The workstation's anchor on the access log (a shorter or rewritten log is shown at once).
+    log_anchor: LogAnchorService
 
 
-def build_services(ctx: DeskContext, settings: Callable[[], SettingsBackend]) -> DeskServices:
-    """Everything a signed-in desk runs with; `settings` makes a store for the thread that asks."""
-    return DeskServices(verification=build_verification(ctx, settings()), mailer=LiveMailer(settings))
+def build_services(ctx: DeskContext, settings: Callable[[], SettingsBackend], *, lang: str,
+                   roll_forward: bool = False) -> DeskServices:
+    """Everything a signed-in desk runs with; `settings` makes a store for the thread that asks.
+
+    `lang` is the interface language the profile writes its values in (nb, en or sv);
+    `roll_forward` is the deadline roll-forward rule (RULEBOOK §2), off unless turned on.
+    """
+    from desktop.services.access_log import AccessLogService  # lazy: startup time
+    from desktop.services.accounts import AccountService  # lazy: startup time
+    from desktop.services.customers import CustomerService  # lazy: startup time
+    from desktop.services.erasure import ErasureService  # lazy: startup time
+    from desktop.services.log_anchor import LogAnchorService  # lazy: startup time
+    from desktop.services.profile import ProfileService  # lazy: startup time
+    from desktop.services.register_copy import RegisterCopyService  # lazy: startup time
+    from desktop.services.requests import RequestService  # lazy: startup time
+    from desktop.services.search import SearchService  # lazy: startup time
+    from desktop.services.written_files import WrittenFileService  # lazy: startup time
+
+    return DeskServices(
+        verification=build_verification(ctx, settings()),
+        mailer=LiveMailer(settings),
+        search=SearchService(ctx),
+        profiles=ProfileService(ctx, lang=lang),
+        requests=RequestService(ctx, roll_forward=roll_forward),
+        erasure=ErasureService(ctx),
+        register_copy=RegisterCopyService(ctx),
+        customers=CustomerService(ctx),
+        access_log=AccessLogService(ctx),
+        accounts=AccountService(ctx),
+        written_files=WrittenFileService(ctx),
+        log_anchor=LogAnchorService(ctx),
+    )

@@ -36,6 +36,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 if TYPE_CHECKING:
+    from desktop.bootstrap import DeskServices
     from desktop.domain.roles import Actor
     from desktop.services.context import DeskContext
     from desktop.services.erasure import ErasureService
@@ -105,9 +106,10 @@ def close(widget: QWidget) -> None:
 
 
 def shoot_login(desk: Desk) -> None:
+    from desktop.bootstrap import build_sign_in
     from desktop.ui.login import LoginDialog
 
-    login = LoginDialog(desk.ctx)
+    login = LoginDialog(build_sign_in(desk.ctx).accounts)
     login.username_edit.setText("agent")
     login.password_edit.setText(_shots.PASSWORD)
     login.show()
@@ -126,11 +128,9 @@ def _open_first_hit(window: MainWindow, query: str) -> None:
 
 def shoot_call(desk: Desk) -> None:
     """A call as the agent takes it: search, the locked profile, verification, data by purpose."""
-    from desktop.bootstrap import build_services
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.settings_store import desk_settings
 
-    window = MainWindow(desk.ctx, desk.agent, build_services(desk.ctx, desk_settings), dialogs=desk.dialogs)
+    window = MainWindow(desk.ctx, desk.agent, desk_services(desk), dialogs=desk.dialogs)
     window.resize(*MAIN_SIZE)
     window.show()
     window.search_edit.setText("hansen")
@@ -192,6 +192,18 @@ def shoot_file_request(desk: Desk) -> None:
     close(dialog)
 
 
+def desk_services(desk: Desk) -> DeskServices:
+    """The desk's services as the application composes them, with the run's clocked request and erasure services."""
+    import dataclasses
+
+    from desktop.bootstrap import build_services
+    from desktop.ui.i18n import current_lang
+    from desktop.ui.settings_store import desk_settings
+
+    services = build_services(desk.ctx, desk_settings, lang=current_lang())
+    return dataclasses.replace(services, requests=desk.requests, erasure=desk.erasure)
+
+
 def shoot_requests(desk: Desk) -> None:
     """The supervisor's morning queue (overdue in red, due soon in amber), and one request as the agent works it."""
     from desktop.ui.request_view import RequestViewWidget
@@ -199,7 +211,7 @@ def shoot_requests(desk: Desk) -> None:
 
     scenario = desk.scenario
     if desk.wants("queue"):
-        window = RequestsWindow(desk.ctx, desk.supervisor, desk.dialogs, desk.requests)
+        window = RequestsWindow(desk.ctx, desk.supervisor, desk.dialogs, desk_services(desk))
         window.resize(1600, 820)
         window.splitter.setSizes([1000, 600])
         window.show()
@@ -212,7 +224,7 @@ def shoot_requests(desk: Desk) -> None:
         close(window)
 
     if desk.wants("request"):
-        view = RequestViewWidget(desk.ctx, desk.agent, desk.dialogs, service=desk.requests)
+        view = RequestViewWidget(desk.ctx, desk.agent, desk.dialogs, services=desk_services(desk))
         view.resize(980, 560)
         view.show()
         view.load(scenario.access_request)
@@ -224,11 +236,12 @@ def shoot_requests(desk: Desk) -> None:
 
 def shoot_erasure(desk: Desk) -> None:
     """The plan as the approving supervisor sees it (four eyes), and the supervisors' approval queue."""
+    from desktop.services.written_files import WrittenFileService
     from desktop.ui.erasure_ui import ApprovalQueueWidget, ErasurePlanDialog
 
     if desk.wants("erasure-plan"):
         dialog = ErasurePlanDialog(desk.ctx, desk.supervisor, desk.scenario.erasure_plan, desk.dialogs,
-                                   service=desk.erasure)
+                                   service=desk.erasure, files=WrittenFileService(desk.ctx))
         dialog.resize(1200, 700)
         dialog.show()
         wait_until(lambda: dialog.loaded is not None and not dialog.is_busy(), what="the erasure plan")
@@ -236,7 +249,8 @@ def shoot_erasure(desk: Desk) -> None:
         close(dialog)
 
     if desk.wants("approval-queue"):
-        queue = ApprovalQueueWidget(desk.ctx, desk.supervisor, desk.dialogs, service=desk.erasure)
+        queue = ApprovalQueueWidget(desk.ctx, desk.supervisor, desk.dialogs, service=desk.erasure,
+                                    files=WrittenFileService(desk.ctx))
         queue.resize(1200, 420)
         queue.show()
         wait_until(lambda: bool(queue.rows) and not queue.is_busy(), what="the approval queue")
@@ -268,7 +282,7 @@ def shoot_register_copy(desk: Desk) -> None:
 def shoot_log_viewer(desk: Desk) -> None:
     from desktop.ui.log_viewer import LogViewer
 
-    viewer = LogViewer(desk.ctx, desk.supervisor, dialogs=desk.dialogs)
+    viewer = LogViewer(desk.ctx, desk.supervisor, service=desk_services(desk).access_log, dialogs=desk.dialogs)
     viewer.resize(1280, 720)
     viewer.show()
     wait_until(lambda: viewer.model.rowCount() > 0 and not viewer.worker.is_busy(), what="the access log")

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.errors import KeyringUnavailable
+from desktop.settings import KEYRING_SERVICE
 
-SERVICE = "gdpr-desk"
+#: The keyring service the keys are kept under: the one every password of the desk uses.
+SERVICE = KEYRING_SERVICE
 KEY_NAMES = ("nid_hash", "nid_enc", "audit")
 
 HOW_TO_GET_A_KEYRING = (

@@ -58,20 +58,12 @@ if TYPE_CHECKING:
         PlanLineView,
         PlanView,
     )
-    from desktop.services.written_files import OpenFile
+    from desktop.services.written_files import OpenFile, WrittenFileService
     from desktop.ui.dialogs import DialogService
 
 T = TypeVar("T")
 #: Colour is never the only cue (the column says it in words); the tone fits the light or dark palette.
 _DECISION_TONES = {PlanDecision.ERASE: "danger", PlanDecision.RESTRICT: "warning", PlanDecision.KEEP: "ok"}
-
-
-def _service(ctx: DeskContext, service: ErasureService | None) -> ErasureService:
-    if service is not None:
-        return service
-    from desktop.services.erasure import ErasureService  # lazy: startup time
-
-    return ErasureService(ctx)
 
 
 def decision_text(decision: PlanDecision) -> str:
@@ -99,10 +91,12 @@ class ErasurePlanDialog(QDialog):
     changed = Signal(int)
 
     def __init__(self, ctx: DeskContext, actor: Actor, request_id: int, dialogs: DialogService,
-                 parent: QWidget | None = None, *, service: ErasureService | None = None) -> None:
+                 parent: QWidget | None = None, *, service: ErasureService, files: WrittenFileService) -> None:
         super().__init__(parent)
         self.ctx, self.actor, self.request_id, self.dialogs = ctx, actor, request_id, dialogs
-        self.service = _service(ctx, service)
+        self.service = service
+        #: The files saved for the person, offered for removal once the erasure is carried out.
+        self.files = files
         self.loaded: _Loaded | None = None
         self.last_result: ErasureResult | None = None
         self.setWindowTitle(self.tr("Erasure plan"))
@@ -438,10 +432,9 @@ class ErasurePlanDialog(QDialog):
                 "Erase and restrict the data as approved? This cannot be undone.")):
             return
         service, actor, rid = self.service, self.actor, self.request_id
-        from desktop.services.written_files import WrittenFileService
         from desktop.ui.written_files_ui import offer_removal
 
-        files = WrittenFileService(self.ctx)
+        files = self.files
 
         def run() -> tuple[ErasureResult, list[OpenFile]]:
             customer_id = files.customer_of(rid)  # before the erasure unlinks the request from the person
@@ -479,10 +472,11 @@ class ApprovalQueueWidget(QWidget):
     COLUMNS = 8
 
     def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
-                 service: ErasureService | None = None, parent: QWidget | None = None) -> None:
+                 service: ErasureService, files: WrittenFileService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.actor, self.dialogs = ctx, actor, dialogs
-        self.service = _service(ctx, service)
+        self.service = service
+        self.files = files
         self.rows: list[ApprovalQueueRow] = []
         self.plan_dialogs: dict[int, ErasurePlanDialog] = {}
         self.setAccessibleName(self.tr("Erasure approval queue"))
@@ -596,7 +590,8 @@ class ApprovalQueueWidget(QWidget):
     def open_plan(self, request_id: int) -> ErasurePlanDialog:
         dialog = self.plan_dialogs.get(request_id)
         if dialog is None:
-            dialog = ErasurePlanDialog(self.ctx, self.actor, request_id, self.dialogs, self, service=self.service)
+            dialog = ErasurePlanDialog(self.ctx, self.actor, request_id, self.dialogs, self, service=self.service,
+                                       files=self.files)
             dialog.changed.connect(lambda _rid: self.refresh())
             dialog.finished.connect(lambda _result, rid=request_id: self.plan_dialogs.pop(rid, None))
             self.plan_dialogs[request_id] = dialog

@@ -62,17 +62,15 @@ class FileRequestDialog(QDialog):
     existing_opened = Signal(int)
 
     def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, customer_id: int,
-                 customer_name: str, *, service: RequestService | None = None,
+                 customer_name: str, *, service: RequestService,
                  request_type: RequestType | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.services.requests import RequestService  # lazy: startup time
-
         self.ctx = ctx
         self.actor = actor
         self.dialogs = dialogs
         self.customer_id = customer_id
         self.customer_name = customer_name
-        self.service = service or RequestService(ctx)
+        self.service = service
         self.filed: RequestView | None = None
         self.existing_id: int | None = None
         self.setWindowTitle(self.tr("New request"))

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     import logging
 
     from desktop.domain.roles import Actor
+    from desktop.services.accounts import AccountService
     from desktop.services.context import DeskContext
     from desktop.ui.dialogs import DialogService
 
@@ -205,13 +206,15 @@ class IdleLock(QObject):
     unlocked = Signal()
     signed_out = Signal()
 
-    def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
+    def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *, accounts: AccountService,
                  sign_out: Callable[[], object], timeout_ms: int | None = None,
                  clock: Callable[[], float] = _clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.actor = actor
         self.dialogs = dialogs
+        #: Checks the password at the lock.
+        self.accounts = accounts
         self._sign_out = sign_out
         #: Overrides the setting (tests use a few milliseconds).
         self.timeout_ms = timeout_ms
@@ -380,12 +383,9 @@ class IdleLock(QObject):
         if dialog is None or self.worker.is_busy():
             return
         dialog.set_busy(True)
-        ctx, actor = self.ctx, self.actor
+        accounts, actor = self.accounts, self.actor
 
         def job() -> int | None:
-            from desktop.services.accounts import AccountService  # lazy: startup time
-
-            accounts = AccountService(ctx)
             try:
                 return accounts.login(actor.username, password).account_id
             except AuthenticationFailed as refused:
@@ -464,9 +464,10 @@ class IdleLock(QObject):
         self._sign_out()
 
 
-def install_idle_lock(window: QWidget, ctx: DeskContext, actor: Actor, dialogs: DialogService) -> IdleLock:
+def install_idle_lock(window: QWidget, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
+                      accounts: AccountService) -> IdleLock:
     """Start the idle lock for this session; closing `window` (the main window) ends it."""
-    lock = IdleLock(ctx, actor, dialogs, sign_out=window.close, parent=window)
+    lock = IdleLock(ctx, actor, dialogs, accounts=accounts, sign_out=window.close, parent=window)
     lock.start()
     window.installEventFilter(_EndOnClose(lock, window))
     return lock

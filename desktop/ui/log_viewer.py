@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.services.access_log import AccessLogService
 from desktop.ui.common import busy_bar, count_text
 from desktop.ui.formatting import date_input_format, format_datetime
 from desktop.ui.icons import icon
@@ -56,7 +55,7 @@ from desktop.ui.styles import ERROR_STYLE, OK_STYLE, notice
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
-    from desktop.services.access_log import LogRow, VerifyResult
+    from desktop.services.access_log import AccessLogService, LogRow, VerifyResult
     from desktop.services.context import DeskContext
     from desktop.ui.dialogs import DialogService
 
@@ -142,6 +141,7 @@ _ACTIONS: dict[str, object] = {
     "erasure_reject": QT_TRANSLATE_NOOP("LogTableModel", "rejected erasure"),
     "erasure_withdraw": QT_TRANSLATE_NOOP("LogTableModel", "erasure withdrawn"),
     "erasure_execute": QT_TRANSLATE_NOOP("LogTableModel", "carried out erasure"),
+    "erasure_purge": QT_TRANSLATE_NOOP("LogTableModel", "purged and checked erasure residue"),
     "request_file": QT_TRANSLATE_NOOP("LogTableModel", "filed request"),
     "request_letter": QT_TRANSLATE_NOOP("LogTableModel", "wrote letter"),
     "request_letter_sent": QT_TRANSLATE_NOOP("LogTableModel", "letter sent"),
@@ -357,14 +357,14 @@ def problem_text(problem: str) -> str:
 class LogViewer(QDialog):
     """A window of its own beside the desk; it never blocks the agent's main window."""
 
-    def __init__(self, ctx: DeskContext, actor: Actor, *, dialogs: DialogService,
+    def __init__(self, ctx: DeskContext, actor: Actor, *, service: AccessLogService, dialogs: DialogService,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.ctx = ctx
         self.actor = actor
         self.dialogs = dialogs
-        self.service = AccessLogService(ctx)
+        self.service = service
         self.setWindowTitle(self.tr("Access log – {app}").format(app=APP_NAME))
         self.resize(1180, 680)
 

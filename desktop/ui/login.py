@@ -3,8 +3,9 @@
 The login dialog is the first thing a person sees, so it is built before the database is open
 (and before SQLAlchemy is even imported): it paints at once, the user types, and the start-up
 code hands it the opened desk with `set_context`. Pressing Enter before then is remembered and
-carried out when the desk arrives. The services are imported inside the methods that use them
-for the same reason.
+carried out when the desk arrives, with the account service to check it against (built by
+`desktop.bootstrap.build_sign_in`, off the GUI thread, with the desk). The first administrator is
+created through the same background helper, so hashing the password never freezes the window.
 """
 
 from __future__ import annotations
@@ -25,14 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.errors import DeskError
-from desktop.ui.i18n import current_lang
 from desktop.ui.operations import Operations
 from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, notice
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
+    from desktop.services.accounts import AccountService
     from desktop.services.context import DeskContext
+    from desktop.services.setup import SetupService
 
 _MAX_DB_CHARS = 64
 
@@ -59,14 +60,16 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        ctx: DeskContext | None = None,
+        accounts: AccountService | None = None,
         *,
         database_name: str = "",
         username: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """`accounts` checks the password against its desk; None until the desk is open (`set_context`)."""
         super().__init__(parent)
         self.ctx: DeskContext | None = None
+        self.accounts: AccountService | None = None
         self.actor: Actor | None = None
         self._pending_submit = False
 
@@ -130,14 +133,15 @@ class LoginDialog(QDialog):
 
         self._show_database(database_name)
         (self.password_edit if username else self.username_edit).setFocus()
-        if ctx is not None:
-            self.set_context(ctx)
+        if accounts is not None:
+            self.set_context(accounts)
         else:
             self.status_label.setText(self.tr("Opening the database…"))
 
     def set_database_name(self, name: str) -> None:
         """Another database is being opened (after Settings changed it): say which, and wait again."""
         self.ctx = None
+        self.accounts = None
         self._show_database(name)
         self.status_label.setText(self.tr("Opening the database…"))
 
@@ -150,9 +154,10 @@ class LoginDialog(QDialog):
 
         self.settings_dialog = open_settings(self)
 
-    def set_context(self, ctx: DeskContext, *, submit_pending: bool = True) -> None:
+    def set_context(self, accounts: AccountService, *, submit_pending: bool = True) -> None:
         """The desk is open: sign-in can go ahead (at once, if Enter was pressed while waiting)."""
-        self.ctx = ctx
+        ctx = accounts.ctx
+        self.ctx, self.accounts = ctx, accounts
         self._show_database(ctx.db.display_name())
         self.demo_notice.setVisible(ctx.keys.demo_only)
         self.status_label.clear()
@@ -173,15 +178,13 @@ class LoginDialog(QDialog):
             self.show_error(self.tr("Enter your user name."))
             self.username_edit.setFocus()
             return
-        if self.ctx is None:
+        if self.accounts is None:
             self._pending_submit = True
             self.status_label.setText(self.tr("Opening the database…"))
             return
         if self.worker.is_busy():
             return  # Enter pressed again while the password is being checked
-        from desktop.services.accounts import AccountService  # lazy: startup time (SQLAlchemy)
-
-        accounts, password = AccountService(self.ctx), self.password_edit.text()
+        accounts, password = self.accounts, self.password_edit.text()
         # The password hash takes a noticeable moment by design: checked off the GUI thread, so the
         # dialog keeps painting, with the wait cursor and the button off until the answer is back.
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -212,9 +215,11 @@ class LoginDialog(QDialog):
 class FirstAdminDialog(QDialog):
     """A fresh database has nobody who can sign in: the person installing it becomes the admin."""
 
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, setup: SetupService, parent: QWidget | None = None) -> None:
+        """`setup` creates the administrator in its desk."""
         super().__init__(parent)
-        self.ctx = ctx
+        ctx = setup.ctx
+        self.ctx, self.setup = ctx, setup
         self.username = ""
         self.setWindowTitle(self.tr("Create the first administrator - {app}").format(app=APP_NAME))
         self.setMinimumWidth(480)
@@ -250,6 +255,7 @@ class FirstAdminDialog(QDialog):
         ))
         self.demo_notice.setVisible(ctx.keys.demo_only)
         self.error_label = notice(ERROR_STYLE, self.tr("Error"))
+        self.worker = Operations(self, errors=self.error_label)
 
         self.create_button = QPushButton(self.tr("Create administrator"))
         self.create_button.setDefault(True)
@@ -276,26 +282,37 @@ class FirstAdminDialog(QDialog):
         self.username_edit.setFocus()
 
     def submit(self) -> None:
+        if self.worker.is_busy():
+            return  # Enter pressed again while the account is being created
         if self.password_edit.text() != self.repeat_edit.text():
             self._fail(self.tr("The two passwords are not the same."))
             return
-        from desktop.services.setup import SetupService  # lazy: startup time
+        setup = self.setup
+        username, password, display_name = (self.username_edit.text(), self.password_edit.text(),
+                                            self.display_name_edit.text())
+        # Hashing the password takes a noticeable moment by design: done off the GUI thread, as at sign-in.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.create_button.setEnabled(False)
+        self.worker.change(lambda: setup.create_first_admin(username, password, display_name),
+                           lambda _result: self._created(username), on_error=self._refused)
 
-        try:
-            SetupService(self.ctx).create_first_admin(
-                self.username_edit.text(), self.password_edit.text(), self.display_name_edit.text()
-            )
-        except DeskError as exc:
-            self._fail(exc.text(current_lang()))
-            return
-        self.username = self.username_edit.text().strip()
+    def _checked(self) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self.create_button.setEnabled(True)
+
+    def _created(self, username: str) -> None:
+        self._checked()
+        self.username = username.strip()
         self.password_edit.clear()
         self.repeat_edit.clear()
         self.accept()
 
-    def _fail(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+    def _refused(self, exc: BaseException) -> None:
+        self._checked()
+        self._fail(exc)
+
+    def _fail(self, error: BaseException | str) -> None:
+        self.worker.show_error(error)
         self.password_edit.clear()
         self.repeat_edit.clear()
         self.password_edit.setFocus()

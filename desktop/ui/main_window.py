@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.domain.roles import Actor, Permission, Role
 from desktop.services.context import DeskContext
-from desktop.services.search import SearchService
 from desktop.settings import MAIN_GEOMETRY, MAIN_RESULTS_HEADER, MAIN_SPLITTER
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.dialogs import DialogService
@@ -67,7 +66,7 @@ class MainWindow(QMainWindow):
         self.log_viewer: LogViewer | None = None
         self.setWindowTitle(f"{APP_NAME} – {ctx.db.display_name()}")
 
-        self.model = SearchResultModel(SearchService(ctx), actor, parent=self)
+        self.model = SearchResultModel(services.search, actor, parent=self)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(
             self.tr("Search by name, e-mail, phone, identity number or order number")
@@ -112,7 +111,7 @@ class MainWindow(QMainWindow):
         left_box.addWidget(self.notes_label)
         left_box.addWidget(self.table, 1)
 
-        self.profile = ProfileView(ctx, actor, self.verification, dialogs=self.dialogs)
+        self.profile = ProfileView(ctx, actor, self.verification, profiles=services.profiles, dialogs=self.dialogs)
         self.profile.opened.connect(self._profile_opened)
         self.profile.open_failed.connect(self._open_failed)
         self.profile.contact_closed.connect(lambda: self.statusBar().showMessage(self.tr("Call ended"), 5000))
@@ -134,19 +133,19 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(container)
         from desktop.ui.log_watch import LogWatchBanner
 
-        self.log_watch = LogWatchBanner(ctx, container)
+        self.log_watch = LogWatchBanner(services.log_anchor, container)
         outer.addWidget(self.log_watch)
         outer.addWidget(self.splitter)
         self.setCentralWidget(container)
 
         # Before the menus, whose "Lock now" it answers; it hides every window after the idle time.
-        self.idle_lock = install_idle_lock(self, ctx, actor, self.dialogs)
+        self.idle_lock = install_idle_lock(self, ctx, actor, self.dialogs, accounts=services.accounts)
         self._build_menus()
         self.requests_ui = install_requests_ui(
             self, ctx, actor, self.dialogs,
+            services=services,
             current_customer=self._current_customer,
             open_customer=self.open_customer,
-            mailer=services.mailer,
         )
         self._build_status_bar()
         find_key = QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
@@ -384,7 +383,8 @@ class MainWindow(QMainWindow):
         if self.log_viewer is None:
             from desktop.ui.log_viewer import LogViewer  # lazy: startup time
 
-            self.log_viewer = LogViewer(self.ctx, self.actor, dialogs=self.dialogs, parent=self)
+            self.log_viewer = LogViewer(self.ctx, self.actor, service=self.services.access_log, dialogs=self.dialogs,
+                                        parent=self)
         self.log_viewer.show()
         self.log_viewer.raise_()
         self.log_viewer.activateWindow()

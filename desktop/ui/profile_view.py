@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.profile import NeedToKnow, ProfileService
+from desktop.services.profile import NeedToKnow
 from desktop.services.verification import CHANNELS, label
 from desktop.ui.common import busy_bar, local_time
 from desktop.ui.dialogs import DialogService
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 
     from desktop.domain.roles import Actor
     from desktop.services.context import DeskContext
-    from desktop.services.profile import ProfileHeader, PurposeGroup, RecordRow, RevealedId
+    from desktop.services.profile import ProfileHeader, ProfileService, PurposeGroup, RecordRow, RevealedId
     from desktop.services.verification import ContactRef, VerificationService, VerificationState
     from desktop.ui.verify_dialog import VerifyDialog
 
@@ -96,13 +96,13 @@ class ProfileView(QWidget):
     group_shown = Signal(str)
 
     def __init__(self, ctx: DeskContext, actor: Actor, verification: VerificationService, *,
-                 dialogs: DialogService, parent: QWidget | None = None) -> None:
+                 profiles: ProfileService, dialogs: DialogService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.actor = actor
         self.verification = verification
         self.dialogs = dialogs
-        self.profiles = ProfileService(ctx, lang=current_lang())
+        self.profiles = profiles
         self.worker = Operations(self)
         self.header: ProfileHeader | None = None
         self.contact: ContactRef | None = None

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from desktop.bootstrap import UnconfiguredMailer
 from desktop.domain.contact import mask_email
 from desktop.errors import DeskError
-from desktop.services.register_copy import RegisterCopyService, ReviewItem
+from desktop.services.register_copy import ReviewItem
 from desktop.ui.common import busy_bar
 from desktop.ui.formatting import date_hint, format_date, parse_date
 from desktop.ui.icons import icon
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from desktop.domain.roles import Actor
     from desktop.reports.model import Redaction, RegisterCopyData
     from desktop.services.context import DeskContext
-    from desktop.services.register_copy import AttachmentMailer
+    from desktop.services.register_copy import AttachmentMailer, RegisterCopyService
     from desktop.services.requests import RequestView
     from desktop.ui.dialogs import DialogService
 
@@ -104,7 +104,7 @@ class RegisterCopyDialog(QDialog):
     def __init__(  # noqa: PLR0917 - the signature the profile and request screens open it with
                  self, ctx: DeskContext, actor: Actor, customer_id: int, request_id: int | None,
                  dialogs: DialogService, parent: QWidget | None = None, *,
-                 service: RegisterCopyService | None = None, mailer: AttachmentMailer | None = None,
+                 service: RegisterCopyService, mailer: AttachmentMailer | None = None,
                  choose_printer: Callable[[QWidget], QPrinter | None] = _choose_printer,
                  choose_file: Callable[[QWidget, str], str | None] = _choose_file) -> None:
         super().__init__(parent)
@@ -113,7 +113,7 @@ class RegisterCopyDialog(QDialog):
         self.customer_id = customer_id
         self.request_id = request_id
         self.dialogs = dialogs
-        self.service = service or RegisterCopyService(ctx)
+        self.service = service
         # A dialog handed no mailer cannot mail, and says so; the desk hands it the configured one.
         self.mailer: AttachmentMailer = mailer or UnconfiguredMailer()
         self.choose_printer = choose_printer

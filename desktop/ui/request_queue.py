@@ -371,14 +371,12 @@ class RequestQueueWidget(QWidget):
     loaded = Signal(int)
 
     def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
-                 service: RequestService | None = None, parent: QWidget | None = None) -> None:
+                 service: RequestService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.services.requests import RequestService  # lazy: startup time
-
         self.ctx = ctx
         self.actor = actor
         self.dialogs = dialogs
-        self.service = service or RequestService(ctx)
+        self.service = service
         self._agents: dict[int, str] = {}
         if actor.account_id is not None:
             self._agents[actor.account_id] = actor.display_name or actor.username

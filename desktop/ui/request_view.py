@@ -58,6 +58,7 @@ from desktop.ui.styles import ERROR_STYLE, INFO_STYLE, NOTICE_STYLE, OK_STYLE, n
 from desktop.ui.theme import set_tone
 
 if TYPE_CHECKING:
+    from desktop.bootstrap import DeskServices
     from desktop.domain.roles import Actor
     from desktop.services.context import DeskContext
     from desktop.services.customers import CustomerSummary
@@ -147,18 +148,17 @@ class RequestViewWidget(QWidget):
     #: The agent asked to open the request's customer (customer id).
     customer_requested = Signal(int)
 
-    def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
-                 service: RequestService | None = None, mailer: AttachmentMailer | None = None,
+    def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *, services: DeskServices,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.services.requests import RequestService  # lazy: startup time
-
         self.ctx = ctx
-        #: Mail with an attachment (the register copy); None: the dialog explains e-mail is not set up.
-        self.mailer = mailer
+        #: The desk's services; the panels open the erasure plan and the register copy with theirs.
+        self.services = services
+        #: Mail with an attachment (the register copy), as the settings say when it is sent.
+        self.mailer: AttachmentMailer = services.mailer
         self.actor = actor
         self.dialogs = dialogs
-        self.service = service or RequestService(ctx)
+        self.service: RequestService = services.requests
         self.worker = Operations(self)
         self.view: RequestView | None = None
         self.setAccessibleName(self.tr("Request"))
@@ -756,13 +756,12 @@ class RequestViewWidget(QWidget):
 
     def load_summary(self, view: RequestView, on_done: Callable[[CustomerSummary], None]) -> None:
         """The customer's stored values, masked, for the rectification form; logged against the request."""
-        customer_id, request_id, actor, ctx = view.customer_id, view.id, self.actor, self.ctx
+        customer_id, request_id, actor, customers = view.customer_id, view.id, self.actor, self.services.customers
         if customer_id is None:
             return
-        def job() -> CustomerSummary:
-            from desktop.services.customers import CustomerService  # lazy: startup time
 
-            return CustomerService(ctx).open_summary(actor, customer_id, request_id=request_id)
+        def job() -> CustomerSummary:
+            return customers.open_summary(actor, customer_id, request_id=request_id)
 
         # Part of the request on screen: dropped with it if another is opened meanwhile.
         self.worker.run(job, on_done, on_error=lambda exc: self.show_error(error_text(exc)), key=_REQUEST,

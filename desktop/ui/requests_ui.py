@@ -8,8 +8,8 @@ Why it is shaped like this:
   customer open in the main window while working the request, and a supervisor can leave the
   queue on a second screen. Opening a request from the queue also opens its customer in the main
   window (`open_customer`), which starts a contact there as usual.
-- The request view and `desktop.services.requests` (with SQLAlchemy) are imported when first
-  used, so installing the menu costs nothing before the first window shows.
+- The services come from the desk's composition root (`desktop.bootstrap.DeskServices`); the
+  request view is imported when first used, so installing the menu costs little.
 """
 
 from __future__ import annotations
@@ -32,14 +32,15 @@ from desktop.ui.request_queue import RequestQueueWidget
 from desktop.ui.settings_store import desk_settings
 
 if TYPE_CHECKING:
+    from desktop.bootstrap import DeskServices
     from desktop.domain.roles import Actor
     from desktop.services.context import DeskContext
-    from desktop.services.register_copy import AttachmentMailer
     from desktop.services.requests import RequestService
     from desktop.ui.dialogs import DialogService
     from desktop.ui.request_view import RequestViewWidget
 
 #: QSettings key of the roll-forward setting (RULEBOOK §2); off unless an administrator turns it on.
+#: Read at sign-in, when the desk's request service is composed.
 ROLL_FORWARD_KEY = "requests/roll_forward"
 
 CurrentCustomer = Callable[[], tuple[int, str] | None]
@@ -53,15 +54,15 @@ def roll_forward_setting() -> bool:
 class RequestsWindow(QWidget):
     """The queue on the left, the request opened from it on the right."""
 
-    def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, service: RequestService, *,
-                 mailer: AttachmentMailer | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, services: DeskServices, *,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from desktop.ui.request_view import RequestViewWidget  # lazy: startup time
 
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowTitle(self.tr("Requests – {app}").format(app=APP_NAME))
-        self.queue: RequestQueueWidget = RequestQueueWidget(ctx, actor, dialogs, service=service)
-        self.request: RequestViewWidget = RequestViewWidget(ctx, actor, dialogs, service=service, mailer=mailer)
+        self.queue: RequestQueueWidget = RequestQueueWidget(ctx, actor, dialogs, service=services.requests)
+        self.request: RequestViewWidget = RequestViewWidget(ctx, actor, dialogs, services=services)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.queue)
         self.splitter.addWidget(self.request)
@@ -115,18 +116,16 @@ class RequestsUi(QObject):
     request_filed = Signal(int, int)
 
     def __init__(self, window: QMainWindow, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
-                 current_customer: CurrentCustomer | None = None,
-                 open_customer: Callable[[int], None] | None = None,
-                 service: RequestService | None = None, mailer: AttachmentMailer | None = None) -> None:
+                 services: DeskServices, current_customer: CurrentCustomer | None = None,
+                 open_customer: Callable[[int], None] | None = None) -> None:
         super().__init__(window)
-        self.mailer = mailer
+        self.services = services
         self.main_window = window
         self.ctx = ctx
         self.actor = actor
         self.dialogs = dialogs
         self.current_customer = current_customer
         self.open_customer = open_customer
-        self._service = service
         self.requests_window: RequestsWindow | None = None
         self.file_dialog: FileRequestDialog | None = None
         self.approval_window: ApprovalQueueWidget | None = None
@@ -162,11 +161,7 @@ class RequestsUi(QObject):
 
     @property
     def service(self) -> RequestService:
-        if self._service is None:
-            from desktop.services.requests import RequestService  # lazy: startup time
-
-            self._service = RequestService(self.ctx, roll_forward=roll_forward_setting())
-        return self._service
+        return self.services.requests
 
     # --- filing ------------------------------------------------------------------------------
 
@@ -206,8 +201,8 @@ class RequestsUi(QObject):
 
     def ensure_window(self) -> RequestsWindow:
         if self.requests_window is None:
-            self.requests_window = RequestsWindow(self.ctx, self.actor, self.dialogs, self.service,
-                                                  mailer=self.mailer, parent=self.main_window)
+            self.requests_window = RequestsWindow(self.ctx, self.actor, self.dialogs, self.services,
+                                                  parent=self.main_window)
             self.requests_window.queue.request_opened.connect(self._open_customer)
             self.requests_window.request.customer_requested.connect(self._open_customer_id)
         return self.requests_window
@@ -234,7 +229,9 @@ class RequestsUi(QObject):
     def show_approval_queue(self) -> ApprovalQueueWidget:
         """The erasures waiting for a supervisor, in a window of their own, read fresh."""
         if self.approval_window is None:
-            self.approval_window = ApprovalQueueWidget(self.ctx, self.actor, self.dialogs, parent=self.main_window)
+            self.approval_window = ApprovalQueueWidget(self.ctx, self.actor, self.dialogs,
+                                                       service=self.services.erasure, files=self.services.written_files,
+                                                       parent=self.main_window)
             self.approval_window.setWindowFlag(Qt.WindowType.Window, True)
             self.approval_window.setWindowTitle(self.tr("Erasure approval – {app}").format(app=APP_NAME))
             self.approval_window.resize(1200, 560)
@@ -274,14 +271,12 @@ class RequestsUi(QObject):
 
 
 def install_requests_ui(window: QMainWindow, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
-                        current_customer: CurrentCustomer | None = None,
-                        open_customer: Callable[[int], None] | None = None,
-                        service: RequestService | None = None,
-                        mailer: AttachmentMailer | None = None) -> RequestsUi:
+                        services: DeskServices, current_customer: CurrentCustomer | None = None,
+                        open_customer: Callable[[int], None] | None = None) -> RequestsUi:
     """Add the "Requests" menu (Ctrl+N, Ctrl+Shift+Q) to `window`; keep the returned object alive.
 
     `current_customer` answers (customer id, name) of the customer on screen, or None;
     `open_customer` opens a customer in the main window when a request is opened from the queue.
     """
-    return RequestsUi(window, ctx, actor, dialogs, current_customer=current_customer, open_customer=open_customer,
-                      service=service, mailer=mailer)
+    return RequestsUi(window, ctx, actor, dialogs, services=services, current_customer=current_customer,
+                      open_customer=open_customer)

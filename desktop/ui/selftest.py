@@ -128,11 +128,13 @@ def check_login_window(app: QApplication) -> tuple[bool, str]:
 def check_main_window(app: QApplication, desk: SelfTestDesk) -> tuple[bool, str]:
     """Built, shown and put away again without closing, so no window layout is saved anywhere."""
     from desktop.bootstrap import build_services
+    from desktop.ui.i18n import current_lang
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings_store import desk_settings
 
     dialogs = _NoDialogs()
-    window = MainWindow(desk.ctx, desk.actor, build_services(desk.ctx, desk_settings), dialogs=dialogs)
+    services = build_services(desk.ctx, desk_settings, lang=current_lang())
+    window = MainWindow(desk.ctx, desk.actor, services, dialogs=dialogs)
     try:
         window.show()
         _settle(app)

@@ -359,7 +359,7 @@
     <name>DeskOpener</name>
     <message>
         <source>The database could not be opened because of an unexpected error ({error}).</source>
-        <extracomment>The default embedded database does not exist yet: create schema and keys. Files to remove if that first creation fails, so the next start begins clean. The keyring entry holding the server password; read on the opener&apos;s thread, never put in `url`. Kept here as well as sent, so a start cancelled before the signal arrives still closes it.</extracomment>
+        <extracomment>The default embedded database does not exist yet: create schema and keys. Files to remove if that first creation fails, so the next start begins clean. The keyring entry holding the server password; read on the opener&apos;s thread, never put in `url`. The services of the login and first-administrator dialogs. Someone can sign in already; False: the first administrator is created first. Kept here as well as answered, so a start cancelled before the answer arrives still closes it.</extracomment>
         <translation>Databasen kunde inte öppnas på grund av ett oväntat fel ({error}).</translation>
     </message>
 </context>
@@ -841,7 +841,7 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
     <name>IdleLock</name>
     <message>
         <source>Signed out</source>
-        <extracomment>For a dialog in its own event loop: its title, and the contents hidden instead of it. Overrides the setting (tests use a few milliseconds).</extracomment>
+        <extracomment>For a dialog in its own event loop: its title, and the contents hidden instead of it. Checks the password at the lock. Overrides the setting (tests use a few milliseconds).</extracomment>
         <translation>Utloggad</translation>
     </message>
     <message>
@@ -1067,6 +1067,10 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
     <message>
         <source>carried out erasure</source>
         <translation>genomförde radering</translation>
+    </message>
+    <message>
+        <source>purged and checked erasure residue</source>
+        <translation>rensade och kontrollerade rester efter radering</translation>
     </message>
     <message>
         <source>filed request</source>
@@ -2713,7 +2717,7 @@ Till exempel: intern bedrägerikontroll av order TP-1234567. Skälet loggas.</tr
     </message>
     <message>
         <source>Request</source>
-        <extracomment>The key of the calls about the request on screen (`Operations`). A request was changed from this screen (request id): the queue should refresh. A request is on screen (request id). The agent asked to open the request&apos;s customer (customer id). Mail with an attachment (the register copy); None: the dialog explains e-mail is not set up.</extracomment>
+        <extracomment>The key of the calls about the request on screen (`Operations`). A request was changed from this screen (request id): the queue should refresh. A request is on screen (request id). The agent asked to open the request&apos;s customer (customer id). The desk&apos;s services; the panels open the erasure plan and the register copy with theirs. Mail with an attachment (the register copy), as the settings say when it is sent.</extracomment>
         <translation>Begäran</translation>
     </message>
     <message>
@@ -3105,7 +3109,7 @@ Dubbelklicka på en begäran i kön.</translation>
     <name>RequestsWindow</name>
     <message>
         <source>Requests – {app}</source>
-        <extracomment>QSettings key of the roll-forward setting (RULEBOOK §2); off unless an administrator turns it on.</extracomment>
+        <extracomment>QSettings key of the roll-forward setting (RULEBOOK §2); off unless an administrator turns it on. Read at sign-in, when the desk&apos;s request service is composed.</extracomment>
         <translation>Begäranden – {app}</translation>
     </message>
     <message>
@@ -3866,7 +3870,7 @@ Dubbelklicka på en begäran i kön.</translation>
     <name>Startup</name>
     <message>
         <source>{app} cannot start</source>
-        <extracomment>Makes the settings store the services are composed from (one per thread that reads it). The database came from Settings (no --db): a failed open offers Settings and a retry.</extracomment>
+        <extracomment>Makes the settings store the services are composed from (one per thread that reads it). The database came from Settings (no --db): a failed open offers Settings and a retry. Opens the desk off the GUI thread, as every other background call.</extracomment>
         <translation>{app} kan inte starta</translation>
     </message>
     <message>

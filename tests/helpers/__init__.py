@@ -6,6 +6,7 @@
                     tampering with the access log
 - records.py        customer histories: orders with deliveries, a record of every kind
 - dialogs.py        RecordingDialogs, the dialog seam that answers at once and remembers
+- services.py       the desk's services as `desktop.bootstrap` composes them, for widgets and windows
 - widgets.py        typed reads of Qt widgets (tree children, the focused widget)
 - cli.py            the admin command line, in-process
 - clock.py          a clock the test sets and moves

@@ -44,11 +44,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop.bootstrap import DeskServices, LiveMailer, UnconfiguredMailer
+from desktop.bootstrap import UnconfiguredMailer
 from desktop.domain.requests import RequestType
 from desktop.services.erasure import ErasureService
 from desktop.services.requests import RequestService
 from desktop.services.verification import FileSmsGateway, VerificationService
+from desktop.services.written_files import WrittenFileService
 from desktop.ui.common import install_enter_activates_buttons
 from desktop.ui.erasure_ui import ApprovalQueueWidget, ErasurePlanDialog
 from desktop.ui.file_request_dialog import FileRequestDialog
@@ -60,11 +61,11 @@ from desktop.ui.profile.reveal import RevealDialog
 from desktop.ui.profile_view import ProfileView
 from desktop.ui.register_copy_dialog import RegisterCopyDialog
 from desktop.ui.requests_ui import RequestsWindow
-from desktop.ui.settings_store import desk_settings
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts, key_text, plain
 from desktop.ui.verify_dialog import VerifyDialog
 from tests.helpers.dialogs import RecordingDialogs
 from tests.helpers.records import add_orders
+from tests.helpers.services import desk_services, sign_in_services
 from tests.helpers.widgets import focused
 
 # --- the helpers ------------------------------------------------------------------------------------
@@ -235,7 +236,7 @@ def verify_dialog(qtbot: QtBot, profile: ProfileView) -> VerifyDialog:
 @pytest.fixture
 def main_window(qtbot: QtBot, desk: Any, agent: Any, dialogs: RecordingDialogs,
                 verification: VerificationService) -> Iterator[MainWindow]:
-    win = MainWindow(desk, agent, DeskServices(verification, LiveMailer(desk_settings)), dialogs=dialogs)
+    win = MainWindow(desk, agent, desk_services(desk, verification=verification), dialogs=dialogs)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -268,7 +269,8 @@ def test_the_helper_names_what_a_screen_reader_cannot(qtbot: QtBot) -> None:
 
 
 def test_sign_in_screens_name_every_control(qtbot: QtBot, desk: Any) -> None:
-    login, first = LoginDialog(desk), FirstAdminDialog(desk)
+    sign_in = sign_in_services(desk)
+    login, first = LoginDialog(sign_in.accounts), FirstAdminDialog(sign_in.setup)
     for dialog in (login, first):
         qtbot.addWidget(dialog)
         assert unnamed_controls(dialog) == []
@@ -304,7 +306,7 @@ def test_request_screens_name_every_control(qtbot: QtBot, desk: Any, agent: Any,
     qtbot.addWidget(filing)
     assert unnamed_controls(filing) == []
     request_id = service.file(agent, RequestType.RESTRICTION, people["Ødegård"], channel="email").id
-    window = RequestsWindow(desk, agent, dialogs, service)
+    window = RequestsWindow(desk, agent, dialogs, desk_services(desk, requests=service))
     qtbot.addWidget(window)
     window.show()
     window.request.load(request_id)
@@ -312,7 +314,8 @@ def test_request_screens_name_every_control(qtbot: QtBot, desk: Any, agent: Any,
                     and not window.queue.is_busy(), timeout=5000)
     assert unnamed_controls(window) == []  # the queue, the request and every type's panel
     window.close()
-    approval = ApprovalQueueWidget(desk, supervisor, dialogs)
+    approval = ApprovalQueueWidget(desk, supervisor, dialogs, service=desk_services(desk).erasure,
+                                   files=desk_services(desk).written_files)
     qtbot.addWidget(approval)
     qtbot.waitUntil(lambda: not approval.is_busy(), timeout=5000)
     assert unnamed_controls(approval) == []
@@ -324,7 +327,8 @@ def test_erasure_plan_names_every_control(qtbot: QtBot, desk: Any, agent: Any, d
     requests = RequestService(desk)
     rid = requests.file(agent, "erasure", people["Ødegård"], channel="email").id
     requests.verify_identity(agent, rid, note="one-time code to the registered e-mail")
-    dialog = ErasurePlanDialog(desk, agent, rid, dialogs, service=ErasureService(desk))
+    dialog = ErasurePlanDialog(desk, agent, rid, dialogs, service=ErasureService(desk),
+        files=WrittenFileService(desk))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.loaded is not None and not dialog.is_busy(), timeout=10000)
     assert unnamed_controls(dialog) == []
@@ -336,11 +340,12 @@ def test_register_copy_and_log_viewer_name_every_control(qtbot: QtBot, desk: Any
     from tests.unit.test_register_copy import access_request, add_person
 
     person = add_person(desk, orders=3)
-    copy = RegisterCopyDialog(desk, agent, person, access_request(desk, agent, person), dialogs)
+    copy = RegisterCopyDialog(desk, agent, person, access_request(desk, agent, person), dialogs,
+                              service=desk_services(desk).register_copy)
     qtbot.addWidget(copy)
     assert unnamed_controls(copy) == []
     copy.worker.wait(60_000)
-    viewer = LogViewer(desk, supervisor, dialogs=dialogs)
+    viewer = LogViewer(desk, supervisor, service=desk_services(desk).access_log, dialogs=dialogs)
     qtbot.addWidget(viewer)
     assert unnamed_controls(viewer) == []
     viewer.close()
@@ -358,13 +363,13 @@ def test_help_dialogs_name_every_control(qtbot: QtBot, desk: Any, main_window: M
 
 
 def test_login_tab_order(qtbot: QtBot, desk: Any) -> None:
-    dialog = LoginDialog(desk)
+    dialog = LoginDialog(sign_in_services(desk).accounts)
     qtbot.addWidget(dialog)
     stops = tab_stops(qtbot, dialog)
     assert stops[:2] == [dialog.username_edit, dialog.password_edit]  # focus starts on the user name
     assert stops[-2:] == [dialog.cancel_button, dialog.login_button]  # the buttons in the order they read
     assert set(stops) <= set(interactive_widgets(dialog))
-    with_name = LoginDialog(desk, username="agent")
+    with_name = LoginDialog(sign_in_services(desk).accounts, username="agent")
     qtbot.addWidget(with_name)
     assert tab_stops(qtbot, with_name)[0] is with_name.password_edit  # a known user types the password
 
@@ -391,7 +396,8 @@ def test_main_window_tab_order(qtbot: QtBot, desk: Any, main_window: MainWindow,
 
 def test_file_request_tab_order(qtbot: QtBot, desk: Any, agent: Any, dialogs: RecordingDialogs,
                                 people: dict[str, int]) -> None:
-    dialog = FileRequestDialog(desk, agent, dialogs, people["Ødegård"], "Kari Ødegård")
+    dialog = FileRequestDialog(desk, agent, dialogs, people["Ødegård"], "Kari Ødegård",
+                               service=desk_services(desk).requests)
     qtbot.addWidget(dialog)
     expected = [dialog.type_combo, dialog.channel_combo, dialog.received_edit, dialog.notes_edit,
                 dialog.cancel_button, dialog.file_button]
@@ -422,7 +428,8 @@ def test_register_copy_tab_order(qtbot: QtBot, desk: Any, agent: Any, dialogs: R
     from tests.unit.test_register_copy import access_request, add_person
 
     person = add_person(desk, orders=3)
-    dialog = RegisterCopyDialog(desk, agent, person, access_request(desk, agent, person), dialogs)
+    dialog = RegisterCopyDialog(desk, agent, person, access_request(desk, agent, person), dialogs,
+                                service=desk_services(desk).register_copy)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.document.status() == QPdfDocument.Status.Ready and not dialog.worker.is_busy(),
                     timeout=60_000)
@@ -438,7 +445,7 @@ def test_no_focus_trap_in_the_other_windows(qtbot: QtBot, desk: Any, agent: Any,
     service = RequestService(desk)
     for person in ("Ødegård", "Sæther", "Åsen"):
         service.file(agent, "access", people[person], channel="email")
-    window = RequestsWindow(desk, agent, dialogs, service)
+    window = RequestsWindow(desk, agent, dialogs, desk_services(desk, requests=service))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == 3 and not window.queue.is_busy(), timeout=5000)
@@ -447,7 +454,7 @@ def test_no_focus_trap_in_the_other_windows(qtbot: QtBot, desk: Any, agent: Any,
     stops = tab_stops(qtbot, window, window.queue.type_combo)
     assert stops.count(window.queue.table) == 1 and window.request.history_table not in stops  # behind its tab
     window.close()
-    viewer = LogViewer(desk, supervisor, dialogs=dialogs)
+    viewer = LogViewer(desk, supervisor, service=desk_services(desk).access_log, dialogs=dialogs)
     qtbot.addWidget(viewer)
     qtbot.waitUntil(lambda: viewer.model.rowCount() > 1 and not viewer.worker.is_busy(), timeout=5000)
     assert viewer.table in tab_stops(qtbot, viewer)
@@ -504,7 +511,7 @@ def test_esc_closes_the_dialogs_without_doing_anything(qtbot: QtBot, desk: Any, 
     QTest.keyClick(focused(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: main_window.profile.verify_dialog is None, timeout=3000)
     assert main_window.profile.customer_id == people["Ødegård"]  # Esc in the dialog did not end the call
-    window = RequestsWindow(desk, agent, dialogs, RequestService(desk))
+    window = RequestsWindow(desk, agent, dialogs, desk_services(desk))
     qtbot.addWidget(window)
     activate(qtbot, window)
     QTest.keyClick(focused(), Qt.Key.Key_Escape)
@@ -517,7 +524,8 @@ def test_enter_opens_from_the_queues(qtbot: QtBot, desk: Any, agent: Any, superv
     rid = service.file(agent, "erasure", people["Ødegård"], channel="email").id
     service.verify_identity(agent, rid, note="one-time code")
     ErasureService(desk).make_plan(agent, rid)
-    approval = ApprovalQueueWidget(desk, supervisor, dialogs)
+    approval = ApprovalQueueWidget(desk, supervisor, dialogs, service=desk_services(desk).erasure,
+                                   files=desk_services(desk).written_files)
     qtbot.addWidget(approval)
     qtbot.waitUntil(lambda: approval.table.rowCount() == 1 and not approval.is_busy(), timeout=5000)
     activate(qtbot, approval)
@@ -532,7 +540,7 @@ def test_enter_opens_from_the_queues(qtbot: QtBot, desk: Any, agent: Any, superv
 
 def test_alt_letters_reach_the_profile(qtbot: QtBot, desk: Any, main_window: MainWindow, dialogs: RecordingDialogs,
                                        people: dict[str, int], english: None) -> None:
-    win = MainWindow(desk, main_window.actor, DeskServices(main_window.verification, LiveMailer(desk_settings)),
+    win = MainWindow(desk, main_window.actor, desk_services(desk, verification=main_window.verification),
                      dialogs=dialogs)
     qtbot.addWidget(win)
     add_orders(desk, people["Ødegård"])
@@ -563,7 +571,7 @@ def test_no_two_visible_controls_share_a_letter(qtbot: QtBot, desk: Any, agent: 
                                                verification: VerificationService, english: None) -> None:
     from tests.unit.test_register_copy import access_request, add_person
 
-    win = MainWindow(desk, agent, DeskServices(verification, LiveMailer(desk_settings)), dialogs=dialogs)
+    win = MainWindow(desk, agent, desk_services(desk, verification=verification), dialogs=dialogs)
     qtbot.addWidget(win)
     win.show()
     add_orders(desk, people["Ødegård"])
@@ -576,11 +584,15 @@ def test_no_two_visible_controls_share_a_letter(qtbot: QtBot, desk: Any, agent: 
         assert duplicate_mnemonics(dialog) == {}, dialog.tabs.tabText(page)
     dialog.reject()
     win.close()
-    screens: list[QWidget] = [LoginDialog(desk), FirstAdminDialog(desk), LogViewer(desk, supervisor, dialogs=dialogs),
-                              FileRequestDialog(desk, agent, dialogs, people["Ødegård"], "Kari Ødegård"),
-                              RequestsWindow(desk, agent, dialogs, RequestService(desk))]
+    services, sign_in = desk_services(desk), sign_in_services(desk)
+    screens: list[QWidget] = [LoginDialog(sign_in.accounts), FirstAdminDialog(sign_in.setup),
+                              LogViewer(desk, supervisor, service=services.access_log, dialogs=dialogs),
+                              FileRequestDialog(desk, agent, dialogs, people["Ødegård"], "Kari Ødegård",
+                                                service=services.requests),
+                              RequestsWindow(desk, agent, dialogs, services)]
     person = add_person(desk, orders=2)
-    screens.append(RegisterCopyDialog(desk, agent, person, access_request(desk, agent, person), dialogs))
+    screens.append(RegisterCopyDialog(desk, agent, person, access_request(desk, agent, person), dialogs,
+                                      service=services.register_copy))
     for screen in screens:
         qtbot.addWidget(screen)
         screen.show()

@@ -27,8 +27,10 @@ class AutoFirstAdmin(FirstAdminDialog):
         self.display_name_edit.setText("Ingrid Ås")
         self.password_edit.setText("hemmelig-1")
         self.repeat_edit.setText("hemmelig-1")
-        self.submit()
-        return self.result()
+        # Pressed once the dialog is up; the account is created off the GUI thread, and the dialog's
+        # own event loop ends when the answer accepts it.
+        QTimer.singleShot(0, self.submit)
+        return super().exec()
 
 
 @pytest.fixture
@@ -235,3 +237,37 @@ def test_declining_settings_after_a_failed_open_quits(
         startup.begin()
     assert blocker.args == [1] and not startup.login.isVisible()
     assert [d[0] for d in dialogs.shown] == ["confirm"]
+
+
+def test_the_desk_opens_off_the_gui_thread_and_an_unexpected_failure_is_a_sentence(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, started: list[Startup]
+) -> None:
+    """Opening runs through the operations helper's worker; a crash in it is a message, and the new file goes."""
+    import threading
+
+    import desktop.services.context as context_module
+
+    threads: list[threading.Thread] = []
+    real_open = context_module.open_desk
+
+    def open_then_break(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread())
+        ctx = real_open(*args, **kwargs)  # type: ignore[arg-type]
+        ctx.close()
+        raise RuntimeError("synthetic failure after the file was made")
+
+    monkeypatch.setattr(context_module, "open_desk", open_then_break)
+    request = open_request(None)
+    assert request.create
+    dialogs = RecordingDialogs()
+    startup = Startup(request, dialogs=dialogs)
+    started.append(startup)
+    with qtbot.waitSignal(startup.finished, timeout=20000) as blocker:
+        startup.begin()
+        assert startup.operations.is_busy()  # the GUI thread is free while the desk opens
+    assert blocker.args == [1]
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert dialogs.shown == [("error", "GDPR Desk kan ikke starte",
+                              "Databasen kunne ikke åpnes på grunn av en uventet feil (RuntimeError).")]
+    assert not default_database_path().exists()
+    assert startup.ctx is None and startup.opener.ctx is None

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.requests import RequestState, RequestType
 from desktop.services.erasure import ErasureService
 from desktop.services.requests import RequestService
+from desktop.services.written_files import WrittenFileService
 from desktop.ui.erasure_ui import ApprovalQueueWidget, ErasurePlanDialog
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_panels.erasure import ErasurePanel
@@ -19,6 +20,7 @@ from desktop.ui.request_view import RequestViewWidget
 from desktop.ui.requests_ui import install_requests_ui
 from tests.helpers.desks import login
 from tests.helpers.dialogs import RecordingDialogs
+from tests.helpers.services import desk_services
 
 
 @pytest.fixture
@@ -38,7 +40,8 @@ def state_of(desk: Any, who: Any, rid: int) -> RequestState:
 
 
 def open_dialog(qtbot: QtBot, desk: Any, actor: Any, rid: int, dialogs: RecordingDialogs) -> ErasurePlanDialog:
-    dialog = ErasurePlanDialog(desk, actor, rid, dialogs, service=ErasureService(desk))
+    dialog = ErasurePlanDialog(desk, actor, rid, dialogs, service=ErasureService(desk),
+        files=WrittenFileService(desk))
     qtbot.addWidget(dialog)
     dialog.show()
     settle(qtbot, dialog)
@@ -110,7 +113,8 @@ def test_the_filer_sees_no_approve_button(qtbot: QtBot, desk: Any, people: dict[
     dialog = open_dialog(qtbot, desk, supervisor, rid, scripted)
     assert dialog.loaded is not None and dialog.loaded.status.state is RequestState.AWAITING_APPROVAL
     assert dialog.approve_button.isHidden() and dialog.reject_button.isHidden()
-    queue = ApprovalQueueWidget(desk, supervisor, scripted, service=ErasureService(desk))
+    queue = ApprovalQueueWidget(desk, supervisor, scripted, service=ErasureService(desk),
+                                files=WrittenFileService(desk))
     qtbot.addWidget(queue)
     settle(qtbot, queue)
     assert [r.request_id for r in queue.rows] == [rid]
@@ -150,7 +154,8 @@ def test_reject_needs_a_reason(qtbot: QtBot, desk: Any, submitted: int, scripted
 def test_queue_double_click_opens_the_plan(qtbot: QtBot, desk: Any, submitted: int,
                                            scripted: RecordingDialogs) -> None:
     boss = login(desk, "supervisor")
-    queue = ApprovalQueueWidget(desk, boss, scripted, service=ErasureService(desk))
+    queue = ApprovalQueueWidget(desk, boss, scripted, service=ErasureService(desk),
+        files=WrittenFileService(desk))
     qtbot.addWidget(queue)
     settle(qtbot, queue)
     assert queue.table.rowCount() == 1
@@ -171,7 +176,7 @@ def test_queue_double_click_opens_the_plan(qtbot: QtBot, desk: Any, submitted: i
 def test_menu_item_for_supervisors_only(qtbot: QtBot, desk: Any, who: str, scripted: RecordingDialogs) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
-    ui = install_requests_ui(window, desk, login(desk, who), scripted)
+    ui = install_requests_ui(window, desk, login(desk, who), scripted, services=desk_services(desk))
     assert (ui.approval_action is not None) is (who == "supervisor")
     if ui.approval_action is not None:
         assert ui.approval_action.text() == "&Godkjenning av sletting"
@@ -185,7 +190,7 @@ def test_menu_item_for_supervisors_only(qtbot: QtBot, desk: Any, who: str, scrip
 def test_request_view_opens_the_erasure_plan(qtbot: QtBot, desk: Any, people: dict[str, int], agent: Any,
                                              scripted: RecordingDialogs) -> None:
     rid = file_erasure(desk, agent, people["Sæther"])
-    view = RequestViewWidget(desk, agent, scripted, service=RequestService(desk))
+    view = RequestViewWidget(desk, agent, scripted, services=desk_services(desk))
     qtbot.addWidget(view)
     view.show()
     view.load(rid)

@@ -189,8 +189,8 @@ def test_a_dialog_in_its_own_event_loop_is_emptied_not_ended(qtbot: QtBot, windo
 def test_the_persons_input_restarts_the_idle_time(qtbot: QtBot, window: MainWindow, desk: Any, agent: Any,
                                                   dialogs: RecordingDialogs) -> None:
     now = [1000.0]
-    lock = IdleLock(desk, agent, dialogs, sign_out=window.close, timeout_ms=60_000, clock=lambda: now[0],
-                    parent=window)
+    lock = IdleLock(desk, agent, dialogs, accounts=window.services.accounts, sign_out=window.close,
+                    timeout_ms=60_000, clock=lambda: now[0], parent=window)
     lock.start()
     try:
         now[0] += 50

@@ -14,12 +14,13 @@ from desktop.services.context import open_desk
 from desktop.services.setup import SetupService
 from desktop.ui.login import FirstAdminDialog, LoginDialog, elide_middle
 from tests.helpers.memory_keyring import lose_keyring
+from tests.helpers.services import sign_in_services
 
 DEMO_NOTICE = "Demodatabase: nøklene ligger i en fil ved siden av databasen (kun for demo)"
 
 
 def _dialog(qtbot: QtBot, ctx: Any = None, **kw: Any) -> LoginDialog:
-    dialog = LoginDialog(ctx, **kw)
+    dialog = LoginDialog(sign_in_services(ctx).accounts if ctx is not None else None, **kw)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -72,7 +73,7 @@ def test_enter_before_the_database_is_open_signs_in_when_it_arrives(qtbot: QtBot
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.actor is None
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
-        dialog.set_context(desk)
+        dialog.set_context(sign_in_services(desk).accounts)
     assert dialog.actor is not None and dialog.actor.username == "agent"
 
 
@@ -110,7 +111,7 @@ def empty_desk(tmp_path: Path) -> Any:
 
 def test_first_admin_dialog_creates_an_admin_who_can_sign_in(qtbot: QtBot, empty_desk: Any) -> None:
     assert not SetupService(empty_desk).has_accounts()
-    dialog = FirstAdminDialog(empty_desk)
+    dialog = FirstAdminDialog(sign_in_services(empty_desk).setup)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.windowTitle() == "Opprett den første administratoren – GDPR Desk"
@@ -133,24 +134,28 @@ def test_first_admin_dialog_creates_an_admin_who_can_sign_in(qtbot: QtBot, empty
 
 
 def test_first_admin_shows_the_services_rules(qtbot: QtBot, empty_desk: Any) -> None:
-    dialog = FirstAdminDialog(empty_desk)
+    dialog = FirstAdminDialog(sign_in_services(empty_desk).setup)
     qtbot.addWidget(dialog)
     dialog.username_edit.setText("ikke gyldig!")
     dialog.password_edit.setText("hemmelig-1")
     dialog.repeat_edit.setText("hemmelig-1")
     dialog.create_button.click()
+    # The account is created off the GUI thread; the refusal arrives as an answer.
+    qtbot.waitUntil(lambda: not dialog.worker.is_busy(), timeout=5000)
+    assert dialog.create_button.isEnabled() and dialog.password_edit.text() == ""
     assert "brukernavn" in dialog.error_label.text().lower()
     assert not SetupService(empty_desk).has_accounts()
 
 
 def test_first_admin_is_refused_once_accounts_exist(qtbot: QtBot, desk: Any) -> None:
     assert SetupService(desk).has_accounts()
-    dialog = FirstAdminDialog(desk)
+    dialog = FirstAdminDialog(sign_in_services(desk).setup)
     qtbot.addWidget(dialog)
     dialog.username_edit.setText("mallory")
     dialog.password_edit.setText("hemmelig-1")
     dialog.repeat_edit.setText("hemmelig-1")
     dialog.create_button.click()
+    qtbot.waitUntil(lambda: not dialog.worker.is_busy(), timeout=5000)
     assert dialog.result() == 0
     assert dialog.error_label.text() == "Databasen har allerede brukerkontoer; en administrator legger til nye."
     with pytest.raises(Exception, match="Wrong user name"):
@@ -175,3 +180,33 @@ def test_the_password_is_checked_off_the_gui_thread(qtbot: QtBot, desk: Any,
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
         assert not dialog.login_button.isEnabled()  # busy until the answer is back
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
+
+
+def test_the_first_admins_password_is_hashed_off_the_gui_thread(qtbot: QtBot, empty_desk: Any,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import desktop.services.accounts as accounts_module
+
+    threads: list[threading.Thread] = []
+    real_hash = accounts_module.hash_password
+
+    def hash_password(password: str) -> str:
+        threads.append(threading.current_thread())
+        return real_hash(password)
+
+    monkeypatch.setattr(accounts_module, "hash_password", hash_password)
+    dialog = FirstAdminDialog(sign_in_services(empty_desk).setup)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username_edit.setText("ingrid")
+    dialog.display_name_edit.setText("Ingrid Ås")
+    dialog.password_edit.setText("hemmelig-1")
+    dialog.repeat_edit.setText("hemmelig-1")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.create_button.click()
+        assert not dialog.create_button.isEnabled()  # busy until the answer is back
+        dialog.submit()  # pressed again while busy: ignored, one account
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert dialog.username == "ingrid" and dialog.password_edit.text() == ""
+    assert SetupService(empty_desk).has_accounts()

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop.bootstrap import build_services
 from desktop.domain.national_id import synthetic_no
 from desktop.errors import InvalidInput
 from desktop.services.accounts import AccountService
@@ -22,6 +21,7 @@ from desktop.ui.settings_store import desk_settings
 from tests.helpers.desks import log_entries, login
 from tests.helpers.dialogs import RecordingDialogs
 from tests.helpers.memory_keyring import lose_keyring
+from tests.helpers.services import desk_services
 
 
 def type_query(qtbot: QtBot, win: MainWindow, text: str) -> None:
@@ -231,8 +231,7 @@ def test_scrolling_to_the_end_fetches_the_next_page(qtbot: QtBot, window: MainWi
     assert len(set(names(window))) == 100
 
 
-def test_search_failures_show_in_the_notes_and_status_bar(qtbot: QtBot, desk: Any, agent: Any,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_search_failures_show_in_the_notes_and_status_bar(qtbot: QtBot, desk: Any, agent: Any) -> None:
     class Broken:
         def __init__(self, _ctx: Any) -> None:
             pass
@@ -240,8 +239,7 @@ def test_search_failures_show_in_the_notes_and_status_bar(qtbot: QtBot, desk: An
         def search(self, *_a: Any, **_k: Any) -> Any:
             raise InvalidInput("Broken.", "Databasen svarer ikke.")
 
-    monkeypatch.setattr("desktop.ui.main_window.SearchService", Broken)
-    win = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
+    win = MainWindow(desk, agent, desk_services(desk, search=Broken(desk)), dialogs=RecordingDialogs())
     qtbot.addWidget(win)
     win.show()
     try:
@@ -293,7 +291,7 @@ def test_ctrl_q_closes_the_window(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_geometry_and_splitter_are_restored(qtbot: QtBot, desk: Any, agent: Any, private_settings: Path) -> None:
-    first = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
+    first = MainWindow(desk, agent, desk_services(desk), dialogs=RecordingDialogs())
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
@@ -305,7 +303,7 @@ def test_geometry_and_splitter_are_restored(qtbot: QtBot, desk: Any, agent: Any,
     assert any(p.is_file() for p in private_settings.rglob("*"))  # the test's folder, not $HOME
     assert desk_settings().value("main_window/geometry")
 
-    second = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
+    second = MainWindow(desk, agent, desk_services(desk), dialogs=RecordingDialogs())
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
@@ -322,7 +320,7 @@ def test_demo_keys_are_shown_in_the_status_bar(qtbot: QtBot, tmp_path: Path) -> 
     try:
         AccountService(ctx).add("sup", "supervisor", "demo", "Siri Veileder")
         actor = login(ctx, "sup")
-        win = MainWindow(ctx, actor, build_services(ctx, desk_settings), dialogs=RecordingDialogs())
+        win = MainWindow(ctx, actor, desk_services(ctx), dialogs=RecordingDialogs())
         qtbot.addWidget(win)
         win.show()
         assert win.demo_label is not None and win.demo_label.text() == "Demo-nøkler (kun demo)"
@@ -346,11 +344,11 @@ def test_saved_column_widths_never_cut_a_title(qtbot: QtBot, desk: Any, agent: A
     """Widths saved in one language are restored in another, whose titles may be longer."""
     from desktop.ui.search_model import SearchResultModel
 
-    first = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
+    first = MainWindow(desk, agent, desk_services(desk), dialogs=RecordingDialogs())
     qtbot.addWidget(first)
     first.table.horizontalHeader().resizeSection(SearchResultModel.COL_CUSTOMER_NUMBER, 20)
     first.close()
-    second = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
+    second = MainWindow(desk, agent, desk_services(desk), dialogs=RecordingDialogs())
     qtbot.addWidget(second)
     try:
         header = second.table.horizontalHeader()

@@ -23,6 +23,7 @@ from desktop.services.register_copy import WORDS
 from desktop.services.requests import RequestService
 from desktop.ui.register_copy_dialog import RegisterCopyDialog, python_index, qt_position
 from tests.helpers.dialogs import RecordingDialogs
+from tests.helpers.services import desk_services
 from tests.unit.test_register_copy import access_request, add_person
 
 LOAD_MS = 60_000
@@ -84,7 +85,8 @@ def saved_to(tmp_path: Path) -> Path:
 @pytest.fixture
 def dialog(qtbot: QtBot, desk: Any, agent: Any, person: int, request_id: int, dialogs: RecordingDialogs,
            printers: Printers, mailer: FakeMailer, saved_to: Path) -> Iterator[RegisterCopyDialog]:
-    dlg = RegisterCopyDialog(desk, agent, person, request_id, dialogs, mailer=mailer, choose_printer=printers,
+    dlg = RegisterCopyDialog(desk, agent, person, request_id, dialogs, service=desk_services(desk).register_copy,
+                             mailer=mailer, choose_printer=printers,
                              choose_file=lambda parent, suggested: str(saved_to))
     qtbot.addWidget(dlg)
     dlg.show()
@@ -243,7 +245,8 @@ def test_email_only_person_cannot_be_posted(qtbot: QtBot, desk: Any, agent: Any,
                                             dialogs: RecordingDialogs) -> None:
     cid = add_person(desk, orders=1, number="K7000005", street=None, postcode=None, city=None, nid=None)
     rid = access_request(desk, agent, cid)
-    dlg = RegisterCopyDialog(desk, agent, cid, rid, dialogs, mailer=FakeMailer())
+    dlg = RegisterCopyDialog(desk, agent, cid, rid, dialogs, service=desk_services(desk).register_copy,
+                             mailer=FakeMailer())
     qtbot.addWidget(dlg)
     dlg.show()
     wait_ready(qtbot, dlg)
@@ -253,7 +256,8 @@ def test_email_only_person_cannot_be_posted(qtbot: QtBot, desk: Any, agent: Any,
 
 def test_without_a_request_only_paper_and_file(qtbot: QtBot, desk: Any, agent: Any, person: int,
                                                dialogs: RecordingDialogs) -> None:
-    dlg = RegisterCopyDialog(desk, agent, person, None, dialogs, mailer=FakeMailer())
+    dlg = RegisterCopyDialog(desk, agent, person, None, dialogs, service=desk_services(desk).register_copy,
+                             mailer=FakeMailer())
     qtbot.addWidget(dlg)
     dlg.show()
     wait_ready(qtbot, dlg)

@@ -25,6 +25,7 @@ from desktop.ui.requests_ui import RequestsUi, install_requests_ui
 from desktop.ui.theme import tone
 from tests.helpers.desks import log_entries
 from tests.helpers.dialogs import RecordingDialogs
+from tests.helpers.services import desk_services
 
 TODAY = date.today()
 
@@ -241,7 +242,8 @@ def main(qtbot: QtBot) -> QMainWindow:
 def installed(main: QMainWindow, desk: Any, agent: Any, dialogs: RecordingDialogs,
               people: dict[str, int]) -> Iterator[tuple[RequestsUi, list[int]]]:
     opened: list[int] = []
-    ui = install_requests_ui(main, desk, agent, dialogs, current_customer=lambda: (people["Ødegård"], "Kari Ødegård"),
+    ui = install_requests_ui(main, desk, agent, dialogs, services=desk_services(desk),
+                             current_customer=lambda: (people["Ødegård"], "Kari Ødegård"),
                              open_customer=opened.append)
     yield ui, opened
     ui.shutdown()
@@ -275,7 +277,7 @@ def test_ctrl_n_files_for_the_open_customer_and_opens_the_request(
 
 def test_ctrl_n_without_a_customer_says_what_to_do(qtbot: QtBot, main: QMainWindow, desk: Any, agent: Any,
                                                    dialogs: RecordingDialogs) -> None:
-    ui = install_requests_ui(main, desk, agent, dialogs, current_customer=lambda: None)
+    ui = install_requests_ui(main, desk, agent, dialogs, services=desk_services(desk), current_customer=lambda: None)
     assert ui.new_request() is None
     assert dialogs.of_kind("info")[-1][2].startswith("Åpne kunden først")
 

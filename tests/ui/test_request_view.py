@@ -28,6 +28,7 @@ from desktop.ui.request_panels.rectification import RectificationPanel
 from desktop.ui.request_panels.restriction import RestrictionPanel
 from desktop.ui.request_view import RequestViewWidget
 from tests.helpers.dialogs import RecordingDialogs
+from tests.helpers.services import desk_services
 
 TODAY = date.today()
 
@@ -44,7 +45,7 @@ def service(desk: Any) -> RequestService:
 
 def make_view(qtbot: QtBot, desk: Any, actor: Any, dialogs: RecordingDialogs,
               service: RequestService) -> RequestViewWidget:
-    widget = RequestViewWidget(desk, actor, dialogs, service=service)
+    widget = RequestViewWidget(desk, actor, dialogs, services=desk_services(desk, requests=service))
     qtbot.addWidget(widget)
     widget.resize(900, 800)
     widget.show()

@@ -150,7 +150,7 @@ def test_a_team_server_opens_without_a_password_in_the_url(memory_keyring: Memor
     assert not request.create and request.password_entry == TEAM.pg_keyring_entry()
     assert describe_url(request.url) == "db.example.internal:5433/gdpr"
     # The opener, on its own thread, is the only place the password joins the URL.
-    assert "synthetic-pg-secret" in DeskOpener(request)._url()
+    assert "synthetic-pg-secret" in DeskOpener(request).url()
 
 
 def test_trust_auth_never_asks_the_keyring() -> None:
@@ -158,7 +158,7 @@ def test_trust_auth_never_asks_the_keyring() -> None:
     lose_keyring()
     request = open_request(None)
     assert request.password_entry is None
-    assert DeskOpener(request)._url() == request.url
+    assert DeskOpener(request).url() == request.url
 
 
 def test_a_stored_password_with_the_keyring_gone_is_a_clear_error(memory_keyring: MemoryKeyring) -> None:
@@ -166,7 +166,7 @@ def test_a_stored_password_with_the_keyring_gone_is_a_clear_error(memory_keyring
     request = open_request(None)
     lose_keyring()
     with pytest.raises(KeyringUnavailable) as caught:
-        DeskOpener(request)._url()
+        DeskOpener(request).url()
     assert "keyring" in caught.value.message.lower()
 
 

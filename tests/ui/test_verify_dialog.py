@@ -37,6 +37,7 @@ from tests.helpers.desks import log_entries
 from tests.helpers.dialogs import RecordingDialogs
 from tests.helpers.memory_keyring import lose_keyring
 from tests.helpers.records import add_orders
+from tests.helpers.services import desk_services
 from tests.helpers.smtp import Inbox, free_port
 
 # --- helpers shared with the profile tests ---------------------------------------------------------
@@ -44,7 +45,7 @@ from tests.helpers.smtp import Inbox, free_port
 
 def make_view(qtbot: QtBot, desk: Any, actor: Any, verification: VerificationService,
               dialogs: RecordingDialogs) -> ProfileView:
-    view = ProfileView(desk, actor, verification, dialogs=dialogs)
+    view = ProfileView(desk, actor, verification, profiles=desk_services(desk).profiles, dialogs=dialogs)
     qtbot.addWidget(view)
     view.resize(960, 760)
     view.show()

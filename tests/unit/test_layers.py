@@ -299,3 +299,86 @@ def test_the_app_import_scan_sees_every_form(tmp_path: Path) -> None:
         assert _imports_the_app(probe), text
     probe.write_text("from desktop import app_logging\nimport desktop.application\n", encoding="utf-8")
     assert not _imports_the_app(probe)
+
+
+# --- the composition root builds the services; widgets are handed them -----------------------------------
+
+#: The modules that compose the desk: the only ones that may build a service for the UI.
+COMPOSITION_ROOTS = {ROOT / "bootstrap.py", ROOT / "app.py"}
+
+
+def _classes(paths: list[Path]) -> set[str]:
+    return {node.name for path in paths for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.ClassDef)}
+
+
+def _service_constructions(path: Path, services: set[str], ui_classes: set[str], text: str | None = None) -> list[str]:
+    """Calls of a service class (any class of desktop/services, or a `*Service` not defined in the UI)."""
+    tree = ast.parse(text if text is not None else path.read_text(encoding="utf-8"), str(path))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+        if name is None or name in ui_classes:
+            continue
+        if name in services or name.endswith("Service"):
+            found.append(f"{path.name}:{node.lineno} {name}(")
+    return found
+
+
+def _service_scan_inputs() -> tuple[set[str], set[str]]:
+    services = {name for name in _classes(sorted((ROOT / "services").rglob("*.py"))) if not name.startswith("_")}
+    ui_classes = _classes(sorted((ROOT / "ui").rglob("*.py")))
+    return services, ui_classes
+
+
+def test_no_widget_builds_a_service() -> None:
+    """Widgets are handed their services (desktop.bootstrap.DeskServices); only the composition root builds them."""
+    services, ui_classes = _service_scan_inputs()
+    assert {"RequestService", "ErasureService", "ProfileService", "SearchService"} <= services
+    assert "DialogService" in ui_classes  # the UI's own dialog seam is not a service of desktop/services
+    offenders = [hit for path in sorted((ROOT / "ui").rglob("*.py")) if path not in COMPOSITION_ROOTS
+                 for hit in _service_constructions(path, services, ui_classes)]
+    assert offenders == []
+
+
+def test_the_service_scan_sees_every_form(tmp_path: Path) -> None:
+    services, ui_classes = _service_scan_inputs()
+    probe = tmp_path / "probe.py"
+    text = ("from desktop.services import requests\n"
+            "def f(ctx, given=None):\n"
+            "    from desktop.services.search import SearchService\n"
+            "    return given or SearchService(ctx), requests.RequestService(ctx), UnitOfWork(ctx)\n"
+            "dialogs = DialogService(None)\n")
+    assert sorted(_service_constructions(probe, services, ui_classes, text)) == [
+        "probe.py:4 RequestService(", "probe.py:4 SearchService(", "probe.py:4 UnitOfWork("]
+
+
+# --- every setting is declared once, in desktop/settings.py ------------------------------------------------
+
+#: A key still read outside desktop/settings.py: the deadline roll-forward, which is moving into the
+#: database as a rule of the organisation (and then leaves the workstation's settings altogether).
+UNDECLARED_KEYS = {"requests/roll_forward"}
+
+
+def _settings_literals(path: Path, sections: set[str]) -> list[str]:
+    """String constants shaped like a settings key (`section/name`) in a section the settings use."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.count("/") == 1:
+            section, _, name = node.value.partition("/")
+            if section in sections and name.isidentifier() and node.value not in UNDECLARED_KEYS:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.value!r}")
+    return found
+
+
+def test_every_settings_key_is_written_only_in_the_settings_module() -> None:
+    from desktop.settings import OPTIONS
+
+    sections = {key.partition("/")[0] for key in OPTIONS} | {"requests"}
+    assert {"smtp", "database", "ui", "session", "main_window"} <= sections
+    offenders = [hit for path in sorted(ROOT.rglob("*.py")) if path != ROOT / "settings.py"
+                 for hit in _settings_literals(path, sections)]
+    assert offenders == []

@@ -74,7 +74,7 @@ class AccessPanel(Panel):
         from desktop.ui.register_copy_dialog import RegisterCopyDialog  # lazy: startup time
 
         dialog = RegisterCopyDialog(self.host.ctx, self.host.actor, view.customer_id, view.id, self.host.dialogs,
-                                    parent=self, mailer=self.host.mailer)
+                                    parent=self, service=self.host.services.register_copy, mailer=self.host.mailer)
         dialog.completed.connect(lambda _view: self.host.reload())
         dialog.exec()
 

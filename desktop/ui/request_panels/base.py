@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import SignalInstance
 
+    from desktop.bootstrap import DeskServices
     from desktop.domain.roles import Actor
     from desktop.services.context import DeskContext
     from desktop.services.customers import CustomerSummary
@@ -51,7 +52,8 @@ class PanelHost(Protocol):
     actor: Actor
     dialogs: DialogService
     service: RequestService
-    mailer: AttachmentMailer | None
+    mailer: AttachmentMailer
+    services: DeskServices
     view: RequestView | None
 
     @property

@@ -35,7 +35,8 @@ class ErasurePanel(Panel):
         if self.plan_dialog is not None:
             self.plan_dialog.close()
         host = self.host
-        dialog = ErasurePlanDialog(host.ctx, host.actor, view.id, host.dialogs, self)
+        dialog = ErasurePlanDialog(host.ctx, host.actor, view.id, host.dialogs, self, service=host.services.erasure,
+                                   files=host.services.written_files)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.changed.connect(self._plan_changed)
         dialog.finished.connect(lambda _result: self._plan_closed(dialog))

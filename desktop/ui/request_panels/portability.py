@@ -68,9 +68,7 @@ class PortabilityPanel(Panel):
         if path.suffix.lower() != ".zip":
             path = path.with_name(path.name + ".zip")
         service, actor = self.host.service, self.host.actor
-        from desktop.services.written_files import WrittenFileService
-
-        files = WrittenFileService(self.host.ctx)
+        files = self.host.services.written_files
 
         def export(rid: int, v: int) -> int:
             data = service.export_portability(actor, rid, version=v)
