@@ -460,7 +460,10 @@ def consumer_complaint_hold(delivered: date, *, long_lived: bool = False) -> Leg
 
 
 def fraud_hold(collected: date) -> LegalHold:
-    """Fraud records stay 36 months from collection (policy §5), even against erasure."""
+    """Fraud records stay 36 months from collection (policy §5): the retention job's rule.
+
+    Against an erasure request this is not an exemption; a supervisor weighs it (`domain.fraud`).
+    """
     return LegalHold(
         law=LAW_FRAUD_POLICY,
         label_nb="Bedrageri eller misbruk (personvernerklæringen § 5)",

@@ -92,6 +92,7 @@ from desktop.models import (
 )
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
+from desktop.services.fraud_weighing import WEIGHING_NEEDED, latest_fraud_weighing
 from desktop.services.letters import render_letter
 from desktop.services.profile import Labels, lang_index
 from desktop.services.registry import name_key
@@ -403,7 +404,7 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "customer": (),
     "address": ("customer_id", "kind"),
     "order": ("customer_id", "ordered_at", "completed_at", "status"),
-    "order_line": ("order_id",),
+    "order_line": ("order_id", "long_lived"),
     "delivery": ("order_id", "customer_id", "shipped_at", "delivered_at"),
     "payment": ("order_id", "customer_id", "paid_at"),
     "credit_check": ("customer_id", "order_id"),
@@ -526,6 +527,8 @@ def build_facts(rows: Mapping[str, Sequence[Row_]], *, content: bool) -> PeopleF
         when = _d(r["delivered_at"])
         if when is not None and (r["order_id"] not in delivered or when > delivered[r["order_id"]]):
             delivered[r["order_id"]] = when
+    # Goods meant to last substantially longer: 5 years to complain (docs/rules.md#r-complaints).
+    long_lived_orders = {int(r["order_id"]) for r in rows.get("order_line", ()) if r.get("long_lived")}
     orders: dict[int, tuple[date | None, date]] = {}
     by_person: dict[str, dict[int, list[date | None]]] = defaultdict(lambda: defaultdict(list))
     for r in rows.get("order", ()):
@@ -561,6 +564,7 @@ def build_facts(rows: Mapping[str, Sequence[Row_]], *, content: bool) -> PeopleF
                 own["purchase_completed"] = done
                 if kind != "order":
                     parents = (("order", oid), *parents)
+                extra["long_lived"] = bool(r["long_lived"]) if kind == "order_line" else oid in long_lived_orders
                 if kind == "delivery":
                     extra["document_date"] = _d(r["shipped_at"]) or ordered
                     extra["primary_document"] = False
@@ -577,10 +581,11 @@ def build_facts(rows: Mapping[str, Sequence[Row_]], *, content: bool) -> PeopleF
                     own["purchase_completed"] = orders.get(int(oid_raw), (None, date.min))[0]
                     if kind == "warranty_case":
                         extra["delivered"] = delivered.get(int(oid_raw))
+                        extra["long_lived"] = int(oid_raw) in long_lived_orders
                 if kind == "warranty_case":
                     own["case_closed"] = _d(r["closed_at"])
                 if kind == "fraud_signal":
-                    extra["fraud_collected"] = _d(r["detected_at"]) or _d(r["collected_at"])
+                    extra["fraud_collected"] = _d(r["collected_at"])  # policy §5: from collection
             elif kind in {"service_case", "contact_message"}:
                 own["case_closed"] = _d(r["closed_at"])
             elif kind == "case_message":
@@ -1023,10 +1028,12 @@ class ErasureService:
         account = s.get(StaffAccount, account_id)
         return account.display_name if account is not None else ""
 
-    def _compute(self, s: Session, customer_id: int, purpose: str | None) -> tuple[ErasurePlan, PeopleFacts]:
+    def _compute(self, s: Session, customer_id: int, purpose: str | None,
+                 request_id: int | None = None) -> tuple[ErasurePlan, PeopleFacts]:
         people = load_people(s, lambda col: col == customer_id, content=True)
+        weighing = latest_fraud_weighing(s, request_id) if request_id is not None else None
         plan = plan_erasure(people.facts.get(customer_id, []), today=self.today(), bookkeeping_law=self.law,
-                            purpose=purpose, rules=self.rules)
+                            purpose=purpose, rules=self.rules, fraud_weighing=weighing)
         return plan, people
 
     def _purpose(self, req: DsrRequest, purpose: str | None) -> str | None:
@@ -1115,7 +1122,7 @@ class ErasureService:
             req = self.requests._load(s, request_id)
             self._require_erasure(req)
             customer = self.requests._customer(s, req.customer_id)
-            plan, _ = self._compute(s, customer.id, self._purpose(req, purpose))
+            plan, _ = self._compute(s, customer.id, self._purpose(req, purpose), req.id)
             self._audit(s, actor, req, "erasure_preview", f"fingerprint={plan.fingerprint[:12]}")
             return self._view(s, req, plan, self._latest_plan(s, req.id))
 
@@ -1150,11 +1157,12 @@ class ErasureService:
                     "Bekreft identiteten til personen før sletteplanen lages.", code="not_allowed")
             customer = self.requests._customer(s, req.customer_id)
             purpose_key = self._purpose(req, purpose)
-            plan, _ = self._compute(s, customer.id, purpose_key)
-            if plan.nothing_erasable:
+            plan, _ = self._compute(s, customer.id, purpose_key, req.id)
+            awaiting = plan.awaits_weighing  # docs/rules.md#r-fraud
+            if awaiting or plan.nothing_erasable:
                 refused = self._view(s, req, plan, None)
-                self._audit(s, actor, req, "erasure_plan_refused",
-                            f"all held; restrict_until={plan.restrict_until}")
+                self._audit(s, actor, req, "erasure_plan_refused", "fraud records await weighing" if awaiting
+                            else f"all held; restrict_until={plan.restrict_until}")
             else:
                 row = ErasurePlanRecord(request_id=req.id, fingerprint=plan.fingerprint, purpose=purpose_key,
                                         plan_date=plan.today, created_at=self.clock(), created_by_id=actor.account_id,
@@ -1174,6 +1182,8 @@ class ErasureService:
                 self._audit(s, actor, req, "erasure_plan", note)
                 return self._view(s, req, plan, row)
         assert refused is not None
+        if awaiting:
+            raise ErasureRefused(*WEIGHING_NEEDED, code="awaits_weighing", plan=refused)
         raise self._all_held(refused)
 
     def get_plan(self, actor: Actor, request_id: int) -> PlanView:
@@ -1189,7 +1199,7 @@ class ErasureService:
             if req.customer_id is None:
                 raise ErasureRefused("The customer of this request no longer exists.",
                                      "Kunden i denne henvendelsen finnes ikke lenger.", code="executed")
-            plan, _ = self._compute(s, req.customer_id, stored.purpose)
+            plan, _ = self._compute(s, req.customer_id, stored.purpose, req.id)
             self._audit(s, actor, req, "erasure_plan_open", f"fingerprint={stored.fingerprint[:12]}")
             return self._view(s, req, plan, stored)
 
@@ -1266,7 +1276,7 @@ class ErasureService:
                     code="stale_plan")
             if req.customer_id is None:
                 raise _changed()
-            current, _ = self._compute(s, req.customer_id, stored.purpose)
+            current, _ = self._compute(s, req.customer_id, stored.purpose, req.id)
             if current.fingerprint != stored.fingerprint:
                 raise _changed()
             now = self.clock()
@@ -1321,7 +1331,7 @@ class ErasureService:
             now = self.clock()
             in_grace = approval.executes_after is not None and now < approval.executes_after
             if not in_grace:
-                current = (self._compute(s, req.customer_id, self._plan_purpose(s, approval))[0].fingerprint
+                current = (self._compute(s, req.customer_id, self._plan_purpose(s, approval), req.id)[0].fingerprint
                            if req.customer_id is not None else "")
                 if current == approval.plan_fingerprint:
                     raise ErasureRefused(
@@ -1366,7 +1376,7 @@ class ErasureService:
             customer = self.requests._customer(s, req.customer_id)
             lang = self.requests._person_lang(customer)
             purpose = self._plan_purpose(s, approval)
-            plan, people = self._compute(s, customer.id, purpose)
+            plan, people = self._compute(s, customer.id, purpose, req.id)
             if plan.fingerprint != approval.plan_fingerprint:
                 raise ErasureRefused(
                     "The data changed since the plan was approved; withdraw the approval and make the plan again.",

@@ -87,6 +87,7 @@ from desktop.models import (
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.letters import Letter, format_date, letter_language, pick, render_letter
+from desktop.services.org_settings import deadline_roll_forward
 from desktop.services.registry import contact_hash, postal_contact_value, purposes_for, reindex_customer
 
 __all__ = [
@@ -639,14 +640,22 @@ Exported {exported}. Reference {reference}.
 
 
 class RequestService:
-    """Use cases for data-subject requests; `clock` returns naive UTC, `roll_forward` is the setting."""
+    """Use cases for data-subject requests; `clock` returns naive UTC.
 
-    def __init__(self, ctx: DeskContext, *, clock: Callable[[], datetime] = utcnow,
-                 roll_forward: bool = False) -> None:
+    Whether due dates roll off weekends and holidays is the organisation's rule, read from the
+    database (`services.org_settings`), never a workstation's: see docs/rules.md#r-deadline.
+    """
+
+    def __init__(self, ctx: DeskContext, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.ctx = ctx
         self.clock = clock
-        self.roll_forward = roll_forward
         self.accounts = AccountService(ctx)
+
+    @property
+    def roll_forward(self) -> bool:
+        """The organisation's roll-forward rule as the database holds it now (for display)."""
+        with self.ctx.db.transaction() as s:
+            return deadline_roll_forward(s)
 
     # -- time and guards --
 
@@ -1022,7 +1031,7 @@ class RequestService:
             assignee = assign_to if assign_to is not None else actor.account_id
             if assign_to is not None:
                 self._active_staff(s, assign_to)
-            due = response_due(received, roll_forward=self.roll_forward)
+            due = response_due(received, roll_forward=deadline_roll_forward(s))
             req = DsrRequest(
                 type=rtype.value, customer_id=customer.id, channel=ch.value, received_on=received,
                 received_at=now if received == today else None, filed_at=now,
@@ -1305,7 +1314,8 @@ class RequestService:
                 )
             self._move(actor, req, Action.EXTEND, reason=reason)
             try:
-                new_due = check_extension(req.received_on, self.today(), reason, roll_forward=self.roll_forward)
+                new_due = check_extension(req.received_on, self.today(), reason,
+                                          roll_forward=deadline_roll_forward(s))
             except ExtensionRefused as exc:
                 raise TransitionRefused(exc.message, exc.message_nb, code=exc.code) from None
             req.extended_until = new_due

@@ -35,19 +35,10 @@ if TYPE_CHECKING:
     from desktop.ui.request_queue import RequestQueueWidget
     from desktop.ui.request_view import RequestViewWidget
 
-#: QSettings key of the roll-forward setting (RULEBOOK §2); off unless an administrator turns it on.
-ROLL_FORWARD_KEY = "requests/roll_forward"
 GEOMETRY_KEY = "requests_window/geometry"
 SPLITTER_KEY = "requests_window/splitter"
 
 CurrentCustomer = Callable[[], tuple[int, str] | None]
-
-
-def roll_forward_setting() -> bool:
-    from desktop.app import desk_settings
-
-    value = desk_settings().value(ROLL_FORWARD_KEY, False)
-    return value is True or str(value).lower() in ("1", "true", "yes")
 
 
 class RequestsWindow(QWidget):
@@ -173,7 +164,7 @@ class RequestsUi(QObject):
         if self._service is None:
             from desktop.services.requests import RequestService
 
-            self._service = RequestService(self.ctx, roll_forward=roll_forward_setting())
+            self._service = RequestService(self.ctx)  # roll-forward: the organisation's rule, in the database
         return self._service
 
     # --- filing ------------------------------------------------------------------------------

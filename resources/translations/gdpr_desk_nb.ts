@@ -810,7 +810,7 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
     <name>LockDialog</name>
     <message>
         <source>Locked – {app}</source>
-        <extracomment>Longest accepted setting: a working day. The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
+        <extracomment>The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
         <translation>Låst – {app}</translation>
     </message>
     <message>
@@ -2370,7 +2370,7 @@ For eksempel: intern kontroll av bedrageri for ordre TP-1234567. Grunnen logges.
     <name>RequestLabels</name>
     <message>
         <source>Access</source>
-        <extracomment>More open requests than this at once means the filter is too wide to read anyway. The light palette&apos;s deadline colours; the dark palette&apos;s come from the same tones (desktop/ui/theme.py).</extracomment>
+        <extracomment>More open requests than this at once means the filter is too wide to read anyway.</extracomment>
         <translation>Innsyn</translation>
     </message>
     <message>
@@ -3027,7 +3027,6 @@ Dobbeltklikk på en forespørsel i køen.</translation>
     <name>RequestsWindow</name>
     <message>
         <source>Requests – {app}</source>
-        <extracomment>QSettings key of the roll-forward setting (RULEBOOK §2); off unless an administrator turns it on.</extracomment>
         <translation>Forespørsler – {app}</translation>
     </message>
     <message>
@@ -3167,6 +3166,29 @@ Dobbeltklikk på en forespørsel i køen.</translation>
     <message>
         <source>Write why the full number is needed.</source>
         <translation>Skriv hvorfor hele nummeret trengs.</translation>
+    </message>
+</context>
+<context>
+    <name>RollForwardAction</name>
+    <message>
+        <source>Move deadlines off &amp;weekends and holidays</source>
+        <translation>Flytt frister bort fra &amp;helger og helligdager</translation>
+    </message>
+    <message>
+        <source>A rule of the organisation, the same on every workstation; only an administrator may change it</source>
+        <translation>En regel for hele virksomheten, lik på alle arbeidsstasjoner; bare en administrator kan endre den</translation>
+    </message>
+    <message>
+        <source>Due dates on a Saturday, Sunday or public holiday will move to the next working day for every request filed from now on, on every workstation. Turn this on?</source>
+        <translation>Frister som faller på en lørdag, søndag eller helligdag, flyttes til neste virkedag for alle henvendelser som registreres fra nå av, på alle arbeidsstasjoner. Slå dette på?</translation>
+    </message>
+    <message>
+        <source>Due dates will stay on the day one month after receipt, even on a weekend or holiday, for every request filed from now on. Turn this off?</source>
+        <translation>Fristene blir liggende på dagen én måned etter mottak, også på en helg eller helligdag, for alle henvendelser som registreres fra nå av. Slå dette av?</translation>
+    </message>
+    <message>
+        <source>Deadline rule</source>
+        <translation>Fristregel</translation>
     </message>
 </context>
 <context>

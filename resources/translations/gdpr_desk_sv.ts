@@ -810,7 +810,7 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
     <name>LockDialog</name>
     <message>
         <source>Locked – {app}</source>
-        <extracomment>Longest accepted setting: a working day. The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
+        <extracomment>The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
         <translation>Låst – {app}</translation>
     </message>
     <message>
@@ -2370,7 +2370,7 @@ Till exempel: intern bedrägerikontroll av order TP-1234567. Skälet loggas.</tr
     <name>RequestLabels</name>
     <message>
         <source>Access</source>
-        <extracomment>More open requests than this at once means the filter is too wide to read anyway. The light palette&apos;s deadline colours; the dark palette&apos;s come from the same tones (desktop/ui/theme.py).</extracomment>
+        <extracomment>More open requests than this at once means the filter is too wide to read anyway.</extracomment>
         <translation>Tillgång</translation>
     </message>
     <message>
@@ -3027,7 +3027,6 @@ Dubbelklicka på en begäran i kön.</translation>
     <name>RequestsWindow</name>
     <message>
         <source>Requests – {app}</source>
-        <extracomment>QSettings key of the roll-forward setting (RULEBOOK §2); off unless an administrator turns it on.</extracomment>
         <translation>Begäranden – {app}</translation>
     </message>
     <message>
@@ -3167,6 +3166,29 @@ Dubbelklicka på en begäran i kön.</translation>
     <message>
         <source>Write why the full number is needed.</source>
         <translation>Skriv varför hela numret behövs.</translation>
+    </message>
+</context>
+<context>
+    <name>RollForwardAction</name>
+    <message>
+        <source>Move deadlines off &amp;weekends and holidays</source>
+        <translation>Flytta frister från &amp;helger och helgdagar</translation>
+    </message>
+    <message>
+        <source>A rule of the organisation, the same on every workstation; only an administrator may change it</source>
+        <translation>En regel för hela organisationen, densamma på alla arbetsstationer; bara en administratör kan ändra den</translation>
+    </message>
+    <message>
+        <source>Due dates on a Saturday, Sunday or public holiday will move to the next working day for every request filed from now on, on every workstation. Turn this on?</source>
+        <translation>Frister som infaller på en lördag, söndag eller helgdag flyttas till nästa vardag för alla ärenden som registreras från och med nu, på alla arbetsstationer. Slå på detta?</translation>
+    </message>
+    <message>
+        <source>Due dates will stay on the day one month after receipt, even on a weekend or holiday, for every request filed from now on. Turn this off?</source>
+        <translation>Fristerna ligger kvar på dagen en månad efter mottagandet, även på en helg eller helgdag, för alla ärenden som registreras från och med nu. Slå av detta?</translation>
+    </message>
+    <message>
+        <source>Deadline rule</source>
+        <translation>Fristregel</translation>
     </message>
 </context>
 <context>

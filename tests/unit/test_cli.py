@@ -23,10 +23,10 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-
     return rc, out, err
 
 
-def test_deadline(capsys) -> None:  # type: ignore[no-untyped-def]
-    rc, out, _ = run(capsys, "deadline", "2026-01-31")
+def test_deadline(capsys, db_arg) -> None:  # type: ignore[no-untyped-def]
+    rc, out, _ = run(capsys, "--db", db_arg, "deadline", "2026-01-31")
     assert rc == 0 and "due 2026-02-28" in out and "extended 2026-04-28" in out
-    rc, _, err = run(capsys, "deadline", "2026-02-30")
+    rc, _, err = run(capsys, "--db", db_arg, "deadline", "2026-02-30")
     assert rc == 1 and "is not a date" in err
 
 
