@@ -97,9 +97,10 @@ def fraud_erasure_hold(collected: date, weighing: FraudWeighing | None) -> Legal
     if weighing is None:
         return LegalHold(
             law=LAW_FRAUD_PENDING,
-            label_nb="Venter på leders avveining (personvernforordningen art. 17 nr. 1 c, 18 nr. 1 d og 21 nr. 1)",
-            label_en="Awaiting a supervisor's weighing (GDPR Art. 17(1)(c), 18(1)(d) and 21(1))",
-            label_sv="Väntar på chefens avvägning (dataskyddsförordningen art. 17.1 c, 18.1 d och 21.1)",
+            # Lower case: the label completes "restricted until ... because of <label>".
+            label_nb="ventende avveining av leder (personvernforordningen art. 17 nr. 1 c, 18 nr. 1 d og 21 nr. 1)",
+            label_en="a supervisor's pending weighing (GDPR Art. 17(1)(c), 18(1)(d) and 21(1))",
+            label_sv="chefens väntande avvägning (dataskyddsförordningen art. 17.1 c, 18.1 d och 21.1)",
             until=until,
             reason=f"restricted until a supervisor weighs the shop's interest; at most 36 months from "
                    f"collection on {collected.isoformat()}",

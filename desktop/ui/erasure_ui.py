@@ -147,8 +147,17 @@ class ErasurePlanDialog(QDialog):
         self.execute_button.clicked.connect(self.execute)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
+        # Fraud records wait for a supervisor's weighing before the plan can go (docs/rules.md#r-fraud).
+        self.keep_fraud_button = QPushButton(self.tr("Keep the fraud records…"))
+        self.keep_fraud_button.setToolTip(self.tr("Compelling grounds override the person's interests; asks for "
+                                                  "the reasons and your password"))
+        self.keep_fraud_button.clicked.connect(lambda: self.weigh_fraud(True))
+        self.erase_fraud_button = QPushButton(self.tr("Erase the fraud records…"))
+        self.erase_fraud_button.setToolTip(self.tr("Nothing overrides the person's request; asks for the reasons "
+                                                   "and your password"))
+        self.erase_fraud_button.clicked.connect(lambda: self.weigh_fraud(False))
         self.action_buttons = (self.submit_button, self.approve_button, self.reject_button, self.withdraw_button,
-                               self.execute_button)
+                               self.execute_button, self.keep_fraud_button, self.erase_fraud_button)
         row = QHBoxLayout()
         for button in self.action_buttons:
             button.setAutoDefault(False)
@@ -340,6 +349,12 @@ class ErasurePlanDialog(QDialog):
         self.reject_button.setVisible(loaded.can_decide)
         self.withdraw_button.setVisible(approved and status.can_withdraw_approval)
         self.execute_button.setVisible(approved and state is RequestState.IN_PROGRESS and status.run_id is None)
+        from desktop.domain.fraud import LAW_FRAUD_PENDING
+
+        weigh = plan is not None and not active and self.actor.can(Permission.APPROVE_ERASURE) and any(
+            LAW_FRAUD_PENDING in line.laws for section in plan.sections for line in section.restrict)
+        self.keep_fraud_button.setVisible(weigh)
+        self.erase_fraud_button.setVisible(weigh)
 
     def _show_result(self, result: ErasureResult) -> None:
         self.last_result = result
@@ -424,6 +439,24 @@ class ErasurePlanDialog(QDialog):
         service, actor, rid = self.service, self.actor, self.request_id
         self._run(lambda: service.reject(actor, rid, password, reason), lambda _v: self._message(
             self.tr("Rejected. The request goes back to its agent with your reason.")))
+
+    def weigh_fraud(self, keep: bool) -> None:
+        """A supervisor's keep-or-erase for the fraud records, with reasons, recorded and logged."""
+        from desktop.services.fraud_weighing import FraudWeighingService
+
+        title = self.tr("Keep the fraud records") if keep else self.tr("Erase the fraud records")
+        reasons = self.dialogs.ask_text(self, title, self.tr(
+            "Why does the shop's interest override the person's, or why not? Your reasons are recorded "
+            "with the decision:"))
+        if reasons is None:
+            return
+        password = self.dialogs.ask_text(self, title, self.tr("Enter your password to record the decision:"),
+                                         password=True)
+        if password is None:
+            return
+        service, actor, rid = FraudWeighingService(self.ctx), self.actor, self.request_id
+        self._run(lambda: service.weigh(actor, rid, "keep" if keep else "erase", reasons, password),
+                  lambda _v: self._message(self.tr("The decision is recorded; the plan can now be submitted.")))
 
     def withdraw(self) -> None:
         if not self.dialogs.confirm(self, self.tr("Withdraw the approval"),

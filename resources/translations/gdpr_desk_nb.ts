@@ -463,6 +463,22 @@
         <translation>Lukk</translation>
     </message>
     <message>
+        <source>Keep the fraud records…</source>
+        <translation>Behold opplysningene om bedrageri …</translation>
+    </message>
+    <message>
+        <source>Compelling grounds override the person&apos;s interests; asks for the reasons and your password</source>
+        <translation>Tvingende grunner veier tyngre enn personens interesser; ber om begrunnelse og passordet ditt</translation>
+    </message>
+    <message>
+        <source>Erase the fraud records…</source>
+        <translation>Slett opplysningene om bedrageri …</translation>
+    </message>
+    <message>
+        <source>Nothing overrides the person&apos;s request; asks for the reasons and your password</source>
+        <translation>Ingenting veier tyngre enn personens henvendelse; ber om begrunnelse og passordet ditt</translation>
+    </message>
+    <message>
         <source>Read the erasure plan again</source>
         <translation>Les slettingsplanen på nytt</translation>
     </message>
@@ -569,6 +585,26 @@
     <message>
         <source>Rejected. The request goes back to its agent with your reason.</source>
         <translation>Avvist. Henvendelsen går tilbake til saksbehandleren med begrunnelsen din.</translation>
+    </message>
+    <message>
+        <source>Keep the fraud records</source>
+        <translation>Behold opplysningene om bedrageri</translation>
+    </message>
+    <message>
+        <source>Erase the fraud records</source>
+        <translation>Slett opplysningene om bedrageri</translation>
+    </message>
+    <message>
+        <source>Why does the shop&apos;s interest override the person&apos;s, or why not? Your reasons are recorded with the decision:</source>
+        <translation>Hvorfor veier butikkens interesse tyngre enn personens, eller hvorfor ikke? Begrunnelsen lagres sammen med avgjørelsen:</translation>
+    </message>
+    <message>
+        <source>Enter your password to record the decision:</source>
+        <translation>Skriv inn passordet ditt for å registrere avgjørelsen:</translation>
+    </message>
+    <message>
+        <source>The decision is recorded; the plan can now be submitted.</source>
+        <translation>Avgjørelsen er registrert; planen kan nå sendes.</translation>
     </message>
     <message>
         <source>Withdraw the approval? The plan waits for approval again.</source>

@@ -463,6 +463,22 @@
         <translation>Stäng</translation>
     </message>
     <message>
+        <source>Keep the fraud records…</source>
+        <translation>Behåll uppgifterna om bedrägeri …</translation>
+    </message>
+    <message>
+        <source>Compelling grounds override the person&apos;s interests; asks for the reasons and your password</source>
+        <translation>Tvingande skäl väger tyngre än personens intressen; frågar efter motivering och ditt lösenord</translation>
+    </message>
+    <message>
+        <source>Erase the fraud records…</source>
+        <translation>Radera uppgifterna om bedrägeri …</translation>
+    </message>
+    <message>
+        <source>Nothing overrides the person&apos;s request; asks for the reasons and your password</source>
+        <translation>Inget väger tyngre än personens begäran; frågar efter motivering och ditt lösenord</translation>
+    </message>
+    <message>
         <source>Read the erasure plan again</source>
         <translation>Läs raderingsplanen igen</translation>
     </message>
@@ -569,6 +585,26 @@
     <message>
         <source>Rejected. The request goes back to its agent with your reason.</source>
         <translation>Underkänd. Begäran går tillbaka till handläggaren med din motivering.</translation>
+    </message>
+    <message>
+        <source>Keep the fraud records</source>
+        <translation>Behåll uppgifterna om bedrägeri</translation>
+    </message>
+    <message>
+        <source>Erase the fraud records</source>
+        <translation>Radera uppgifterna om bedrägeri</translation>
+    </message>
+    <message>
+        <source>Why does the shop&apos;s interest override the person&apos;s, or why not? Your reasons are recorded with the decision:</source>
+        <translation>Varför väger butikens intresse tyngre än personens, eller varför inte? Motiveringen sparas med beslutet:</translation>
+    </message>
+    <message>
+        <source>Enter your password to record the decision:</source>
+        <translation>Ange ditt lösenord för att registrera beslutet:</translation>
+    </message>
+    <message>
+        <source>The decision is recorded; the plan can now be submitted.</source>
+        <translation>Beslutet är registrerat; planen kan nu skickas.</translation>
     </message>
     <message>
         <source>Withdraw the approval? The plan waits for approval again.</source>

@@ -113,7 +113,9 @@ def test_fraud_records_wait_for_a_supervisor_and_are_never_kept_automatically() 
     item = pending.item("fraud_signal", 7)
     assert item.decision is PlanDecision.RESTRICT and item.until == date(2028, 1, 10)
     assert item.laws == (LAW_FRAUD_PENDING,) and pending.awaits_weighing
-    assert "leders avveining" in item.reason("nb") and "supervisor's weighing" in item.reason("en")
+    assert "på grunn av ventende avveining av leder" in item.reason("nb")
+    assert "because of a supervisor's pending weighing" in item.reason("en")
+    assert "på grund av chefens väntande avvägning" in item.reason("sv")
     kept = plan([person(), fraud(7, date(2025, 1, 10))], weighing=weighed(WeighingOutcome.KEEP))
     item = kept.item("fraud_signal", 7)
     assert item.decision is PlanDecision.RESTRICT and item.until == date(2028, 1, 10)  # 36 months, no more
