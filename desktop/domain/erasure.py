@@ -65,6 +65,7 @@ __all__ = [
     "group_by_purpose",
     "plan_erasure",
     "plan_retention",
+    "record_holds",
 ]
 
 #: The record kind of the person's own row; every other record depends on it.
@@ -332,7 +333,13 @@ _fraud_hold = lru_cache(maxsize=1 << 16)(fraud_hold)
 FraudRule = Callable[[date], LegalHold | None]
 
 
-def _own_holds(facts: RecordFacts, today: date, law: str, fraud: FraudRule) -> list[LegalHold]:
+def _own_holds(facts: RecordFacts, today: date, law: str, fraud: FraudRule = _fraud_hold) -> list[LegalHold]:
+    return [h for h in record_holds(facts, law, fraud) if h.is_active(today)]
+
+
+def record_holds(facts: RecordFacts, law: str, fraud: FraudRule = _fraud_hold) -> list[LegalHold]:
+    """Every hold the record's own facts give it, active or not. `fraud` decides a fraud record's: the
+    policy's 36 months for the retention job, a supervisor's weighing on an erasure request."""
     holds: list[LegalHold] = []
     if facts.document_date is not None:
         holds.append(_bookkeeping_hold(facts.document_date, law, primary=facts.primary_document))
@@ -350,7 +357,7 @@ def _own_holds(facts: RecordFacts, today: date, law: str, fraud: FraudRule) -> l
             label_sv="Registrerad lagringsskyldighet",
             reason_sv=f"registrerad på uppgiften till {facts.legal_hold_until.isoformat()}",
         ))
-    return [h for h in holds if h.is_active(today)]
+    return holds
 
 
 def _unique(holds: Iterable[LegalHold]) -> tuple[LegalHold, ...]:
