@@ -1034,6 +1034,14 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
         <translation>utførte sletting</translation>
     </message>
     <message>
+        <source>weighed fraud records</source>
+        <translation>veide opplysninger om bedrageri</translation>
+    </message>
+    <message>
+        <source>changed an organisation rule</source>
+        <translation>endret en regel for virksomheten</translation>
+    </message>
+    <message>
         <source>filed request</source>
         <translation>registrerte forespørsel</translation>
     </message>

@@ -1034,6 +1034,14 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
         <translation>genomförde radering</translation>
     </message>
     <message>
+        <source>weighed fraud records</source>
+        <translation>vägde uppgifter om bedrägeri</translation>
+    </message>
+    <message>
+        <source>changed an organisation rule</source>
+        <translation>ändrade en regel för organisationen</translation>
+    </message>
+    <message>
         <source>filed request</source>
         <translation>registrerade begäran</translation>
     </message>
