@@ -13,7 +13,7 @@ Why it is shaped like this:
 - The desk's logging calls write ids, never names, contact details or free text. As a net under
   that, the formatter masks what can be recognised in the message and exception text: e-mail
   addresses and phone numbers the way the desk masks them on screen, identity numbers in their
-  masked form (RULEBOOK §4), and any other run of seven or more digits entirely. ISO dates are
+  masked form (docs/rules.md#r-nid-display), and any other run of seven or more digits entirely. ISO dates are
   left alone. Names cannot be recognised, which is why the calls themselves must not log them.
 - SQLAlchemy's loggers are held at WARNING whatever the root level: at INFO and DEBUG they write
   bound parameters and result rows, which are personal data.

@@ -2,7 +2,7 @@
 
 Pure rules, no database: the services describe every record as `RecordFacts` (dates, purposes,
 what it depends on) and get back one `PlanItem` per record: erase now, restrict until a legal hold
-ends (RULEBOOK §5-§6, via `domain.retention`), or keep (other purposes, not yet due, a marketing
+ends (docs/rules.md#r-erasure, #r-holds, via `domain.retention`), or keep (other purposes, not yet due, a marketing
 suppression, or needed by a record that stays). The same function plans an erasure request and a
 retention run, so the two can never disagree about a hold.
 

@@ -1,4 +1,4 @@
-"""Norwegian and Swedish national identity numbers (RULEBOOK §4, §7).
+"""Norwegian and Swedish national identity numbers (docs/rules.md#r-national-id, #r-nid-display).
 
 python-stdnum supplies the control-digit arithmetic, but its validators reject numbers the desk must
 accept: Tenor synthetic numbers (month + 80), the control digits Skatteetaten issues from 2032, and
@@ -7,7 +7,7 @@ number breaks, in English and Bokmål, because an agent reading "invalid" cannot
 D-number.
 
 ``NationalId.number`` is deliberately left out of ``repr``: an identity number must never reach a
-log or a traceback in full (RULEBOOK §8). Display it through :func:`mask`; :func:`format_full` is
+log or a traceback in full (docs/rules.md#r-access-log). Display it through :func:`mask`; :func:`format_full` is
 for the logged "show in full" action only.
 """
 
@@ -453,7 +453,7 @@ def looks_like_national_id(text: str) -> bool:
 
 
 def mask(nid: NationalId) -> str:
-    """The everyday display form: birth date visible, individual digits hidden (RULEBOOK §4)."""
+    """The everyday display form: birth date visible, individual digits hidden (docs/rules.md#r-nid-display)."""
     if nid.country == "NO":
         return f"{nid.number[:6]} *****"
     return f"{nid.number[:8]}-****"

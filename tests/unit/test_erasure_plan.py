@@ -1,4 +1,4 @@
-"""The erasure plan (pure rules): holds per RULEBOOK §6, dependencies, grouping, the fingerprint."""
+"""The erasure plan (pure rules): holds per docs/rules.md#r-holds, dependencies, grouping, the fingerprint."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def weighed(outcome: WeighingOutcome) -> FraudWeighing:
                          "keep it.", decided_by="supervisor", decided_at=datetime(2026, 11, 27, 14))
 
 
-# --- RULEBOOK §6 -----------------------------------------------------------------------------------
+# --- docs/rules.md#r-holds --------------------------------------------------------------------------
 
 
 def test_norwegian_invoice_of_2026_03_15_is_held_until_2031_12_31() -> None:

@@ -1,4 +1,4 @@
-"""National identity numbers (RULEBOOK §4, §7): every example, every rule, every format."""
+"""National identity numbers (docs/rules.md#r-national-id): every example, every rule, every format."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def broken(text: str, today: date = TODAY) -> InvalidNationalId:
     return info.value
 
 
-# --- RULEBOOK §7 examples ----------------------------------------------------------------------
+# --- docs/rules.md#r-national-id examples ----------------------------------------------------------
 
 
 def test_rulebook_valid_fodselsnummer() -> None:
