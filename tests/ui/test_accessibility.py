@@ -1,5 +1,3 @@
-# mypy: disable-error-code="no-untyped-call"
-# (pytest-qt's key helpers carry no annotations)
 """Every screen walked as a keyboard-only agent would, and read as a screen reader would.
 
 - Every interactive control has a name a screen reader can say: its accessible name, its text, or
@@ -63,9 +61,9 @@ from desktop.ui.register_copy_dialog import RegisterCopyDialog
 from desktop.ui.requests_ui import RequestsWindow
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts, key_text, plain
 from desktop.ui.verify_dialog import VerifyDialog
-
-from .conftest import RecordingDialogs
-from .test_verify_dialog import add_orders
+from tests.helpers.dialogs import RecordingDialogs
+from tests.helpers.records import add_orders
+from tests.helpers.widgets import focused
 
 # --- the helpers ------------------------------------------------------------------------------------
 
@@ -148,7 +146,7 @@ def tab_stops(qtbot: QtBot, window: QWidget, start: QWidget | None = None, limit
         now = QApplication.focusWidget()
         if now is first:
             return stops
-        if now is not stops[-1]:
+        if now is not None and now is not stops[-1]:
             assert now not in stops, f"Tab went round without coming back to the start: {describe(now)} again"
             stops.append(now)
     raise AssertionError(f"Tab never came back to the start (a trap?): {[describe(w) for w in stops[-5:]]}")
@@ -501,13 +499,13 @@ def test_esc_closes_the_dialogs_without_doing_anything(qtbot: QtBot, desk: Any, 
     open_customer(qtbot, main_window, people["Ødegård"])
     verify = verify_dialog(qtbot, main_window.profile)
     activate(qtbot, verify)
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    QTest.keyClick(focused(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: main_window.profile.verify_dialog is None, timeout=3000)
     assert main_window.profile.customer_id == people["Ødegård"]  # Esc in the dialog did not end the call
     window = RequestsWindow(desk, agent, dialogs, RequestService(desk))
     qtbot.addWidget(window)
     activate(qtbot, window)
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    QTest.keyClick(focused(), Qt.Key.Key_Escape)
     assert not window.isVisible()
 
 

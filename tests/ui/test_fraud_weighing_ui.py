@@ -10,8 +10,10 @@ from pytestqt.qtbot import QtBot
 from desktop.models import FraudSignal, FraudWeighingRecord
 from desktop.services.fraud_weighing import FraudWeighingService
 from desktop.services.registry import purposes_for
+from tests.helpers.desks import login
+from tests.helpers.dialogs import RecordingDialogs as ScriptedDialogs
 
-from .test_erasure_ui import ScriptedDialogs, click, file_erasure, login, open_dialog
+from .test_erasure_ui import click, file_erasure, open_dialog
 
 
 def _fraud(desk: Any, cid: int) -> None:

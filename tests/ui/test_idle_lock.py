@@ -1,5 +1,3 @@
-# mypy: disable-error-code="no-untyped-call"
-# (pytest-qt's key and mouse helpers carry no annotations)
 """The idle lock walked as it happens: the agent leaves, the desk hides, the agent comes back."""
 
 from __future__ import annotations
@@ -20,8 +18,7 @@ from desktop.ui.idle_lock import IdleLock
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.settings_store import IDLE_LOCK_DEFAULT, IDLE_LOCK_MINUTES, SettingsStore
-
-from .conftest import RecordingDialogs
+from tests.helpers.dialogs import RecordingDialogs
 
 
 def visible_windows() -> list[QWidget]:

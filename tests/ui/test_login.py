@@ -1,5 +1,3 @@
-# mypy: disable-error-code="no-untyped-call"
-# (pytest-qt's key and mouse helpers and keyring's fail backend carry no annotations)
 """Signing in and creating the first administrator, as a person at the keyboard does it."""
 
 from __future__ import annotations
@@ -7,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +13,7 @@ from desktop.services.accounts import AccountService
 from desktop.services.context import open_desk
 from desktop.services.setup import SetupService
 from desktop.ui.login import FirstAdminDialog, LoginDialog, elide_middle
+from tests.helpers.memory_keyring import lose_keyring
 
 DEMO_NOTICE = "Demodatabase: nøklene ligger i en fil ved siden av databasen (kun for demo)"
 
@@ -83,7 +80,7 @@ def test_keyring_database_shows_no_demo_notice(qtbot: QtBot, desk: Any) -> None:
 
 
 def test_demo_keys_in_a_file_are_announced(qtbot: QtBot, tmp_path: Path) -> None:
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     ctx = open_desk(f"sqlite:///{tmp_path / 'demo.sqlite3'}", migrate=True, demo=True, create_keys=True)
     try:
         assert ctx.keys.demo_only

@@ -7,8 +7,7 @@ from pytestqt.qtbot import QtBot
 from desktop.services.accounts import AccountService
 from desktop.services.org_settings import OrgSettingsService
 from desktop.ui.main_window import MainWindow
-
-from .conftest import RecordingDialogs
+from tests.helpers.dialogs import RecordingDialogs
 
 
 def test_agents_see_the_rule_and_cannot_change_it(qtbot: QtBot, desk, agent) -> None:  # type: ignore[no-untyped-def]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtCore import QSettings
 
 from desktop.app import DeskOpener, OpenRequest, describe_url, desk_settings, open_request
@@ -19,7 +17,7 @@ from desktop.ui.settings_store import (
     SecretChange,
     SettingsStore,
 )
-from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.memory_keyring import MemoryKeyring, lose_keyring
 
 TEAM = DeskSettings(db_kind="postgresql", pg_host="db.example.internal", pg_port=5433, pg_name="gdpr",
                     pg_user="desk")
@@ -56,7 +54,7 @@ def test_without_a_keyring_a_password_is_refused_and_the_file_untouched() -> Non
     store = SettingsStore()
     store.save(DeskSettings(language="nb"))
     before = _file_text(store.settings)
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     with pytest.raises(KeyringUnavailable) as caught:
         store.save(TEAM, pg_password=SecretChange(new_value="synthetic-pg-secret"))
     assert "GNOME Keyring" in caught.value.message and "trust" in caught.value.message
@@ -156,7 +154,7 @@ def test_a_team_server_opens_without_a_password_in_the_url(memory_keyring: Memor
 
 def test_trust_auth_never_asks_the_keyring() -> None:
     SettingsStore().save(TEAM)
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     request = open_request(None)
     assert request.password_entry is None
     assert DeskOpener(request)._url() == request.url
@@ -165,7 +163,7 @@ def test_trust_auth_never_asks_the_keyring() -> None:
 def test_a_stored_password_with_the_keyring_gone_is_a_clear_error(memory_keyring: MemoryKeyring) -> None:
     SettingsStore().save(TEAM, pg_password=SecretChange(new_value="synthetic-pg-secret"))
     request = open_request(None)
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     with pytest.raises(KeyringUnavailable) as caught:
         DeskOpener(request)._url()
     assert "keyring" in caught.value.message.lower()

@@ -15,7 +15,8 @@ from desktop.domain.retention import LAW_CONSUMER_PURCHASES, LAW_FRAUD_POLICY
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.models import AccessLogEntry, Delivery, FraudSignal, FraudWeighingRecord, Order, OrderLine, RequestEvent
 from desktop.services.accounts import AccountService
-from desktop.services.erasure import ErasureRefused, ErasureService, load_people, retention_rules
+from desktop.services.erasure import ErasureRefused, ErasureService, retention_rules
+from desktop.services.erasure.facts import load_people
 from desktop.services.fraud_weighing import FraudWeighingService
 from desktop.services.registry import purposes_for
 from desktop.services.requests import RequestService
