@@ -14,7 +14,7 @@ from desktop.domain.roles import Actor, Role
 from desktop.errors import DeskError
 from desktop.services.context import DeskContext
 from desktop.services.org_settings import OrgSettingsService
-from desktop.ui.common import error_text
+from desktop.ui.operations import error_text
 from desktop.ui.dialogs import DialogService
 
 __all__ = ["RollForwardAction"]

@@ -15,11 +15,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.bootstrap import build_services
 from desktop.domain.roles import Actor
 from desktop.services.context import DeskContext
 from desktop.services.registry import add_customer
 from desktop.ui.i18n import install_translator
 from desktop.ui.main_window import MainWindow
+from desktop.ui.settings_store import desk_settings
 from tests.helpers.dialogs import RecordingDialogs
 
 
@@ -71,7 +73,7 @@ def hansens(desk: DeskContext) -> list[int]:
 
 @pytest.fixture
 def window(qtbot: QtBot, desk: DeskContext, agent: Actor, dialogs: RecordingDialogs) -> Iterator[MainWindow]:
-    win = MainWindow(desk, agent, dialogs=dialogs)
+    win = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=dialogs)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop.app import UnconfiguredMailer
+from desktop.bootstrap import DeskServices, LiveMailer, UnconfiguredMailer
 from desktop.domain.requests import RequestType
 from desktop.services.erasure import ErasureService
 from desktop.services.requests import RequestService
@@ -56,9 +56,11 @@ from desktop.ui.i18n import install_translator
 from desktop.ui.log_viewer import LogViewer
 from desktop.ui.login import FirstAdminDialog, LoginDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.profile_view import ProfileView, RevealDialog
+from desktop.ui.profile.reveal import RevealDialog
+from desktop.ui.profile_view import ProfileView
 from desktop.ui.register_copy_dialog import RegisterCopyDialog
 from desktop.ui.requests_ui import RequestsWindow
+from desktop.ui.settings_store import desk_settings
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts, key_text, plain
 from desktop.ui.verify_dialog import VerifyDialog
 from tests.helpers.dialogs import RecordingDialogs
@@ -233,7 +235,7 @@ def verify_dialog(qtbot: QtBot, profile: ProfileView) -> VerifyDialog:
 @pytest.fixture
 def main_window(qtbot: QtBot, desk: Any, agent: Any, dialogs: RecordingDialogs,
                 verification: VerificationService) -> Iterator[MainWindow]:
-    win = MainWindow(desk, agent, dialogs=dialogs, verification=verification)
+    win = MainWindow(desk, agent, DeskServices(verification, LiveMailer(desk_settings)), dialogs=dialogs)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -530,7 +532,8 @@ def test_enter_opens_from_the_queues(qtbot: QtBot, desk: Any, agent: Any, superv
 
 def test_alt_letters_reach_the_profile(qtbot: QtBot, desk: Any, main_window: MainWindow, dialogs: RecordingDialogs,
                                        people: dict[str, int], english: None) -> None:
-    win = MainWindow(desk, main_window.actor, dialogs=dialogs, verification=main_window.verification)
+    win = MainWindow(desk, main_window.actor, DeskServices(main_window.verification, LiveMailer(desk_settings)),
+                     dialogs=dialogs)
     qtbot.addWidget(win)
     add_orders(desk, people["Ødegård"])
     open_customer(qtbot, win, people["Ødegård"])
@@ -560,7 +563,7 @@ def test_no_two_visible_controls_share_a_letter(qtbot: QtBot, desk: Any, agent: 
                                                verification: VerificationService, english: None) -> None:
     from tests.unit.test_register_copy import access_request, add_person
 
-    win = MainWindow(desk, agent, dialogs=dialogs, verification=verification)
+    win = MainWindow(desk, agent, DeskServices(verification, LiveMailer(desk_settings)), dialogs=dialogs)
     qtbot.addWidget(win)
     win.show()
     add_orders(desk, people["Ødegård"])

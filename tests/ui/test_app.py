@@ -79,6 +79,7 @@ def test_first_start_walks_from_first_admin_to_main_window(
     assert startup.login.demo_notice.isHidden()
     startup.login.password_edit.setText("hemmelig-1")
     startup.login.submit()
+    qtbot.waitUntil(lambda: startup.window is not None, timeout=5000)
 
     window = startup.window
     assert window is not None and window.isVisible()

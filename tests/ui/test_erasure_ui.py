@@ -14,7 +14,8 @@ from desktop.services.erasure import ErasureService
 from desktop.services.requests import RequestService
 from desktop.ui.erasure_ui import ApprovalQueueWidget, ErasurePlanDialog
 from desktop.ui.qt_compat import emit
-from desktop.ui.request_view import ErasurePanel, RequestViewWidget
+from desktop.ui.request_panels.erasure import ErasurePanel
+from desktop.ui.request_view import RequestViewWidget
 from desktop.ui.requests_ui import install_requests_ui
 from tests.helpers.desks import login
 from tests.helpers.dialogs import RecordingDialogs

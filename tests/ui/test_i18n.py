@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.app import desk_settings
+from desktop.bootstrap import build_services
 from desktop.paths import data_dir
 from desktop.ui import i18n
 from desktop.ui.common import count_text, local_date
@@ -398,7 +399,7 @@ def _build_screens(qtbot: QtBot, desk: Any, agent: Any, people: dict[str, int]) 
     from desktop.ui.request_queue import RequestQueueWidget
 
     dialogs = RecordingDialogs()
-    win = MainWindow(desk, agent, dialogs=dialogs)
+    win = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=dialogs)
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()

@@ -14,11 +14,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.bootstrap import build_services
 from desktop.services.search import SearchService
 from desktop.ui.log_viewer import LogViewer, problem_text
-from desktop.ui.login import ERROR_STYLE
 from desktop.ui.main_window import MainWindow
-from desktop.ui.profile_view import OK_STYLE
+from desktop.ui.settings_store import desk_settings
+from desktop.ui.styles import ERROR_STYLE, OK_STYLE
 from tests.helpers.desks import log_entries, tamper_with_log
 from tests.helpers.dialogs import RecordingDialogs
 
@@ -82,7 +83,7 @@ def test_agents_find_the_menu_disabled_and_the_service_refuses(qtbot: QtBot, win
 
 
 def test_supervisors_open_it_from_the_menu(qtbot: QtBot, desk: Any, supervisor: Any, activity: dict[str, int]) -> None:
-    window = MainWindow(desk, supervisor, dialogs=RecordingDialogs())
+    window = MainWindow(desk, supervisor, build_services(desk, desk_settings), dialogs=RecordingDialogs())
     qtbot.addWidget(window)
     window.show()
     try:

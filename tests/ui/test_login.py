@@ -42,6 +42,9 @@ def test_wrong_password_keeps_the_dialog_open(qtbot: QtBot, desk: Any) -> None:
     dialog = _dialog(qtbot, desk, username="agent")
     qtbot.keyClicks(dialog.password_edit, "wrong")
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    # The password is checked off the GUI thread; the refusal arrives as an answer.
+    qtbot.waitUntil(lambda: not dialog.worker.is_busy(), timeout=5000)
+    assert dialog.login_button.isEnabled()
     assert dialog.isVisible() and dialog.result() == 0 and dialog.actor is None
     assert not dialog.error_label.isHidden()
     assert dialog.error_label.text() == "Feil brukernavn eller passord."
@@ -152,3 +155,23 @@ def test_first_admin_is_refused_once_accounts_exist(qtbot: QtBot, desk: Any) -> 
     assert dialog.error_label.text() == "Databasen har allerede brukerkontoer; en administrator legger til nye."
     with pytest.raises(Exception, match="Wrong user name"):
         AccountService(desk).login("mallory", "hemmelig-1")
+
+
+def test_the_password_is_checked_off_the_gui_thread(qtbot: QtBot, desk: Any,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    threads: list[threading.Thread] = []
+    real_login = AccountService.login
+
+    def login(self: AccountService, username: str, password: str) -> Any:
+        threads.append(threading.current_thread())
+        return real_login(self, username, password)
+
+    monkeypatch.setattr(AccountService, "login", login)
+    dialog = _dialog(qtbot, desk, username="agent")
+    qtbot.keyClicks(dialog.password_edit, "demo")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+        assert not dialog.login_button.isEnabled()  # busy until the answer is back
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()

@@ -12,11 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from desktop.bootstrap import build_services
 from desktop.domain.national_id import synthetic_no
 from desktop.errors import InvalidInput
 from desktop.services.accounts import AccountService
 from desktop.services.context import open_desk
-from desktop.ui.main_window import MainWindow, desk_settings
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings_store import desk_settings
 from tests.helpers.desks import log_entries, login
 from tests.helpers.dialogs import RecordingDialogs
 from tests.helpers.memory_keyring import lose_keyring
@@ -239,7 +241,7 @@ def test_search_failures_show_in_the_notes_and_status_bar(qtbot: QtBot, desk: An
             raise InvalidInput("Broken.", "Databasen svarer ikke.")
 
     monkeypatch.setattr("desktop.ui.main_window.SearchService", Broken)
-    win = MainWindow(desk, agent, dialogs=RecordingDialogs())
+    win = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
     qtbot.addWidget(win)
     win.show()
     try:
@@ -291,7 +293,7 @@ def test_ctrl_q_closes_the_window(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_geometry_and_splitter_are_restored(qtbot: QtBot, desk: Any, agent: Any, private_settings: Path) -> None:
-    first = MainWindow(desk, agent, dialogs=RecordingDialogs())
+    first = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
@@ -303,7 +305,7 @@ def test_geometry_and_splitter_are_restored(qtbot: QtBot, desk: Any, agent: Any,
     assert any(p.is_file() for p in private_settings.rglob("*"))  # the test's folder, not $HOME
     assert desk_settings().value("main_window/geometry")
 
-    second = MainWindow(desk, agent, dialogs=RecordingDialogs())
+    second = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
@@ -320,7 +322,7 @@ def test_demo_keys_are_shown_in_the_status_bar(qtbot: QtBot, tmp_path: Path) -> 
     try:
         AccountService(ctx).add("sup", "supervisor", "demo", "Siri Veileder")
         actor = login(ctx, "sup")
-        win = MainWindow(ctx, actor, dialogs=RecordingDialogs())
+        win = MainWindow(ctx, actor, build_services(ctx, desk_settings), dialogs=RecordingDialogs())
         qtbot.addWidget(win)
         win.show()
         assert win.demo_label is not None and win.demo_label.text() == "Demo-nøkler (kun demo)"
@@ -344,11 +346,11 @@ def test_saved_column_widths_never_cut_a_title(qtbot: QtBot, desk: Any, agent: A
     """Widths saved in one language are restored in another, whose titles may be longer."""
     from desktop.ui.search_model import SearchResultModel
 
-    first = MainWindow(desk, agent, dialogs=RecordingDialogs())
+    first = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
     qtbot.addWidget(first)
     first.table.horizontalHeader().resizeSection(SearchResultModel.COL_CUSTOMER_NUMBER, 20)
     first.close()
-    second = MainWindow(desk, agent, dialogs=RecordingDialogs())
+    second = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
     qtbot.addWidget(second)
     try:
         header = second.table.horizontalHeader()

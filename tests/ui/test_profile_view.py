@@ -20,10 +20,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 import desktop.ui.profile_view as profile_view
-from desktop.app import UnconfiguredMailer
+from desktop.bootstrap import UnconfiguredMailer
 from desktop.models import AccessLogEntry, Order
 from desktop.services.verification import FileSmsGateway, VerificationService
-from desktop.ui.profile_view import ProfileView, RecordTableModel
+from desktop.ui.profile.model import RecordTableModel
+from desktop.ui.profile_view import ProfileView
 from tests.helpers.desks import log_entries
 from tests.helpers.dialogs import RecordingDialogs
 from tests.helpers.records import add_orders

@@ -18,17 +18,15 @@ from desktop.domain.requests import Action, RequestState, RequestType
 from desktop.models import MarketingConsent
 from desktop.services.registry import purposes_for
 from desktop.services.requests import RequestService
-from desktop.ui.request_view import (
-    AccessPanel,
-    ConsentPanel,
-    DecisionPanel,
-    MarketingPanel,
-    PortabilityPanel,
-    RectificationPanel,
-    RequestViewWidget,
-    RestrictionPanel,
-    checked_keys,
-)
+from desktop.ui.request_panels.access import AccessPanel
+from desktop.ui.request_panels.base import checked_keys
+from desktop.ui.request_panels.consent import ConsentPanel
+from desktop.ui.request_panels.decision import DecisionPanel
+from desktop.ui.request_panels.marketing import MarketingPanel
+from desktop.ui.request_panels.portability import PortabilityPanel
+from desktop.ui.request_panels.rectification import RectificationPanel
+from desktop.ui.request_panels.restriction import RestrictionPanel
+from desktop.ui.request_view import RequestViewWidget
 from tests.helpers.dialogs import RecordingDialogs
 
 TODAY = date.today()

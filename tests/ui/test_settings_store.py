@@ -113,14 +113,15 @@ def test_hand_edited_nonsense_falls_back_per_setting() -> None:
 
 
 def test_the_mailer_reads_what_the_store_writes() -> None:
-    from desktop.app import SettingsMailer, mailer_from_settings
+    from desktop.bootstrap import SettingsMailer, mailer_from_settings
+    from desktop.settings import MailSettings
 
     SettingsStore().save(DeskSettings(smtp_host="smtp.example.com", smtp_port=2525, smtp_tls="ssl",
                                       smtp_user="desk@example.com", smtp_sender="privacy@example.com"))
     mailer = mailer_from_settings(desk_settings())
     assert isinstance(mailer, SettingsMailer)
-    assert (mailer.host, mailer.port, mailer.tls, mailer.username, mailer.sender) == (
-        "smtp.example.com", 2525, "ssl", "desk@example.com", "privacy@example.com")
+    assert mailer.config == MailSettings(host="smtp.example.com", port=2525, security="ssl",
+                                       username="desk@example.com", sender="privacy@example.com")
 
 
 # --- the start-up ----------------------------------------------------------------------------------
@@ -173,3 +174,20 @@ def test_an_explicit_url_and_the_demo_ignore_the_settings(tmp_path: Path) -> Non
     SettingsStore().save(TEAM)
     demo = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
     assert open_request(demo) == OpenRequest(demo, create=False)
+
+
+def test_the_command_line_reads_the_same_settings(capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+
+    SettingsStore().save(DeskSettings(smtp_host="smtp.example.com", smtp_port=2525, smtp_tls="ssl",
+                                      idle_lock_minutes=30))
+    desk_settings().setValue("appearance/theme", "purple")  # nonsense reads as the default, as in the desk
+    assert main(["settings", "--key", "smtp/port"]) == 0
+    assert capsys.readouterr().out == "2525\n"
+    assert main(["settings"]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("smtp/host = smtp.example.com  (default (empty))") for line in listing)
+    assert any(line.startswith("session/idle_lock_minutes = 30  (default 15)") for line in listing)
+    assert any(line.startswith("appearance/theme = system  #") for line in listing)
+    assert main(["settings", "--key", "smtp/password"]) == 2
+    assert "unknown setting" in capsys.readouterr().err

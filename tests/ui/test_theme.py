@@ -24,10 +24,10 @@ from desktop import APP_NAME, ORG
 from desktop.domain.deadlines import DeadlineState
 from desktop.paths import resources_dir
 from desktop.ui import icons, theme
-from desktop.ui.common import INFO_STYLE, OK_STYLE, EnterActivatesButtons
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.common import EnterActivatesButtons
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_queue import RequestQueueModel
+from desktop.ui.styles import ERROR_STYLE, INFO_STYLE, NOTICE_STYLE, OK_STYLE
 
 
 def luminance(colour: QColor) -> float:

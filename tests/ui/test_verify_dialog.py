@@ -18,19 +18,20 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.app import (
-    SMTP_KEYRING_ENTRY,
-    SMTP_KEYRING_SERVICE,
+from desktop.adapters.mail import MailConfig
+from desktop.bootstrap import (
     SettingsMailer,
     UnconfiguredMailer,
     build_verification,
-    desk_settings,
     mailer_from_settings,
     sms_outbox_path,
 )
 from desktop.models import IdentityVerification, OneTimeCode
 from desktop.services.verification import DeliveryFailed, FileSmsGateway, VerificationService
+from desktop.settings import KEYRING_SERVICE as SMTP_KEYRING_SERVICE
+from desktop.settings import SMTP_KEYRING_ENTRY, MailSettings
 from desktop.ui.profile_view import ProfileView
+from desktop.ui.settings_store import desk_settings
 from desktop.ui.verify_dialog import TAB_CODE, TAB_DOCUMENT, TAB_EID, VerifyDialog
 from tests.helpers.desks import log_entries
 from tests.helpers.dialogs import RecordingDialogs
@@ -180,7 +181,7 @@ def test_email_code_through_a_real_smtp_server(qtbot: QtBot, desk: Any, agent: A
                                                smtp: tuple[Inbox, int], people: dict[str, int]) -> None:
     inbox, port = smtp
     configure_smtp(port)
-    view = make_view(qtbot, desk, agent, build_verification(desk), dialogs)
+    view = make_view(qtbot, desk, agent, build_verification(desk, desk_settings()), dialogs)
     try:
         open_customer(qtbot, view, people["Ødegård"])
         dialog = open_dialog(qtbot, view)
@@ -209,7 +210,7 @@ def test_smtp_down_shows_the_services_message_and_writes_no_code(qtbot: QtBot, d
                                                                  people: dict[str, int]) -> None:
     port = free_port()  # nobody listens here
     configure_smtp(port)
-    view = make_view(qtbot, desk, agent, build_verification(desk), dialogs)
+    view = make_view(qtbot, desk, agent, build_verification(desk, desk_settings()), dialogs)
     try:
         open_customer(qtbot, view, people["Ødegård"])
         dialog = open_dialog(qtbot, view)
@@ -230,7 +231,7 @@ def test_smtp_down_shows_the_services_message_and_writes_no_code(qtbot: QtBot, d
 
 def test_email_not_set_up_says_where_to_set_it_up(qtbot: QtBot, desk: Any, agent: Any, dialogs: RecordingDialogs,
                                                   people: dict[str, int]) -> None:
-    view = make_view(qtbot, desk, agent, build_verification(desk), dialogs)
+    view = make_view(qtbot, desk, agent, build_verification(desk, desk_settings()), dialogs)
     try:
         open_customer(qtbot, view, people["Ødegård"])
         dialog = open_dialog(qtbot, view)
@@ -245,7 +246,7 @@ def test_email_not_set_up_says_where_to_set_it_up(qtbot: QtBot, desk: Any, agent
 
 def test_sms_code_through_the_file_gateway(qtbot: QtBot, desk: Any, agent: Any, dialogs: RecordingDialogs,
                                            people: dict[str, int]) -> None:
-    view = make_view(qtbot, desk, agent, build_verification(desk), dialogs)
+    view = make_view(qtbot, desk, agent, build_verification(desk, desk_settings()), dialogs)
     try:
         open_customer(qtbot, view, people["Ødegård"])
         dialog = open_dialog(qtbot, view)
@@ -420,7 +421,7 @@ def test_three_failures_lock_verification_for_fifteen_minutes(qtbot: QtBot, view
 
 
 def test_mailer_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert isinstance(mailer_from_settings(), UnconfiguredMailer)
+    assert isinstance(mailer_from_settings(desk_settings()), UnconfiguredMailer)
     with pytest.raises(DeliveryFailed, match="E-mail is not set up"):
         UnconfiguredMailer().send_mail("a@example.com", "s", "b")
     settings = desk_settings()
@@ -429,29 +430,31 @@ def test_mailer_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     settings.setValue("smtp/user", "desk@example.com")
     mailer = mailer_from_settings(settings)
     assert isinstance(mailer, SettingsMailer)
-    assert (mailer.host, mailer.port, mailer.tls, mailer.username, mailer.sender) == (
-        "smtp.example.com", 465, "ssl", "desk@example.com", "desk@example.com")
+    assert mailer.config == MailSettings(host="smtp.example.com", port=465, security="ssl",
+                                       username="desk@example.com", sender="desk@example.com")
     settings.setValue("smtp/tls", "starttls")
     settings.setValue("smtp/port", "2525")
     settings.setValue("smtp/sender", "kundeservice@example.com")
     mailer = mailer_from_settings(settings)
     assert isinstance(mailer, SettingsMailer)
-    assert (mailer.port, mailer.tls, mailer.sender) == (2525, "starttls", "kundeservice@example.com")
+    assert (mailer.config.port, mailer.config.security, mailer.config.sender) == (
+        2525, "starttls", "kundeservice@example.com")
 
     sent: list[dict[str, Any]] = []
 
     class FakeSmtp:
-        def __init__(self, host: str, port: int, **kwargs: Any) -> None:
-            sent.append({"host": host, "port": port, **kwargs})
+        def __init__(self, config: MailConfig) -> None:
+            sent.append({"config": config})
 
         def send_mail(self, to: str, subject: str, body: str) -> None:
             sent[-1]["to"] = to
 
-    monkeypatch.setattr("desktop.services.verification.SmtpMailer", FakeSmtp)
+    monkeypatch.setattr("desktop.adapters.mail.SmtpMail", FakeSmtp)
     keyring.set_password(SMTP_KEYRING_SERVICE, SMTP_KEYRING_ENTRY, "s3cret")
     mailer.send_mail("kari@example.com", "Kode", "123456")
-    assert sent == [{"host": "smtp.example.com", "port": 2525, "starttls": True, "ssl": False,
-                     "username": "desk@example.com", "password": "s3cret", "sender": "kundeservice@example.com",
+    assert sent == [{"config": MailConfig(host="smtp.example.com", port=2525, starttls=True, ssl=False,
+                                          username="desk@example.com", password="s3cret",
+                                          sender="kundeservice@example.com"),
                      "to": "kari@example.com"}]
 
     lose_keyring()

@@ -5,8 +5,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2] / "desktop"
 #: Where Qt may be imported: the widgets and the composition root that starts them.
 QT_ALLOWED = {ROOT / "app.py"}
@@ -156,11 +154,20 @@ def test_the_private_name_scan_sees_both_forms() -> None:
     ])
 
 
+def _runtime_nodes(tree: ast.Module) -> list[ast.AST]:
+    """Every node but those under `if TYPE_CHECKING:`: annotations only, never run, so never a cycle."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
+            skipped.update(id(inner) for stmt in node.body for inner in ast.walk(stmt))
+    return [node for node in ast.walk(tree) if id(node) not in skipped]
+
+
 def import_graph() -> dict[str, set[str]]:
     """Which desktop module imports which, at the top or inside functions (a deferred import is still an edge)."""
     graph: dict[str, set[str]] = {name: set() for name in MODULES}
     for name, path in MODULES.items():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"), str(path))):
             targets: list[str] = []
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
@@ -217,7 +224,6 @@ def test_no_import_cycle_below_the_ui() -> None:
     assert cycles == []
 
 
-@pytest.mark.xfail(strict=True, reason="fixed on house-ui branch")
 def test_no_import_cycle_between_the_ui_and_the_app() -> None:
     cycles = [c for c in import_cycles(import_graph()) if _touches_the_ui(c)]
     assert cycles == []
@@ -227,6 +233,12 @@ def test_the_cycle_finder_sees_a_cycle_through_a_deferred_import() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
     assert import_cycles(graph) == [["a", "b", "c"]]
     assert import_cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_type_checking_imports_are_not_runtime_edges() -> None:
+    tree = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from x import A\nimport y\n")
+    names = [a.name for n in _runtime_nodes(tree) if isinstance(n, ast.Import | ast.ImportFrom) for a in n.names]
+    assert names == ["TYPE_CHECKING", "y"]
 
 
 #: Private members of other libraries' objects that have no public accessor.
@@ -259,3 +271,31 @@ def test_no_production_module_reads_a_test_switch() -> None:
     offenders = [str(path.relative_to(ROOT.parent)) for path in sorted(ROOT.rglob("*.py"))
                  if "GDPR_DESK_TEST" in path.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def _imports_the_app(path: Path) -> bool:
+    """`import desktop.app`, `from desktop.app import ...` or `from desktop import app`, anywhere in the file."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import) and any(a.name == "desktop.app" for a in node.names):
+            return True
+        if not isinstance(node, ast.ImportFrom) or node.level != 0:
+            continue
+        if node.module == "desktop.app" or (node.module == "desktop" and any(a.name == "app" for a in node.names)):
+            return True
+    return False
+
+
+def test_the_ui_never_imports_the_composition_root() -> None:
+    """desktop.app builds the widgets; a widget importing it back would make a cycle."""
+    offenders = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py") if _imports_the_app(p))
+    assert offenders == []
+
+
+def test_the_app_import_scan_sees_every_form(tmp_path: Path) -> None:
+    for text in ("import desktop.app\n", "def f():\n    from desktop.app import run_gui\n",
+                 "from desktop import app\n"):
+        probe = tmp_path / "probe.py"
+        probe.write_text(text, encoding="utf-8")
+        assert _imports_the_app(probe), text
+    probe.write_text("from desktop import app_logging\nimport desktop.application\n", encoding="utf-8")
+    assert not _imports_the_app(probe)
