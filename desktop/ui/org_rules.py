@@ -14,8 +14,8 @@ from desktop.domain.roles import Actor, Role
 from desktop.errors import DeskError
 from desktop.services.context import DeskContext
 from desktop.services.org_settings import OrgSettingsService
-from desktop.ui.operations import error_text
 from desktop.ui.dialogs import DialogService
+from desktop.ui.operations import error_text
 
 __all__ = ["RollForwardAction"]
 
