@@ -9,18 +9,17 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.requests import Action, Channel
-from desktop.ui.request_panels.base import Panel, date_edit, day, hint, left
+from desktop.ui.request_panels.base import Panel, PanelHost, date_edit, day, hint, left
 from desktop.ui.request_queue import channel_label
 
 if TYPE_CHECKING:
     from desktop.services.requests import RequestView
-    from desktop.ui.request_view import RequestViewWidget
 
 
 class AccessPanel(Panel):
     """The register copy itself is produced elsewhere; here the agent records that it went out."""
 
-    def __init__(self, host: RequestViewWidget) -> None:
+    def __init__(self, host: PanelHost) -> None:
         super().__init__(host)
         self.summary_edit = QPlainTextEdit()
         self.summary_edit.setAccessibleName(self.tr("Summary of the answer"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QFont
@@ -26,8 +26,46 @@ from desktop.ui.formatting import date_input_format, format_local_datetime
 from desktop.ui.theme import set_tone
 
 if TYPE_CHECKING:
-    from desktop.services.requests import RequestView
-    from desktop.ui.request_view import RequestViewWidget
+    from collections.abc import Callable
+
+    from PySide6.QtCore import SignalInstance
+
+    from desktop.domain.roles import Actor
+    from desktop.services.context import DeskContext
+    from desktop.services.customers import CustomerSummary
+    from desktop.services.register_copy import AttachmentMailer
+    from desktop.services.requests import RequestService, RequestView
+    from desktop.ui.dialogs import DialogService
+
+T = TypeVar("T")
+
+
+class PanelHost(Protocol):
+    """What a panel asks of the request screen that holds it (RequestViewWidget).
+
+    A protocol rather than the screen's class, so the panels depend on this module only and the
+    screen can import them without a cycle.
+    """
+
+    ctx: DeskContext
+    actor: Actor
+    dialogs: DialogService
+    service: RequestService
+    mailer: AttachmentMailer | None
+    view: RequestView | None
+
+    @property
+    def changed(self) -> SignalInstance: ...
+
+    def act(self, call: Callable[[int, int], T], on_done: Callable[[T], None] | None = None) -> None: ...
+
+    def load_summary(self, view: RequestView, on_done: Callable[[CustomerSummary], None]) -> None: ...
+
+    def reload(self) -> None: ...
+
+    def show_error(self, text: str) -> None: ...
+
+    def show_message(self, text: str, *, style: str = ...) -> None: ...
 
 
 def translated(context: str, table: dict[str, object], key: str) -> str:
@@ -143,7 +181,7 @@ class Panel(QWidget):
     translates its own strings.
     """
 
-    def __init__(self, host: RequestViewWidget) -> None:
+    def __init__(self, host: PanelHost) -> None:
         super().__init__()
         self.host = host
 

@@ -8,17 +8,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop.ui.i18n import current_lang
-from desktop.ui.request_panels.base import Panel, checked_keys, checklist, hint, set_checked
+from desktop.ui.request_panels.base import Panel, PanelHost, checked_keys, checklist, hint, set_checked
 
 if TYPE_CHECKING:
     from desktop.services.requests import RequestView
-    from desktop.ui.request_view import RequestViewWidget
 
 
 class ConsentPanel(Panel):
     """Withdrawal stops consent-based processing; the records are kept only until erased."""
 
-    def __init__(self, host: RequestViewWidget) -> None:
+    def __init__(self, host: PanelHost) -> None:
         super().__init__(host)
         lang = current_lang()
         consent = [(p.key, f"§{p.number} {p.title.get(lang)}") for p in host.ctx.policy.purposes

@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QRadioButton,
 
 from desktop.domain.requests import RequestState
 from desktop.domain.roles import Role
-from desktop.ui.request_panels.base import Panel, hint, when
+from desktop.ui.request_panels.base import Panel, PanelHost, hint, when
 
 if TYPE_CHECKING:
     from desktop.services.requests import RequestView
-    from desktop.ui.request_view import RequestViewWidget
 
 
 _DECIDERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
@@ -22,7 +21,7 @@ _DECIDERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 class DecisionPanel(Panel):
     """Art. 21(1): a supervisor weighs the objection and records the grounds either way."""
 
-    def __init__(self, host: RequestViewWidget) -> None:
+    def __init__(self, host: PanelHost) -> None:
         super().__init__(host)
         self.upheld_radio = QRadioButton(self.tr("Upheld: stop the processing"))
         self.not_upheld_radio = QRadioButton(self.tr("Not upheld: compelling legitimate grounds override"))

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
 from desktop.ui.erasure_ui import ErasurePlanDialog
 from desktop.ui.qt_compat import emit
-from desktop.ui.request_panels.base import Panel, hint
-
-if TYPE_CHECKING:
-    from desktop.ui.request_view import RequestViewWidget
+from desktop.ui.request_panels.base import Panel, PanelHost, hint
 
 
 class ErasurePanel(Panel):
     """Erasure's plan, four-eyes approval and execution live in their own screen."""
 
-    def __init__(self, host: RequestViewWidget) -> None:
+    def __init__(self, host: PanelHost) -> None:
         super().__init__(host)
         box = QVBoxLayout(self)
         box.addWidget(hint(self.tr(

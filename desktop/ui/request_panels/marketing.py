@@ -9,17 +9,16 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from desktop.domain.requests import RequestState
 from desktop.ui.i18n import current_lang
-from desktop.ui.request_panels.base import Panel, hint
+from desktop.ui.request_panels.base import Panel, PanelHost, hint
 
 if TYPE_CHECKING:
     from desktop.services.requests import RequestView
-    from desktop.ui.request_view import RequestViewWidget
 
 
 class MarketingPanel(Panel):
     """Art. 21(3): absolute and at once; normally done the moment the objection is filed."""
 
-    def __init__(self, host: RequestViewWidget) -> None:
+    def __init__(self, host: PanelHost) -> None:
         super().__init__(host)
         lang = current_lang()
         self.channel_checks: dict[str, QCheckBox] = {}

@@ -10,11 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
 from desktop.ui.log_viewer import ask_save_path
-from desktop.ui.request_panels.base import Panel, hint, when
+from desktop.ui.request_panels.base import Panel, PanelHost, hint, when
 
 if TYPE_CHECKING:
     from desktop.services.requests import RequestView
-    from desktop.ui.request_view import RequestViewWidget
 
 
 def write_private(path: Path, data: bytes) -> None:
@@ -27,7 +26,7 @@ def write_private(path: Path, data: bytes) -> None:
 class PortabilityPanel(Panel):
     """The export is saved where the agent chooses, private to them; then the request is completed."""
 
-    def __init__(self, host: RequestViewWidget) -> None:
+    def __init__(self, host: PanelHost) -> None:
         super().__init__(host)
         self.save_button = QPushButton(self.tr("Save export…"))
         self.save_button.setAutoDefault(False)

@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from desktop.ui.request_panels.base import Panel, bold, fill, hint, left, table, translated, when
+from desktop.ui.request_panels.base import Panel, PanelHost, bold, fill, hint, left, table, translated, when
 
 if TYPE_CHECKING:
     from desktop.services.customers import CustomerSummary
     from desktop.services.requests import RequestView
-    from desktop.ui.request_view import RequestViewWidget
 
 
 _FIELDS: dict[str, object] = {
@@ -29,7 +28,7 @@ _FIELDS: dict[str, object] = {
 class RectificationPanel(Panel):
     """New values typed over the current ones (masked); before and after kept, masked, once saved."""
 
-    def __init__(self, host: RequestViewWidget) -> None:
+    def __init__(self, host: PanelHost) -> None:
         super().__init__(host)
         self.edits: dict[str, QLineEdit] = {}
         self._summary_for: int | None = None

@@ -9,13 +9,22 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from desktop.ui.i18n import current_lang
-from desktop.ui.request_panels.base import Panel, checked_keys, checklist, date_edit, day, hint, left, set_checked
+from desktop.ui.request_panels.base import (
+    Panel,
+    PanelHost,
+    checked_keys,
+    checklist,
+    date_edit,
+    day,
+    hint,
+    left,
+    set_checked,
+)
 from desktop.ui.request_queue import format_day
 
 if TYPE_CHECKING:
     from desktop.services.letters import Letter
     from desktop.services.requests import RequestView
-    from desktop.ui.request_view import RequestViewWidget
 
 
 #: A lift notice gives the person this many days' warning unless the agent picks another date.
@@ -25,7 +34,7 @@ LIFT_NOTICE_DAYS = 14
 class RestrictionPanel(Panel):
     """Restrict (all purposes, or records serving only the ticked ones); tell the person; then lift."""
 
-    def __init__(self, host: RequestViewWidget) -> None:
+    def __init__(self, host: PanelHost) -> None:
         super().__init__(host)
         lang = current_lang()
         purposes = [(p.key, f"§{p.number} {p.title.get(lang)}") for p in host.ctx.policy.purposes]
