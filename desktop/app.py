@@ -269,9 +269,8 @@ class Startup(QObject):
             self._quit(EXIT_ERROR)
             return
         from desktop.ui.main_window import MainWindow  # lazy: startup time
-        from desktop.ui.requests_ui import roll_forward_setting  # lazy: startup time
 
-        services = build_services(self.ctx, self.settings, lang=current_lang(), roll_forward=roll_forward_setting())
+        services = build_services(self.ctx, self.settings, lang=current_lang())
         self.window = MainWindow(self.ctx, self.login.actor, services, dialogs=self.dialogs)
         self.window.closed.connect(lambda: self._quit(EXIT_OK))
         self.window.show()

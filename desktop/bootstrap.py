@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from desktop.services.context import DeskContext
     from desktop.services.customers import CustomerService
     from desktop.services.erasure import ErasureService
+    from desktop.services.fraud_weighing import FraudWeighingService
     from desktop.services.log_anchor import LogAnchorService
+    from desktop.services.org_settings import OrgSettingsService
     from desktop.services.profile import ProfileService
     from desktop.services.register_copy import RegisterCopyService
     from desktop.services.requests import RequestService
@@ -231,20 +233,25 @@ class DeskServices:
     written_files: WrittenFileService
     #: The workstation's anchor on the access log (a shorter or rewritten log is shown at once).
     log_anchor: LogAnchorService
+    #: The organisation's rules kept in the database (deadline roll-forward).
+    org_settings: OrgSettingsService
+    #: A supervisor's weighing of fraud records on an erasure request.
+    fraud: FraudWeighingService
 
 
-def build_services(ctx: DeskContext, settings: Callable[[], SettingsBackend], *, lang: str,
-                   roll_forward: bool = False) -> DeskServices:
+def build_services(ctx: DeskContext, settings: Callable[[], SettingsBackend], *, lang: str) -> DeskServices:
     """Everything a signed-in desk runs with; `settings` makes a store for the thread that asks.
 
-    `lang` is the interface language the profile writes its values in (nb, en or sv);
-    `roll_forward` is the deadline roll-forward rule (RULEBOOK §2), off unless turned on.
+    `lang` is the interface language the profile writes its values in (nb, en or sv). The deadline
+    roll-forward is the organisation's rule, which the request service reads from the database.
     """
     from desktop.services.access_log import AccessLogService  # lazy: startup time
     from desktop.services.accounts import AccountService  # lazy: startup time
     from desktop.services.customers import CustomerService  # lazy: startup time
     from desktop.services.erasure import ErasureService  # lazy: startup time
+    from desktop.services.fraud_weighing import FraudWeighingService  # lazy: startup time
     from desktop.services.log_anchor import LogAnchorService  # lazy: startup time
+    from desktop.services.org_settings import OrgSettingsService  # lazy: startup time
     from desktop.services.profile import ProfileService  # lazy: startup time
     from desktop.services.register_copy import RegisterCopyService  # lazy: startup time
     from desktop.services.requests import RequestService  # lazy: startup time
@@ -256,7 +263,7 @@ def build_services(ctx: DeskContext, settings: Callable[[], SettingsBackend], *,
         mailer=LiveMailer(settings),
         search=SearchService(ctx),
         profiles=ProfileService(ctx, lang=lang),
-        requests=RequestService(ctx, roll_forward=roll_forward),
+        requests=RequestService(ctx),
         erasure=ErasureService(ctx),
         register_copy=RegisterCopyService(ctx),
         customers=CustomerService(ctx),
@@ -264,4 +271,6 @@ def build_services(ctx: DeskContext, settings: Callable[[], SettingsBackend], *,
         accounts=AccountService(ctx),
         written_files=WrittenFileService(ctx),
         log_anchor=LogAnchorService(ctx),
+        org_settings=OrgSettingsService(ctx),
+        fraud=FraudWeighingService(ctx),
     )

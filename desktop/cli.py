@@ -392,20 +392,65 @@ def cmd_audit_anchor(args: argparse.Namespace) -> int:
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
+    """The deadlines as the organisation counts them: its roll-forward rule comes from the database."""
     from desktop.domain.deadlines import extended_due, response_due
+    from desktop.services.org_settings import OrgSettingsService
 
     try:
         received = date.fromisoformat(args.received)
     except ValueError as exc:
         raise DeskError(f"'{args.received}' is not a date: use YYYY-MM-DD.",
                         f"'{args.received}' er ikke en dato: bruk ÅÅÅÅ-MM-DD.") from exc
+    ctx = _open(args)
     try:
-        due = response_due(received, roll_forward=args.roll_forward)
-        ext = extended_due(received, roll_forward=args.roll_forward)
+        roll = OrgSettingsService(ctx).roll_forward()
+    finally:
+        ctx.close()
+    try:
+        due = response_due(received, roll_forward=roll)
+        ext = extended_due(received, roll_forward=roll)
     except (OverflowError, ValueError) as exc:
         raise DeskError(f"{received.isoformat()} is too far in the future: its deadline falls after the year 9999.",
                         f"{received.isoformat()} er for langt frem i tid: fristen faller etter år 9999.") from exc
-    print(f"received {received.isoformat()}\ndue {due.isoformat()}\nextended {ext.isoformat()}")
+    print(f"received {received.isoformat()}\ndue {due.isoformat()}\nextended {ext.isoformat()}\n"
+          f"roll-forward {'on' if roll else 'off'}")
+    return 0
+
+
+def cmd_rules_roll_forward(args: argparse.Namespace) -> int:
+    """Show the organisation's roll-forward rule, or (an administrator) change it; the change is logged."""
+    from desktop.services.org_settings import OrgSettingsService
+
+    ctx = _open(args)
+    try:
+        svc = OrgSettingsService(ctx)
+        if args.state is None:
+            print(f"roll-forward {'on' if svc.roll_forward() else 'off'}")
+            return 0
+        if not args.agent:
+            raise DeskError("Changing the rule takes an administrator: add --agent NAME.",
+                            "Å endre regelen krever en administrator: legg til --agent NAVN.")
+        change = svc.set_roll_forward(_login(ctx, args.agent), args.state == "on")
+        print(f"roll-forward {'on' if change.before else 'off'} -> {'on' if change.after else 'off'}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_erasure_weigh_fraud(args: argparse.Namespace) -> int:
+    """A supervisor weighs the fraud records of an erasure request: keep or erase, with reasons."""
+    from desktop.services.accounts import AccountService
+    from desktop.services.fraud_weighing import FraudWeighingService
+
+    request_id = _request_id(args.request_id)
+    ctx = _open(args)
+    try:
+        password = _password(f"Password for {args.agent}: ")
+        actor = AccountService(ctx).login(args.agent, password)
+        view = FraudWeighingService(ctx).weigh(actor, request_id, args.decision, args.reasons, password)
+        print(f"{request_id}\tfraud records: {view.outcome.value}\t{view.decided_at:%Y-%m-%d %H:%M} UTC")
+    finally:
+        ctx.close()
     return 0
 
 
@@ -807,9 +852,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--agent", help="sign in as this administrator (for --accept)")
     sp.set_defaults(func=cmd_audit_anchor)
 
-    sp = add("deadline", cmd_deadline, "print the response due date and the latest extended date")
+    sp = add("deadline", cmd_deadline, "print the response due date and the latest extended date, counted by "
+             "the organisation's roll-forward rule (from the database)")
     sp.add_argument("received", help="YYYY-MM-DD")
-    sp.add_argument("--roll-forward", action="store_true", help="move due dates off weekends and holidays")
+
+    ru = sub.add_parser("rules", help="the organisation's rules, the same on every workstation")
+    rus = ru.add_subparsers(dest="rules_command", required=True)
+    sp = rus.add_parser("roll-forward", help="show whether due dates move off weekends and holidays; with on/off, "
+                        "change it (an administrator; password from GDPR_DESK_PASSWORD or a prompt; logged)")
+    sp.add_argument("state", nargs="?", choices=["on", "off"])
+    sp.add_argument("--agent", help="sign in as this administrator (needed to change the rule)")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_rules_roll_forward)
 
     rq = sub.add_parser("request", help="data-subject requests")
     rqs = rq.add_subparsers(dest="request_command", required=True)
@@ -857,6 +911,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--preview", action="store_true", help="only show the plan; store and submit nothing")
     sp.add_argument("--db", default=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_erasure_plan)
+    sp = ers.add_parser("weigh-fraud", help="as a supervisor who did not file it: keep or erase the fraud records "
+                        "of an erasure request, with reasons (Art. 17(1)(c), 21(1)); the plan waits for this")
+    sp.add_argument("request_id", metavar="REQUEST_ID")
+    sp.add_argument("decision", choices=["keep", "erase"])
+    sp.add_argument("--reasons", required=True, help="why the shop's interest does or does not override the person's")
+    sp.add_argument("--agent", required=True, help="sign in as this supervisor")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_erasure_weigh_fraud)
     sp = ers.add_parser("execute", help="carry out an approved erasure; exit 4 while its purge is pending; "
                         "lists the files the desk saved for the person")
     sp.add_argument("request_id", metavar="REQUEST_ID")

@@ -236,12 +236,14 @@ def shoot_requests(desk: Desk) -> None:
 
 def shoot_erasure(desk: Desk) -> None:
     """The plan as the approving supervisor sees it (four eyes), and the supervisors' approval queue."""
+    from desktop.services.fraud_weighing import FraudWeighingService
     from desktop.services.written_files import WrittenFileService
     from desktop.ui.erasure_ui import ApprovalQueueWidget, ErasurePlanDialog
 
     if desk.wants("erasure-plan"):
         dialog = ErasurePlanDialog(desk.ctx, desk.supervisor, desk.scenario.erasure_plan, desk.dialogs,
-                                   service=desk.erasure, files=WrittenFileService(desk.ctx))
+                                   service=desk.erasure, files=WrittenFileService(desk.ctx),
+                                   fraud=FraudWeighingService(desk.ctx))
         dialog.resize(1200, 700)
         dialog.show()
         wait_until(lambda: dialog.loaded is not None and not dialog.is_busy(), what="the erasure plan")
@@ -250,7 +252,8 @@ def shoot_erasure(desk: Desk) -> None:
 
     if desk.wants("approval-queue"):
         queue = ApprovalQueueWidget(desk.ctx, desk.supervisor, desk.dialogs, service=desk.erasure,
-                                    files=WrittenFileService(desk.ctx))
+                                    files=WrittenFileService(desk.ctx),
+                                   fraud=FraudWeighingService(desk.ctx))
         queue.resize(1200, 420)
         queue.show()
         wait_until(lambda: bool(queue.rows) and not queue.is_busy(), what="the approval queue")

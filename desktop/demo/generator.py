@@ -98,7 +98,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "address": ("id", "customer_id", "kind", "street", "postcode", "city", "country", "verified_at"),
     "order": ("id", "customer_id", "order_number", "ordered_at", "completed_at", "status", "channel",
               "store", "total_minor", "currency"),
-    "order_line": ("id", "order_id", "sku", "product_name", "quantity", "unit_price_minor"),
+    "order_line": ("id", "order_id", "sku", "product_name", "quantity", "unit_price_minor", "long_lived"),
     "delivery": ("id", "order_id", "customer_id", "carrier", "tracking_number", "recipient_name", "street",
                  "postcode", "city", "country", "shipped_at", "delivered_at"),
     "payment": ("id", "order_id", "customer_id", "method", "provider", "amount_minor", "currency", "paid_at",
@@ -168,6 +168,8 @@ _NO_MOBILE_PREFIXES = ("90", "91", "92", "93", "94", "95", "96", "97", "98", "99
 _SE_MOBILE_PREFIXES = ("70", "70", "72", "73", "73", "76", "79")
 _CONSENT_HOW = ("checkout", "checkout", "checkout", "customer_service", "competition")
 _SKUS = tuple(f"TP-{200000 + i * 113}" for i in range(len(names.PRODUCTS)))
+#: The product-category flag a shop's system would fill: goods meant to last substantially longer.
+_LONG_LIVED = tuple(product not in names.SHORT_LIVED for product, _ in names.PRODUCTS)
 _PROFILE_SETTINGS = tuple(
     json.dumps({"language": lang, "newsletter": news, "order_updates_sms": sms, "theme": theme,
                 "favourite_store": store}, ensure_ascii=False)
@@ -712,7 +714,7 @@ class _Builder:
             price = kroner * 100
             subtotal += quantity * price
             first_product = first_product or product
-            line_rows.append((line_id, oid, _SKUS[index], product, quantity, price,
+            line_rows.append((line_id, oid, _SKUS[index], product, quantity, price, _LONG_LIVED[index],
                               purposes_line, ordered_at, "data_subject", False))
             line_id += 1
         ids["order_line"] = line_id

@@ -157,6 +157,16 @@ PRODUCTS: tuple[tuple[str, int], ...] = (
     ("Netgear Orbi mesh-ruter", 2490), ("Epson hjemmekinoprojektor", 6990),
 )
 
+#: Goods not meant to last substantially longer than usual: cables, chargers, memory cards and
+#: other accessories and consumables. Everything else in the catalogue (televisions, phones,
+#: computers, white goods, kitchen machines ...) carries the 5-year complaint period of
+#: forbrukerkjøpsloven § 27 (docs/rules.md#r-complaints).
+SHORT_LIVED: frozenset[str] = frozenset({
+    "SanDisk 128 GB minnekort", "Anker powerbank 20 000 mAh", "USB-C-lader 65 W", "HDMI-kabel 2 m",
+    "DualSense trådløs kontroller", "Logitech MX Master 3S mus", "Jabra Elite 8 Active øreplugger",
+    "Wilfa vannkoker", "Philips OneBlade barbermaskin", "Oral-B iO elektrisk tannbørste",
+})
+
 STORES: tuple[str, ...] = (
     "Teknikproffset Oslo City", "Teknikproffset Lagunen Bergen", "Teknikproffset Trondheim Torg",
     "Teknikproffset Kvadrat Sandnes",

@@ -2,7 +2,7 @@
 
 Pure rules, no database: the services describe every record as `RecordFacts` (dates, purposes,
 what it depends on) and get back one `PlanItem` per record: erase now, restrict until a legal hold
-ends (RULEBOOK §5-§6, via `domain.retention`), or keep (other purposes, not yet due, a marketing
+ends (docs/rules.md#r-erasure, #r-holds, via `domain.retention`), or keep (other purposes, not yet due, a marketing
 suppression, or needed by a record that stays). The same function plans an erasure request and a
 retention run, so the two can never disagree about a hold.
 
@@ -14,6 +14,8 @@ Three things the law leaves open are decided here once:
 * The person's row is erased in parts. Bookkeeping and consumer-purchase holds keep the buyer's
   name (a sales document names the buyer); a fraud hold keeps the identity number (policy §5
   names it, not the name); no hold keeps e-mail or phone. Parts no active hold needs go at once.
+* Fraud records are the shop's own purpose, not an exemption: on an erasure request they wait for
+  a supervisor's weighing (`domain.fraud`); the retention job keeps them the policy's 36 months.
 * The fingerprint covers every decision and a hash of every record's current values, never the
   date it was computed on, so an approval binds to exactly the data shown and survives midnight.
 """
@@ -31,6 +33,7 @@ from functools import lru_cache
 
 from desktop.domain.dates import short_date
 from desktop.domain.deadlines import add_months
+from desktop.domain.fraud import LAW_FRAUD_PENDING, FraudWeighing, fraud_erasure_hold
 from desktop.domain.retention import (
     ANCHORS,
     BOOKKEEPING_LAWS,
@@ -62,6 +65,7 @@ __all__ = [
     "group_by_purpose",
     "plan_erasure",
     "plan_retention",
+    "record_holds",
 ]
 
 #: The record kind of the person's own row; every other record depends on it.
@@ -76,7 +80,7 @@ LAW_RECORDED_HOLD = "recorded-hold"
 PERSON_PARTS: Mapping[str, frozenset[str]] = {
     "identity": frozenset({*BOOKKEEPING_LAWS, LAW_CONSUMER_PURCHASES}),
     "contact": frozenset(),
-    "national_id": frozenset({LAW_FRAUD_POLICY}),
+    "national_id": frozenset({LAW_FRAUD_POLICY, LAW_FRAUD_PENDING}),
 }
 
 
@@ -326,14 +330,25 @@ _complaint_hold = lru_cache(maxsize=1 << 16)(consumer_complaint_hold)
 _fraud_hold = lru_cache(maxsize=1 << 16)(fraud_hold)
 
 
-def _own_holds(facts: RecordFacts, today: date, law: str) -> list[LegalHold]:
+FraudRule = Callable[[date], LegalHold | None]
+
+
+def _own_holds(facts: RecordFacts, today: date, law: str, fraud: FraudRule = _fraud_hold) -> list[LegalHold]:
+    return [h for h in record_holds(facts, law, fraud) if h.is_active(today)]
+
+
+def record_holds(facts: RecordFacts, law: str, fraud: FraudRule = _fraud_hold) -> list[LegalHold]:
+    """Every hold the record's own facts give it, active or not. `fraud` decides a fraud record's: the
+    policy's 36 months for the retention job, a supervisor's weighing on an erasure request."""
     holds: list[LegalHold] = []
     if facts.document_date is not None:
         holds.append(_bookkeeping_hold(facts.document_date, law, primary=facts.primary_document))
     if facts.delivered is not None:
         holds.append(_complaint_hold(facts.delivered, long_lived=facts.long_lived))
     if facts.fraud_collected is not None:
-        holds.append(_fraud_hold(facts.fraud_collected))
+        fraud_hold_ = fraud(facts.fraud_collected)
+        if fraud_hold_ is not None:
+            holds.append(fraud_hold_)
     if facts.legal_hold_until is not None:
         holds.append(LegalHold(
             law=LAW_RECORDED_HOLD, label_nb="Registrert lagringsplikt", label_en="Recorded legal hold",
@@ -342,7 +357,7 @@ def _own_holds(facts: RecordFacts, today: date, law: str) -> list[LegalHold]:
             label_sv="Registrerad lagringsskyldighet",
             reason_sv=f"registrerad på uppgiften till {facts.legal_hold_until.isoformat()}",
         ))
-    return [h for h in holds if h.is_active(today)]
+    return holds
 
 
 def _unique(holds: Iterable[LegalHold]) -> tuple[LegalHold, ...]:
@@ -397,6 +412,11 @@ class ErasurePlan:
         dates = [i.until for i in self.items if i.until is not None]
         return max(dates) if dates else None
 
+    @property
+    def awaits_weighing(self) -> bool:
+        """True while fraud records wait for a supervisor's weighing (docs/rules.md#r-fraud)."""
+        return any(LAW_FRAUD_PENDING in i.laws for i in self.items)
+
     def item(self, kind: str, record_id: int) -> PlanItem:
         for i in self.items:
             if i.kind == kind and i.record_id == record_id:
@@ -438,6 +458,7 @@ def _decide(
     in_scope: Callable[[RecordFacts], KeepReason | None],
     dues: Mapping[tuple[str, int], date | None],
     changes_only: bool = False,
+    fraud: FraudRule = _fraud_hold,
 ) -> list[PlanItem]:
     """Decide each record, then let records that stay keep what they depend on.
 
@@ -454,7 +475,7 @@ def _decide(
         if out is not None:
             decision[k], reason[k] = PlanDecision.KEEP, out
             continue
-        own[k] = _own_holds(r, today, law)
+        own[k] = _own_holds(r, today, law, fraud)
         decision[k], reason[k] = PlanDecision.ERASE, None
     if changes_only and not own:
         return []
@@ -543,11 +564,14 @@ def plan_erasure(
     bookkeeping_law: str,
     purpose: str | None,
     rules: Mapping[str, RetentionRuleLike],
+    fraud_weighing: FraudWeighing | None = None,
 ) -> ErasurePlan:
     """Plan an erasure request for one person, for all purposes or for `purpose` only.
 
     With a purpose, only records serving that purpose alone are erased; a record that serves it
     and others stays for the others (as a restriction request does in the request service).
+    Fraud records are not an Art. 17(3) exemption: they wait for `fraud_weighing`, a supervisor's
+    recorded decision (`domain.fraud`), and are kept only if it says so.
     """
     if len({r.key for r in records}) != len(records):
         raise ValueError("each record may appear only once in a plan")
@@ -558,7 +582,8 @@ def plan_erasure(
         return None if r.purposes and set(r.purposes) <= {purpose} else KeepReason.OTHER_PURPOSES
 
     dues = _dues(records, DueCalculator(rules))
-    items = _decide(records, today=today, law=bookkeeping_law, in_scope=scope, dues=dues)
+    items = _decide(records, today=today, law=bookkeeping_law, in_scope=scope, dues=dues,
+                    fraud=lambda collected: fraud_erasure_hold(collected, fraud_weighing))
     return ErasurePlan(items=tuple(items), purpose=purpose, today=today, fingerprint=fingerprint(items, purpose))
 
 

@@ -1,4 +1,4 @@
-"""Norwegian and Swedish national identity numbers (RULEBOOK §4, §7).
+"""Norwegian and Swedish national identity numbers (docs/rules.md#r-national-id, #r-nid-display).
 
 python-stdnum supplies the control-digit arithmetic, but its validators reject numbers the desk must
 accept: Tenor synthetic numbers (month + 80), the control digits Skatteetaten issues from 2032, and
@@ -7,7 +7,7 @@ number breaks, in English and Bokmål, because an agent reading "invalid" cannot
 D-number.
 
 ``NationalId.number`` is deliberately left out of ``repr``: an identity number must never reach a
-log or a traceback in full (RULEBOOK §8). Display it through :func:`mask`; :func:`format_full` is
+log or a traceback in full (docs/rules.md#r-access-log). Display it through :func:`mask`; :func:`format_full` is
 for the logged "show in full" action only.
 """
 
@@ -49,7 +49,7 @@ Kind = Literal[
     "samordningsnummer",
     "test",
 ]
-Rule = Literal["length", "characters", "date", "control_digit", "century"]
+Rule = Literal["length", "characters", "date", "control_digit", "century", "birth_number"]
 
 # From 1 January 2032 the first control digit k1 may be any of four values. Skatteetaten,
 # "Nytt fødselsnummer fra 2032" (https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/
@@ -61,6 +61,8 @@ Rule = Literal["length", "characters", "date", "control_digit", "century"]
 # an estimate: the register holds the real one.
 _NEW_SERIES_FROM = date(2032, 1, 1)
 _K1_REMAINDERS = range(4)
+#: The oldest series: individual numbers 500-749 were given to people born 1854-1899.
+_OLDEST_BIRTH_YEAR = 1854
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
 _DASH_TABLE = str.maketrans(dict.fromkeys(_DASHES, "-"))
@@ -189,7 +191,7 @@ def _k1_remainder(digits: str) -> int | None:
 
 
 def _century_from_individual(individual: int, yy: int) -> int | None:
-    """Skatteetaten's allocation table; None where the combination was never issued."""
+    """Skatteetaten's allocation table for numbers issued before 2032; None where never issued."""
     if individual <= 499:
         return 1900
     if individual <= 749 and yy >= 54:
@@ -201,14 +203,68 @@ def _century_from_individual(individual: int, yy: int) -> int | None:
     return None
 
 
-def parse_no(text: str, today: date | None = None) -> NationalId:
-    """Validate a fødselsnummer, D-, H- or Tenor synthetic number.
+def _latest_real_date(yy: int, month: int, day: int, today: date) -> date | None:
+    """The latest date ending in year ``yy`` that exists and is not after ``today``, or None.
+
+    What a number says once its individual digits no longer tell the century: the person was born
+    in one of the years ending in ``yy`` since 1854 (the oldest series), not in the future.
+    """
+    year = today.year - (today.year - yy) % 100
+    while year >= _OLDEST_BIRTH_YEAR:
+        try:
+            born = date(year, month, day)
+        except ValueError:
+            born = None
+        if born is not None and born <= today:
+            return born
+        year -= 100
+    return None
+
+
+def _no_birth_date(digits: str, remainder: int, month: int, day: int, *, free: bool, today: date) -> date:
+    """The birth date a valid number implies, or the rule it breaks.
+
+    Before 2032 (``free`` False, not a Tenor number) the individual number tells the century by
+    Skatteetaten's table, and a combination the table never issued is refused. From 2032 a number may
+    have been issued under the new rules, to a person born in any year, so the table is only the
+    first guess: where it is silent, gives a date that does not exist, or one in the future, the
+    number is valid if its date exists in some earlier century, and the latest such date is taken.
+    Tenor test numbers are never bound by the table (Skatteetaten's test file lists 41819077302).
+    """
+    yy = int(digits[4:6])
+    century = _century_from_individual(int(digits[6:9]), yy) if remainder == 0 else None
+    if century is not None:
+        try:
+            born = _make_date(century + yy, month, day)
+        except InvalidNationalId:
+            if not free:
+                raise
+        else:
+            if born <= today or not free:
+                return _not_in_future(born, today)
+    elif not free:
+        raise InvalidNationalId(
+            "century",
+            f"individual number {digits[6:9]} was never issued for birth year {yy:02d}",
+            f"individnummeret {digits[6:9]} er aldri tildelt for fødselsår {yy:02d}",
+        )
+    latest = _latest_real_date(yy, month, day, today)
+    if latest is None:
+        # Only a 29 February in no leap year gets here: name the year the reader would expect.
+        _make_date(today.year - (today.year - yy) % 100, month, day)
+        raise _impossible_day_month(day, month)
+    return latest
+
+
+def parse_no(text: str, today: date) -> NationalId:
+    """Validate a fødselsnummer, D-, H- or Tenor synthetic number as of ``today``.
 
     Rules are checked in the order characters, length, control digits, date, century: a wrong
     control digit is almost always a typo, so it is named before anything the typo may have
-    garbled. ``today`` bounds birth dates and decides whether the 2032 series exists yet.
+    garbled. ``today`` decides whether the 2032 series exists yet (the four-valued first control
+    digit, and individual numbers that no longer tell the century) and bounds birth dates, so a
+    replay of any day gives that day's answer. See docs/rules.md#r-national-id.
     """
-    today = today or date.today()
     cleaned = _clean(text)
     _check_characters(cleaned, ".-")
     digits = _SEPARATORS.sub("", cleaned)
@@ -219,7 +275,7 @@ def parse_no(text: str, today: date | None = None) -> NationalId:
     if remainder is None or digits[10] != stdnum_fnr.calc_check_digit2(digits):
         raise _control_digit_error()
 
-    day, month, yy = int(digits[0:2]), int(digits[2:4]), int(digits[4:6])
+    day, month = int(digits[0:2]), int(digits[2:4])
     kind: Kind = "fodselsnummer"
     d_number = 41 <= day <= 71
     if d_number:
@@ -240,19 +296,15 @@ def parse_no(text: str, today: date | None = None) -> NationalId:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         raise _impossible_day_month(day, month)
 
-    century = _century_from_individual(int(digits[6:9]), yy) if remainder == 0 else None
-    if century is None:
-        if remainder == 0 and today < _NEW_SERIES_FROM:
-            raise InvalidNationalId(
-                "century",
-                f"individual number {digits[6:9]} was never issued for birth year {yy:02d}",
-                f"individnummeret {digits[6:9]} er aldri tildelt for fødselsår {yy:02d}",
-            )
-        # 2032 series: the number does not tell the century, take the latest one in the past.
-        year = _latest_year(yy, month, day, today)
-    else:
-        year = century + yy
-    born = _not_in_future(_make_date(year, month, day), today)
+    # Tenor already issues test numbers of the 2032 kind; real ones exist from 1 January 2032.
+    free = today >= _NEW_SERIES_FROM or kind == "synthetic"
+    if remainder and not free:
+        raise InvalidNationalId(
+            "control_digit",
+            "control digit does not match (the other first control digits are issued from 01.01.2032)",
+            "kontrollsifferet stemmer ikke (de andre første kontrollsifrene tildeles fra 01.01.2032)",
+        )
+    born = _no_birth_date(digits, remainder, month, day, free=free, today=today)
     return NationalId("NO", digits, kind, born)
 
 
@@ -268,17 +320,18 @@ _NEVER_ISSUED_BIRTH_NUMBER = "000"
 _SE_CENTURIES = (18, 19, 20)  # same Rättslig vägledning page: "kan vara 18, 19 eller 20"
 
 
-def parse_se(text: str, today: date | None = None) -> NationalId:
-    """Validate a personnummer or samordningsnummer in any usual form.
+def parse_se(text: str, today: date, *, test_numbers: bool = False) -> NationalId:
+    """Validate a personnummer or samordningsnummer in any usual form, as of ``today``.
 
-    Ten-digit forms take their century from ``today``: '-' (or nothing) means under 100, '+'
-    means 100 or older. The law switches the sign in the year of the 100th birthday; a '-'
-    number whose date has not yet come this year is read as 100 years older rather than
-    refused, since a birth in the future is impossible and the slip is common. Birth number 000
-    is never issued, so such a number is accepted as kind "test" (see :func:`synthetic_se`).
-    Rules are checked in the order characters, length, control digit, date, century.
+    Ten-digit forms take their century from ``today``: '-' (or nothing) means under 100 this
+    year, '+' means 100 or older (folkbokföringslagen 18 §: the sign changes at the start of the
+    year of the 100th birthday). A '-' number whose date is later this year would make the person
+    born in the future; only then is it read as the century before, since a birth in the future is
+    impossible and the slip is common. Birth number 000 is never issued (Skatteverket: 001-999):
+    it is refused, except as the desk's own test numbers (:func:`synthetic_se`) where
+    ``test_numbers`` allows them (a demo database). Rules are checked in the order characters,
+    length, control digit, date, century, birth number. See docs/rules.md#r-national-id.
     """
-    today = today or date.today()
     cleaned = _clean(text)
     _check_characters(cleaned, ".-+")
     compact = re.sub(r"[\s.]", "", cleaned)
@@ -329,6 +382,13 @@ def parse_se(text: str, today: date | None = None) -> NationalId:
 
     kind: Kind
     if short[6:9] == _NEVER_ISSUED_BIRTH_NUMBER:
+        if not test_numbers:
+            raise InvalidNationalId(
+                "birth_number",
+                "birth number 000 is never issued (001-999), so no person holds this number",
+                "fødselsnummer 000 (de tre sifrene etter datoen) blir aldri tildelt (001–999), "
+                "så ingen person har dette nummeret",
+            )
         kind = "test"
     elif coded_day > 60:
         kind = "samordningsnummer"
@@ -340,13 +400,17 @@ def parse_se(text: str, today: date | None = None) -> NationalId:
 # --- either country ------------------------------------------------------------------------------
 
 
-def parse_national_id(text: str, today: date | None = None) -> NationalId:
-    """Parse a number whose country is told by its shape: 11 digits Norway, 10/12 or '+' Sweden."""
+def parse_national_id(text: str, today: date, *, test_numbers: bool = False) -> NationalId:
+    """Parse a number whose country is told by its shape: 11 digits Norway, 10/12 or '+' Sweden.
+
+    ``today`` comes from the calling service's clock; ``test_numbers`` admits the desk's own
+    Swedish test numbers (birth number 000), which only a demo database holds.
+    """
     cleaned = _clean(text)
     _check_characters(cleaned, ".-+")
     digit_count = sum(ch in "0123456789" for ch in cleaned)
     if "+" in cleaned or digit_count in (10, 12):
-        return parse_se(cleaned, today)
+        return parse_se(cleaned, today, test_numbers=test_numbers)
     if digit_count == 11:
         return parse_no(cleaned, today)
     raise _length_error(
@@ -389,7 +453,7 @@ def looks_like_national_id(text: str) -> bool:
 
 
 def mask(nid: NationalId) -> str:
-    """The everyday display form: birth date visible, individual digits hidden (RULEBOOK §4)."""
+    """The everyday display form: birth date visible, individual digits hidden (docs/rules.md#r-nid-display)."""
     if nid.country == "NO":
         return f"{nid.number[:6]} *****"
     return f"{nid.number[:8]}-****"

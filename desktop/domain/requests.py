@@ -123,9 +123,9 @@ APPROVAL_TYPES: frozenset[RequestType] = frozenset(
     {RequestType.ERASURE, RequestType.OBJECTION_LEGITIMATE_INTEREST}
 )
 #: A marketing objection is absolute and only ever reduces processing, so a false one harms no
-#: one: it may start without identity checks and take effect at once (Art. 21(3), RULEBOOK §5).
+#: one: it may start without identity checks and take effect at once (Art. 21(3), docs/rules.md#r-marketing).
 IDENTITY_NOT_NEEDED: frozenset[RequestType] = frozenset({RequestType.OBJECTION_DIRECT_MARKETING})
-#: Actions that must carry a written reason: refusals and rejections are denials (RULEBOOK §5),
+#: Actions that must carry a written reason: refusals and rejections are denials (docs/rules.md#r-refusal),
 #: an extension's reasons must be given to the person (Art. 12(3)).
 REASON_REQUIRED: frozenset[Action] = frozenset({Action.REFUSE, Action.REJECT, Action.EXTEND})
 

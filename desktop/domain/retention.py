@@ -1,7 +1,7 @@
 """How long personal data is kept, what law keeps it longer, and whether it can go now.
 
-Retention rules come from the policy file (RULEBOOK §1); this module only does the date
-arithmetic, so another shop's policy needs no code change. Legal holds (RULEBOOK §6) are what
+Retention rules come from the policy file (docs/rules.md#r-retention); this module only does the date
+arithmetic, so another shop's policy needs no code change. Legal holds (docs/rules.md#r-holds) are what
 turn an erasure request into a restriction: the data is kept, used for nothing else, and erased
 when the last hold ends (policy §11, GDPR Art. 17(3)(b) and (e)).
 """
@@ -320,7 +320,7 @@ def is_retention_expired(retention: RetentionDue, today: date) -> bool:
     return retention.due is not None and today > retention.due
 
 
-# --- Legal holds (RULEBOOK §6) -------------------------------------------------------------
+# --- Legal holds (docs/rules.md#r-holds) -------------------------------------------------
 
 LAW_NO_BOOKKEEPING = "no-bokforingsloven"
 LAW_SE_BOOKKEEPING = "se-bokforingslagen"
@@ -458,7 +458,10 @@ def consumer_complaint_hold(delivered: date, *, long_lived: bool = False) -> Leg
 
 
 def fraud_hold(collected: date) -> LegalHold:
-    """Fraud records stay 36 months from collection (policy §5), even against erasure."""
+    """Fraud records stay 36 months from collection (policy §5): the retention job's rule.
+
+    Against an erasure request this is not an exemption; a supervisor weighs it (`domain.fraud`).
+    """
     return LegalHold(
         law=LAW_FRAUD_POLICY,
         label_nb="Bedrageri eller misbruk (personvernerklæringen § 5)",

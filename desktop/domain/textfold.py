@@ -1,6 +1,6 @@
 """Search keys and sort order for Norwegian and Swedish names.
 
-SQLite's LIKE and FTS5 do not fold ø or æ (DESIGN.md), and agents type what the customer said,
+SQLite's LIKE and FTS5 do not fold ø or æ (docs/architecture.md), and agents type what the customer said,
 not how the register spells it: "Odegard" for "Ødegård", "Saether" for "Sæther", "Bjoern" for
 "Bjørn". :func:`fold` maps every spelling of a name onto one key; store ``fold(name)`` in a search
 column and compare it with ``fold(query)``.

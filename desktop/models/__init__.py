@@ -15,6 +15,7 @@ from desktop.models.engagement import (
     Membership,
 )
 from desktop.models.erasure import ErasureApproval, ErasurePlanRecord, ErasureRun, RetentionRun
+from desktop.models.organisation import FraudWeighingRecord, OrgSetting
 from desktop.models.register_copy import RegisterCopyRedaction
 from desktop.models.requests import (
     DsrRequest,
@@ -66,6 +67,7 @@ __all__ = [
     "ErasureRun",
     "Favourite",
     "FraudSignal",
+    "FraudWeighingRecord",
     "IdentityVerification",
     "ItEnvironment",
     "JobApplication",
@@ -75,6 +77,7 @@ __all__ = [
     "OneTimeCode",
     "Order",
     "OrderLine",
+    "OrgSetting",
     "Payment",
     "RecipientNotification",
     "RecordMixin",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base, RecordMixin, binary_key
@@ -41,6 +41,10 @@ class OrderLine(RecordMixin, Base):
     product_name: Mapped[str] = mapped_column(String(200))
     quantity: Mapped[int] = mapped_column(Integer)
     unit_price_minor: Mapped[int] = mapped_column(Integer)
+    # Goods meant to last substantially longer (most electronics): the buyer may complain for 5 years
+    # instead of 2 (forbrukerkjøpsloven § 27). A property of the product, filled by the shop's systems
+    # (sources map their product category to it) and by demo data; see docs/rules.md#r-complaints.
+    long_lived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     order: Mapped[Order] = relationship(back_populates="lines")
 

@@ -69,7 +69,7 @@ class SearchToken(Base):
     """One folded name word per row: any-word-order prefix search on both SQLite and PostgreSQL.
 
     A range scan on the primary key (token, sort_name, customer_id) finds a prefix through an
-    index on either database, which LIKE and FTS5 cannot promise for Norwegian letters (DESIGN:
+    index on either database, which LIKE and FTS5 cannot promise for Norwegian letters (docs/architecture.md,
     SQLite search), and yields the hits already in name order, so a page stops after 50 rows.
     """
 

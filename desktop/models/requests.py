@@ -93,7 +93,7 @@ class DsrRequest(Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative hook
 
-    # The rules that must hold whoever writes the row (RULEBOOK §5: denials carry a reason).
+    # The rules that must hold whoever writes the row (docs/rules.md#r-refusal: denials carry a reason).
     __table_args__ = (
         Index("ix_dsr_request_customer_type_state", "customer_id", "type", "state"),
         CheckConstraint(f"state IN ({_quoted(RequestState)})", name="state"),

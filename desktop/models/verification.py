@@ -1,4 +1,4 @@
-"""Contacts with a customer and how the caller's identity was checked (RULEBOOK §4).
+"""Contacts with a customer and how the caller's identity was checked (docs/rules.md#r-identity).
 
 Evidence is stored masked ("order TP-…567 + delivery postcode", "passport, last digits 4821"):
 enough for a supervisor to judge whether the check was proportionate, never a document image,

@@ -1,4 +1,4 @@
-"""The shop's privacy policy as validated data (RULEBOOK §1): load it once, look things up by key.
+"""The shop's privacy policy as validated data (docs/rules.md#r-policy): load it once, look things up by key.
 
 No Qt and no SQLAlchemy here: every layer, the domain rules included, may import this package.
 """

@@ -1,4 +1,4 @@
-"""The privacy policy as typed, immutable data (RULEBOOK §1).
+"""The privacy policy as typed, immutable data (docs/rules.md#r-policy).
 
 Everything a shop says about its processing comes from its policy file; this module holds only
 the vocabulary the desk's own code acts on (retention anchors, record kinds, legal-basis and
@@ -64,7 +64,7 @@ RecipientKind = Literal["processor", "independent_controller"]
 RECIPIENT_KINDS: tuple[RecipientKind, ...] = ("processor", "independent_controller")
 
 BookkeepingLaw = Literal["no-bokforingsloven", "se-bokforingslagen"]
-#: Which bookkeeping law holds the selling company's invoices (RULEBOOK §6).
+#: Which bookkeeping law holds the selling company's invoices (docs/rules.md#r-bookkeeping).
 BOOKKEEPING_LAWS: tuple[BookkeepingLaw, ...] = ("no-bokforingsloven", "se-bokforingslagen")
 
 #: Legal bases the desk can reason about (portability, objection); GDPR Art. 6(1)(a)-(f).

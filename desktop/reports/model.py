@@ -173,7 +173,7 @@ class AuthorityData:
 
 @dataclass(frozen=True)
 class LookupData:
-    """Looks of one kind on one day, without who looked (RULEBOOK §3)."""
+    """Looks of one kind on one day, without who looked (docs/rules.md#r-lookups)."""
 
     day: str
     description: str

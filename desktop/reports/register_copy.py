@@ -4,7 +4,7 @@ Plain data in (`desktop.reports.model`), bytes out: no database, no Qt, no clock
 renders the same bytes (ReportLab's invariant mode, and the letter's own date as the PDF date),
 so a copy can be rebuilt and compared later.
 
-Safety rules, each learnt the hard way (DESIGN: ReportLab traps):
+Safety rules, each learnt the hard way (docs/architecture.md: ReportLab traps):
 
 * `Paragraph` parses markup, so every text from the data reaches one only through `_esc`: a
   name such as ``<img src=x>`` would otherwise embed a local file, and ``&`` breaks the build.
@@ -12,8 +12,8 @@ Safety rules, each learnt the hard way (DESIGN: ReportLab traps):
 * Built-in Helvetica lacks letters the shop's customers have, so DejaVu Sans is embedded from
   ``resources/fonts``; a missing file is a `FontMissing` message, never a traceback.
 * Page one is the letter. Its address block sits where a C5/E65 window envelope shows it
-  (RULEBOOK §9) and nothing identity-like is on that page at all (RULEBOOK §4): the records,
-  masked identity number included, start on page two.
+  (docs/rules.md#r-letters) and nothing identity-like is on that page at all
+  (docs/rules.md#r-nid-display): the records, masked identity number included, start on page two.
 * The PDF's metadata names the document and the shop, never the person, because metadata
   travels with a file into places (indexes, mail archives) the letter itself never goes.
 """
@@ -85,7 +85,7 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 _MARGIN_X = 20 * mm
 _CONTENT_WIDTH = PAGE_WIDTH - 2 * _MARGIN_X
 #: The envelope window on page one as (left, top, width, height) from the page's top-left corner:
-#: C5/E65 windows sit about 45 mm from the top and 15-20 mm from the left (RULEBOOK §9).
+#: C5/E65 windows sit about 45 mm from the top and 15-20 mm from the left (docs/rules.md#r-letters).
 WINDOW: tuple[float, float, float, float] = (20 * mm, 45 * mm, 90 * mm, 40 * mm)
 #: The letter text starts below the window and below an E65 envelope's first fold (99 mm).
 _LETTER_TOP = 102 * mm

@@ -5,7 +5,7 @@ Roles are enforced here, below the UI: an agent calling `query`, `count`, `expor
 is itself a look at personal data (who was looked at, and why), so every page viewed, every
 export and every chain check writes its own entry in the same transaction.
 
-`lookup_history` serves the register copy (RULEBOOK §3): the dates and purposes of look-ups at
+`lookup_history` serves the register copy (docs/rules.md#r-lookups): the dates and purposes of look-ups at
 one person's data, without staff names, workstations or reasons (a reason such as an internal
 fraud check must not reach the person it concerns). It takes no actor because only services call
 it, inside a use case that checks its own permission and logs its own access; the UI must never

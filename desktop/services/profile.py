@@ -2,7 +2,7 @@
 
 Opening a profile is always allowed and shows what finds the person (name, masked contact,
 masked identity number), the verification state of the contact, and the policy's purposes with a
-count of records in each. The records themselves need to know (RULEBOOK §8, policy §10): the
+count of records in each. The records themselves need to know (docs/rules.md#r-access-log): the
 contact must be verified, or a reason recorded for it; otherwise `NeedToKnow` is raised, and the
 refusal is logged too. Each group opened, and each further page of it, writes its own access-log
 entry in the transaction that reads it.
@@ -894,7 +894,8 @@ class ProfileService:
                                "Kunden har ikke registrert fødselsnummer.")
             number = decrypt(self.ctx.keys.nid_enc, customer.nid_encrypted)
             try:
-                nid = parse_national_id(number)
+                # Formatting a stored number, not validating it: it was checked when recorded.
+                nid = parse_national_id(number, self.clock().date(), test_numbers=True)
                 formatted, country = format_full(nid), str(nid.country)
             except InvalidNationalId:
                 formatted, country = number, customer.nid_country or ""

@@ -450,7 +450,7 @@ class RegisterCopyService:
         return written
 
     def _addressee(self, s: Session, customer: Customer, lang: str) -> Addressee:
-        """The postal block (RULEBOOK §9): name; street; "postnummer poststed" last, the country abroad."""
+        """The postal block (docs/rules.md#r-letters): name; street; "postnummer poststed" last, the country abroad."""
         addresses = list(s.execute(select(Address).where(Address.customer_id == customer.id)).scalars())
         preference = {"home": 0, "billing": 1, "delivery": 2}
         best = min(addresses, key=lambda a: (preference.get(a.kind, 3), -a.id), default=None)

@@ -55,8 +55,9 @@ class ProtectedNid:
     birth_date: date
 
 
-def protect_national_id(keys: DeskKeys, text: str) -> ProtectedNid:
-    nid = parse_national_id(text)
+def protect_national_id(keys: DeskKeys, text: str, *, today: date, test_numbers: bool = False) -> ProtectedNid:
+    """Validate as of ``today`` (the caller's clock) and keep only the hash, mask and ciphertext."""
+    nid = parse_national_id(text, today, test_numbers=test_numbers)
     return ProtectedNid(
         hash=nid_hash(keys, nid), masked=mask(nid), encrypted=encrypt(keys.nid_enc, nid.number),
         country=nid.country, birth_date=nid.birth_date,
@@ -84,8 +85,16 @@ def add_customer(
     street: str | None = None,
     postcode: str | None = None,
     city: str | None = None,
+    today: date | None = None,
+    test_numbers: bool = False,
 ) -> Customer:
-    protected = protect_national_id(keys, national_id) if national_id else None
+    """Write one person. The identity number is validated as of ``today`` (the calling service's
+    clock), or as of the day the record is created when no clock is given: a number must have
+    existed when it was recorded. ``test_numbers`` admits the desk's own Swedish test numbers."""
+    checked_on = today or created_at.date()
+    protected = (
+        protect_national_id(keys, national_id, today=checked_on, test_numbers=test_numbers) if national_id else None
+    )
     customer = Customer(
         customer_number=customer_number, first_name=first_name.strip(), last_name=last_name.strip(),
         sort_name=name_sort_key(first_name, last_name), email=email,

@@ -8,12 +8,15 @@ parameters, so '%', '_', quotes and SQL words are plain text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from sqlalchemy import Select, bindparam, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
+from desktop.audit.log import utcnow
 from desktop.domain.contact import looks_like_email, mask_email, mask_phone, normalize_email, phone_candidates
 from desktop.domain.national_id import InvalidNationalId, looks_like_national_id, parse_national_id
 from desktop.domain.roles import Actor, Permission
@@ -138,9 +141,15 @@ _DESCRIBE = select(
 
 
 class SearchService:
-    def __init__(self, ctx: DeskContext) -> None:
+    """`clock` returns naive UTC; its local date decides which identity numbers exist yet."""
+
+    def __init__(self, ctx: DeskContext, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.ctx = ctx
         self.accounts = AccountService(ctx)
+        self.clock = clock
+
+    def today(self) -> date:
+        return self.clock().replace(tzinfo=UTC).astimezone().date()
 
     def search(
         self, actor: Actor, query: str, *, after: tuple[str, str, int] | None = None, limit: int = PAGE
@@ -188,7 +197,7 @@ class SearchService:
             if looks_like_national_id(query):
                 kinds.append("national_id")
                 try:
-                    nid = parse_national_id(query)
+                    nid = parse_national_id(query, self.today(), test_numbers=self.ctx.demo)
                 except InvalidNationalId as exc:
                     notes.append(f"Not a valid identity number: {exc}. Searched as text instead.")
                     notes_nb.append(f"Ikke et gyldig fødselsnummer: {exc.message_nb}. Søkte som fritekst i stedet.")

@@ -81,6 +81,7 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "access_log": _APPEND,
     "audit_head": ("SELECT", "UPDATE"),  # the append advances the head row (SELECT ... FOR UPDATE)
     "db_meta": _READ,  # instance id, demo flag and key check: written by the owner only
+    "fraud_weighing": _APPEND,  # a supervisor's weighing is history: a new one adds a row
     "alembic_version": _READ,  # the desk checks the schema version; only the owner migrates
 }
 #: Tables whose rows the desk deletes: erasure and retention (services/erasure.apply_items) and

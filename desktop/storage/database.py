@@ -34,7 +34,7 @@ def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     try:
         cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
-        # Erased values must not linger in free pages (RULEBOOK §5, DESIGN: SQLite erasure).
+        # Erased values must not linger in free pages (docs/rules.md#r-erasure; docs/architecture.md, SQLite).
         cur.execute("PRAGMA secure_delete = ON")
         # INSERT OR REPLACE must fire the access log's delete trigger too.
         cur.execute("PRAGMA recursive_triggers = ON")

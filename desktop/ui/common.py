@@ -1,7 +1,7 @@
 """Pieces every screen shares: the background service worker, error text, notices and formats.
 
 Service calls run off the GUI thread and their answers come back on it, so widgets are touched
-only in callbacks (DESIGN: slow work leaves the GUI thread).
+only in callbacks (docs/architecture.md: slow work leaves the GUI thread).
 """
 
 from __future__ import annotations

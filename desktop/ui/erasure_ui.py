@@ -58,6 +58,7 @@ if TYPE_CHECKING:
         PlanLineView,
         PlanView,
     )
+    from desktop.services.fraud_weighing import FraudWeighingService
     from desktop.services.written_files import OpenFile, WrittenFileService
     from desktop.ui.dialogs import DialogService
 
@@ -91,12 +92,15 @@ class ErasurePlanDialog(QDialog):
     changed = Signal(int)
 
     def __init__(self, ctx: DeskContext, actor: Actor, request_id: int, dialogs: DialogService,
-                 parent: QWidget | None = None, *, service: ErasureService, files: WrittenFileService) -> None:
+                 parent: QWidget | None = None, *, service: ErasureService, files: WrittenFileService,
+                 fraud: FraudWeighingService) -> None:
         super().__init__(parent)
         self.ctx, self.actor, self.request_id, self.dialogs = ctx, actor, request_id, dialogs
         self.service = service
         #: The files saved for the person, offered for removal once the erasure is carried out.
         self.files = files
+        #: A supervisor's weighing of the person's fraud records, which the plan waits for.
+        self.fraud = fraud
         self.loaded: _Loaded | None = None
         self.last_result: ErasureResult | None = None
         self.setWindowTitle(self.tr("Erasure plan"))
@@ -144,8 +148,17 @@ class ErasurePlanDialog(QDialog):
         self.execute_button.clicked.connect(self.execute)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
+        # Fraud records wait for a supervisor's weighing before the plan can go (docs/rules.md#r-fraud).
+        self.keep_fraud_button = QPushButton(self.tr("Keep the fraud records…"))
+        self.keep_fraud_button.setToolTip(self.tr("Compelling grounds override the person's interests; asks for "
+                                                  "the reasons and your password"))
+        self.keep_fraud_button.clicked.connect(lambda: self.weigh_fraud(True))
+        self.erase_fraud_button = QPushButton(self.tr("Erase the fraud records…"))
+        self.erase_fraud_button.setToolTip(self.tr("Nothing overrides the person's request; asks for the reasons "
+                                                   "and your password"))
+        self.erase_fraud_button.clicked.connect(lambda: self.weigh_fraud(False))
         self.action_buttons = (self.submit_button, self.approve_button, self.reject_button, self.withdraw_button,
-                               self.execute_button)
+                               self.execute_button, self.keep_fraud_button, self.erase_fraud_button)
         row = QHBoxLayout()
         for button in self.action_buttons:
             button.setAutoDefault(False)
@@ -334,6 +347,12 @@ class ErasurePlanDialog(QDialog):
         self.reject_button.setVisible(loaded.can_decide)
         self.withdraw_button.setVisible(approved and status.can_withdraw_approval)
         self.execute_button.setVisible(approved and state is RequestState.IN_PROGRESS and status.run_id is None)
+        from desktop.domain.fraud import LAW_FRAUD_PENDING
+
+        weigh = plan is not None and not active and self.actor.can(Permission.APPROVE_ERASURE) and any(
+            LAW_FRAUD_PENDING in line.laws for section in plan.sections for line in section.restrict)
+        self.keep_fraud_button.setVisible(weigh)
+        self.erase_fraud_button.setVisible(weigh)
 
     def _show_result(self, result: ErasureResult) -> None:
         self.last_result = result
@@ -419,6 +438,22 @@ class ErasurePlanDialog(QDialog):
         self._run(lambda: service.reject(actor, rid, password, reason), lambda _v: self._message(
             self.tr("Rejected. The request goes back to its agent with your reason.")))
 
+    def weigh_fraud(self, keep: bool) -> None:
+        """A supervisor's keep-or-erase for the fraud records, with reasons, recorded and logged."""
+        title = self.tr("Keep the fraud records") if keep else self.tr("Erase the fraud records")
+        reasons = self.dialogs.ask_text(self, title, self.tr(
+            "Why does the shop's interest override the person's, or why not? Your reasons are recorded "
+            "with the decision:"))
+        if reasons is None:
+            return
+        password = self.dialogs.ask_text(self, title, self.tr("Enter your password to record the decision:"),
+                                         password=True)
+        if password is None:
+            return
+        service, actor, rid = self.fraud, self.actor, self.request_id
+        self._run(lambda: service.weigh(actor, rid, "keep" if keep else "erase", reasons, password),
+                  lambda _v: self._message(self.tr("The decision is recorded; the plan can now be submitted.")))
+
     def withdraw(self) -> None:
         if not self.dialogs.confirm(self, self.tr("Withdraw the approval"),
                                     self.tr("Withdraw the approval? The plan waits for approval again.")):
@@ -472,11 +507,12 @@ class ApprovalQueueWidget(QWidget):
     COLUMNS = 8
 
     def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
-                 service: ErasureService, files: WrittenFileService, parent: QWidget | None = None) -> None:
+                 service: ErasureService, files: WrittenFileService, fraud: FraudWeighingService,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.actor, self.dialogs = ctx, actor, dialogs
         self.service = service
-        self.files = files
+        self.files, self.fraud = files, fraud
         self.rows: list[ApprovalQueueRow] = []
         self.plan_dialogs: dict[int, ErasurePlanDialog] = {}
         self.setAccessibleName(self.tr("Erasure approval queue"))
@@ -591,7 +627,7 @@ class ApprovalQueueWidget(QWidget):
         dialog = self.plan_dialogs.get(request_id)
         if dialog is None:
             dialog = ErasurePlanDialog(self.ctx, self.actor, request_id, self.dialogs, self, service=self.service,
-                                       files=self.files)
+                                       files=self.files, fraud=self.fraud)
             dialog.changed.connect(lambda _rid: self.refresh())
             dialog.finished.connect(lambda _result, rid=request_id: self.plan_dialogs.pop(rid, None))
             self.plan_dialogs[request_id] = dialog

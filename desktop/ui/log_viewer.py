@@ -142,6 +142,8 @@ _ACTIONS: dict[str, object] = {
     "erasure_withdraw": QT_TRANSLATE_NOOP("LogTableModel", "erasure withdrawn"),
     "erasure_execute": QT_TRANSLATE_NOOP("LogTableModel", "carried out erasure"),
     "erasure_purge": QT_TRANSLATE_NOOP("LogTableModel", "purged and checked erasure residue"),
+    "fraud_weighing": QT_TRANSLATE_NOOP("LogTableModel", "weighed fraud records"),
+    "setting_changed": QT_TRANSLATE_NOOP("LogTableModel", "changed an organisation rule"),
     "request_file": QT_TRANSLATE_NOOP("LogTableModel", "filed request"),
     "request_letter": QT_TRANSLATE_NOOP("LogTableModel", "wrote letter"),
     "request_letter_sent": QT_TRANSLATE_NOOP("LogTableModel", "letter sent"),

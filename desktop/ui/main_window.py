@@ -176,6 +176,10 @@ class MainWindow(QMainWindow):
 
         settings_action.triggered.connect(open_settings)
         file_menu.addAction(settings_action)
+        from desktop.ui.org_rules import RollForwardAction  # the organisation's rule, from the database
+
+        self.roll_forward_action = RollForwardAction(self.services.org_settings, self.actor, self.dialogs, self)
+        file_menu.addAction(self.roll_forward_action)
         file_menu.addSeparator()
         self.settings_action = settings_action
         lock_action = QAction(icon("lock"), self.tr("&Lock now"), self)

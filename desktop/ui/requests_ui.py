@@ -39,16 +39,8 @@ if TYPE_CHECKING:
     from desktop.ui.dialogs import DialogService
     from desktop.ui.request_view import RequestViewWidget
 
-#: QSettings key of the roll-forward setting (RULEBOOK §2); off unless an administrator turns it on.
-#: Read at sign-in, when the desk's request service is composed.
-ROLL_FORWARD_KEY = "requests/roll_forward"
 
 CurrentCustomer = Callable[[], tuple[int, str] | None]
-
-
-def roll_forward_setting() -> bool:
-    value = desk_settings().value(ROLL_FORWARD_KEY, False)
-    return value is True or str(value).lower() in ("1", "true", "yes")
 
 
 class RequestsWindow(QWidget):
@@ -229,8 +221,9 @@ class RequestsUi(QObject):
     def show_approval_queue(self) -> ApprovalQueueWidget:
         """The erasures waiting for a supervisor, in a window of their own, read fresh."""
         if self.approval_window is None:
-            self.approval_window = ApprovalQueueWidget(self.ctx, self.actor, self.dialogs,
-                                                       service=self.services.erasure, files=self.services.written_files,
+            services = self.services
+            self.approval_window = ApprovalQueueWidget(self.ctx, self.actor, self.dialogs, service=services.erasure,
+                                                       files=services.written_files, fraud=services.fraud,
                                                        parent=self.main_window)
             self.approval_window.setWindowFlag(Qt.WindowType.Window, True)
             self.approval_window.setWindowTitle(self.tr("Erasure approval – {app}").format(app=APP_NAME))

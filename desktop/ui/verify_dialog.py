@@ -1,6 +1,6 @@
 """Checking who is calling, with the least intrusive method that removes reasonable doubt.
 
-One page per method (RULEBOOK §4): questions answered from the record, a one-time code to the
+One page per method (docs/rules.md#r-identity): questions answered from the record, a one-time code to the
 *registered* e-mail or phone, an ID document seen at the counter, an electronic-ID reference. No
 page asks for the full identity number, because no method needs it. The dialog shows what the
 service decides: attempts left, a lockout and its minutes, and the service's own message for every

@@ -506,6 +506,22 @@
         <translation>Lukk</translation>
     </message>
     <message>
+        <source>Keep the fraud records…</source>
+        <translation>Behold opplysningene om bedrageri …</translation>
+    </message>
+    <message>
+        <source>Compelling grounds override the person&apos;s interests; asks for the reasons and your password</source>
+        <translation>Tvingende grunner veier tyngre enn personens interesser; ber om begrunnelse og passordet ditt</translation>
+    </message>
+    <message>
+        <source>Erase the fraud records…</source>
+        <translation>Slett opplysningene om bedrageri …</translation>
+    </message>
+    <message>
+        <source>Nothing overrides the person&apos;s request; asks for the reasons and your password</source>
+        <translation>Ingenting veier tyngre enn personens henvendelse; ber om begrunnelse og passordet ditt</translation>
+    </message>
+    <message>
         <source>Read the erasure plan again</source>
         <translation>Les slettingsplanen på nytt</translation>
     </message>
@@ -612,6 +628,26 @@
     <message>
         <source>Rejected. The request goes back to its agent with your reason.</source>
         <translation>Avvist. Henvendelsen går tilbake til saksbehandleren med begrunnelsen din.</translation>
+    </message>
+    <message>
+        <source>Keep the fraud records</source>
+        <translation>Behold opplysningene om bedrageri</translation>
+    </message>
+    <message>
+        <source>Erase the fraud records</source>
+        <translation>Slett opplysningene om bedrageri</translation>
+    </message>
+    <message>
+        <source>Why does the shop&apos;s interest override the person&apos;s, or why not? Your reasons are recorded with the decision:</source>
+        <translation>Hvorfor veier butikkens interesse tyngre enn personens, eller hvorfor ikke? Begrunnelsen lagres sammen med avgjørelsen:</translation>
+    </message>
+    <message>
+        <source>Enter your password to record the decision:</source>
+        <translation>Skriv inn passordet ditt for å registrere avgjørelsen:</translation>
+    </message>
+    <message>
+        <source>The decision is recorded; the plan can now be submitted.</source>
+        <translation>Avgjørelsen er registrert; planen kan nå sendes.</translation>
     </message>
     <message>
         <source>Withdraw the approval? The plan waits for approval again.</source>
@@ -1071,6 +1107,14 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
     <message>
         <source>purged and checked erasure residue</source>
         <translation>fjernet og kontrollerte rester etter sletting</translation>
+    </message>
+    <message>
+        <source>weighed fraud records</source>
+        <translation>veide opplysninger om bedrageri</translation>
+    </message>
+    <message>
+        <source>changed an organisation rule</source>
+        <translation>endret en regel for virksomheten</translation>
     </message>
     <message>
         <source>filed request</source>
@@ -3109,7 +3153,6 @@ Dobbeltklikk på en forespørsel i køen.</translation>
     <name>RequestsWindow</name>
     <message>
         <source>Requests – {app}</source>
-        <extracomment>QSettings key of the roll-forward setting (RULEBOOK §2); off unless an administrator turns it on. Read at sign-in, when the desk&apos;s request service is composed.</extracomment>
         <translation>Forespørsler – {app}</translation>
     </message>
     <message>
@@ -3250,6 +3293,29 @@ Dobbeltklikk på en forespørsel i køen.</translation>
     <message>
         <source>Write why the full number is needed.</source>
         <translation>Skriv hvorfor hele nummeret trengs.</translation>
+    </message>
+</context>
+<context>
+    <name>RollForwardAction</name>
+    <message>
+        <source>Move deadlines off &amp;weekends and holidays</source>
+        <translation>Flytt frister bort fra &amp;helger og helligdager</translation>
+    </message>
+    <message>
+        <source>A rule of the organisation, the same on every workstation; only an administrator may change it</source>
+        <translation>En regel for hele virksomheten, lik på alle arbeidsstasjoner; bare en administrator kan endre den</translation>
+    </message>
+    <message>
+        <source>Due dates on a Saturday, Sunday or public holiday will move to the next working day for every request filed from now on, on every workstation. Turn this on?</source>
+        <translation>Frister som faller på en lørdag, søndag eller helligdag, flyttes til neste virkedag for alle henvendelser som registreres fra nå av, på alle arbeidsstasjoner. Slå dette på?</translation>
+    </message>
+    <message>
+        <source>Due dates will stay on the day one month after receipt, even on a weekend or holiday, for every request filed from now on. Turn this off?</source>
+        <translation>Fristene blir liggende på dagen én måned etter mottak, også på en helg eller helligdag, for alle henvendelser som registreres fra nå av. Slå dette av?</translation>
+    </message>
+    <message>
+        <source>Deadline rule</source>
+        <translation>Fristregel</translation>
     </message>
 </context>
 <context>

@@ -506,6 +506,22 @@
         <translation>Stäng</translation>
     </message>
     <message>
+        <source>Keep the fraud records…</source>
+        <translation>Behåll uppgifterna om bedrägeri …</translation>
+    </message>
+    <message>
+        <source>Compelling grounds override the person&apos;s interests; asks for the reasons and your password</source>
+        <translation>Tvingande skäl väger tyngre än personens intressen; frågar efter motivering och ditt lösenord</translation>
+    </message>
+    <message>
+        <source>Erase the fraud records…</source>
+        <translation>Radera uppgifterna om bedrägeri …</translation>
+    </message>
+    <message>
+        <source>Nothing overrides the person&apos;s request; asks for the reasons and your password</source>
+        <translation>Inget väger tyngre än personens begäran; frågar efter motivering och ditt lösenord</translation>
+    </message>
+    <message>
         <source>Read the erasure plan again</source>
         <translation>Läs raderingsplanen igen</translation>
     </message>
@@ -612,6 +628,26 @@
     <message>
         <source>Rejected. The request goes back to its agent with your reason.</source>
         <translation>Underkänd. Begäran går tillbaka till handläggaren med din motivering.</translation>
+    </message>
+    <message>
+        <source>Keep the fraud records</source>
+        <translation>Behåll uppgifterna om bedrägeri</translation>
+    </message>
+    <message>
+        <source>Erase the fraud records</source>
+        <translation>Radera uppgifterna om bedrägeri</translation>
+    </message>
+    <message>
+        <source>Why does the shop&apos;s interest override the person&apos;s, or why not? Your reasons are recorded with the decision:</source>
+        <translation>Varför väger butikens intresse tyngre än personens, eller varför inte? Motiveringen sparas med beslutet:</translation>
+    </message>
+    <message>
+        <source>Enter your password to record the decision:</source>
+        <translation>Ange ditt lösenord för att registrera beslutet:</translation>
+    </message>
+    <message>
+        <source>The decision is recorded; the plan can now be submitted.</source>
+        <translation>Beslutet är registrerat; planen kan nu skickas.</translation>
     </message>
     <message>
         <source>Withdraw the approval? The plan waits for approval again.</source>
@@ -1071,6 +1107,14 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
     <message>
         <source>purged and checked erasure residue</source>
         <translation>rensade och kontrollerade rester efter radering</translation>
+    </message>
+    <message>
+        <source>weighed fraud records</source>
+        <translation>vägde uppgifter om bedrägeri</translation>
+    </message>
+    <message>
+        <source>changed an organisation rule</source>
+        <translation>ändrade en regel för organisationen</translation>
     </message>
     <message>
         <source>filed request</source>
@@ -3109,7 +3153,6 @@ Dubbelklicka på en begäran i kön.</translation>
     <name>RequestsWindow</name>
     <message>
         <source>Requests – {app}</source>
-        <extracomment>QSettings key of the roll-forward setting (RULEBOOK §2); off unless an administrator turns it on. Read at sign-in, when the desk&apos;s request service is composed.</extracomment>
         <translation>Begäranden – {app}</translation>
     </message>
     <message>
@@ -3250,6 +3293,29 @@ Dubbelklicka på en begäran i kön.</translation>
     <message>
         <source>Write why the full number is needed.</source>
         <translation>Skriv varför hela numret behövs.</translation>
+    </message>
+</context>
+<context>
+    <name>RollForwardAction</name>
+    <message>
+        <source>Move deadlines off &amp;weekends and holidays</source>
+        <translation>Flytta frister från &amp;helger och helgdagar</translation>
+    </message>
+    <message>
+        <source>A rule of the organisation, the same on every workstation; only an administrator may change it</source>
+        <translation>En regel för hela organisationen, densamma på alla arbetsstationer; bara en administratör kan ändra den</translation>
+    </message>
+    <message>
+        <source>Due dates on a Saturday, Sunday or public holiday will move to the next working day for every request filed from now on, on every workstation. Turn this on?</source>
+        <translation>Frister som infaller på en lördag, söndag eller helgdag flyttas till nästa vardag för alla ärenden som registreras från och med nu, på alla arbetsstationer. Slå på detta?</translation>
+    </message>
+    <message>
+        <source>Due dates will stay on the day one month after receipt, even on a weekend or holiday, for every request filed from now on. Turn this off?</source>
+        <translation>Fristerna ligger kvar på dagen en månad efter mottagandet, även på en helg eller helgdag, för alla ärenden som registreras från och med nu. Slå av detta?</translation>
+    </message>
+    <message>
+        <source>Deadline rule</source>
+        <translation>Fristregel</translation>
     </message>
 </context>
 <context>

@@ -66,8 +66,9 @@ def add_people(ctx: DeskContext) -> dict[str, int]:
             nid = synthetic_no(rng, birth) if country == "NO" else synthetic_se(rng, birth)
             c = add_customer(s, ctx.keys, ctx.policy, customer_number=f"K{1000000 + i}", first_name=first,
                              last_name=last, created_at=datetime(2024, 1, 1 + i), email=email, phone=phone,
-                             national_id=nid, country=country, language="sv" if country == "SE" else "nb",
-                             street=street, postcode=postcode, city=city)
+                             national_id=nid, test_numbers=ctx.demo, country=country,
+                             language="sv" if country == "SE" else "nb", street=street, postcode=postcode,
+                             city=city)
             ids[last] = c.id
     return ids
 

@@ -181,6 +181,8 @@ def test_the_desk_works_as_the_application_role(pg_url: str, team: TeamSetupRepo
     from desktop.demo.generator import generate_demo_data
     from desktop.services.accounts import AccountService
     from desktop.services.erasure import ErasureService
+    from desktop.services.fraud_weighing import FraudWeighingService
+    from desktop.services.org_settings import OrgSettingsService
     from desktop.services.profile import ProfileService
     from desktop.services.requests import RequestService
     from desktop.services.search import SearchService
@@ -211,8 +213,14 @@ def test_the_desk_works_as_the_application_role(pg_url: str, team: TeamSetupRepo
         assert header.may_see_more
         request = RequestService(ctx).file(agent, "erasure", person.id, channel="phone")
         RequestService(ctx).verify_identity(agent, request.id, note="BankID")
-        plan = ErasureService(ctx).make_plan(agent, request.id)
         supervisor = accounts.login("supervisor", "demo")
+        # Fraud records wait for a supervisor's weighing (docs/rules.md#r-fraud), and an admin sets the
+        # organisation's deadline rule: both written as the application role.
+        FraudWeighingService(ctx).weigh(supervisor, request.id, "erase",
+                                        "Nothing in these records overrides the person's request.", "demo")
+        OrgSettingsService(ctx).set_roll_forward(accounts.login("admin", "demo"), True)
+        assert OrgSettingsService(ctx).roll_forward() is True
+        plan = ErasureService(ctx).make_plan(agent, request.id)
         ErasureService(ctx).approve(supervisor, request.id, "demo", plan.fingerprint)
         result = ErasureService(ctx).execute(supervisor, request.id)  # DELETEs as the application role
         assert result.run_state == "done" and sum(result.erased.values()) > 0, result.erased

@@ -47,6 +47,7 @@ from pytestqt.qtbot import QtBot
 from desktop.bootstrap import UnconfiguredMailer
 from desktop.domain.requests import RequestType
 from desktop.services.erasure import ErasureService
+from desktop.services.fraud_weighing import FraudWeighingService
 from desktop.services.requests import RequestService
 from desktop.services.verification import FileSmsGateway, VerificationService
 from desktop.services.written_files import WrittenFileService
@@ -315,7 +316,8 @@ def test_request_screens_name_every_control(qtbot: QtBot, desk: Any, agent: Any,
     assert unnamed_controls(window) == []  # the queue, the request and every type's panel
     window.close()
     approval = ApprovalQueueWidget(desk, supervisor, dialogs, service=desk_services(desk).erasure,
-                                   files=desk_services(desk).written_files)
+                                   files=desk_services(desk).written_files,
+                                   fraud=desk_services(desk).fraud)
     qtbot.addWidget(approval)
     qtbot.waitUntil(lambda: not approval.is_busy(), timeout=5000)
     assert unnamed_controls(approval) == []
@@ -328,7 +330,7 @@ def test_erasure_plan_names_every_control(qtbot: QtBot, desk: Any, agent: Any, d
     rid = requests.file(agent, "erasure", people["Ødegård"], channel="email").id
     requests.verify_identity(agent, rid, note="one-time code to the registered e-mail")
     dialog = ErasurePlanDialog(desk, agent, rid, dialogs, service=ErasureService(desk),
-        files=WrittenFileService(desk))
+        files=WrittenFileService(desk), fraud=FraudWeighingService(desk))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.loaded is not None and not dialog.is_busy(), timeout=10000)
     assert unnamed_controls(dialog) == []
@@ -525,7 +527,8 @@ def test_enter_opens_from_the_queues(qtbot: QtBot, desk: Any, agent: Any, superv
     service.verify_identity(agent, rid, note="one-time code")
     ErasureService(desk).make_plan(agent, rid)
     approval = ApprovalQueueWidget(desk, supervisor, dialogs, service=desk_services(desk).erasure,
-                                   files=desk_services(desk).written_files)
+                                   files=desk_services(desk).written_files,
+                                   fraud=desk_services(desk).fraud)
     qtbot.addWidget(approval)
     qtbot.waitUntil(lambda: approval.table.rowCount() == 1 and not approval.is_busy(), timeout=5000)
     activate(qtbot, approval)

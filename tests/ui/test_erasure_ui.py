@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.requests import RequestState, RequestType
 from desktop.services.erasure import ErasureService
+from desktop.services.fraud_weighing import FraudWeighingService
 from desktop.services.requests import RequestService
 from desktop.services.written_files import WrittenFileService
 from desktop.ui.erasure_ui import ApprovalQueueWidget, ErasurePlanDialog
@@ -41,7 +42,7 @@ def state_of(desk: Any, who: Any, rid: int) -> RequestState:
 
 def open_dialog(qtbot: QtBot, desk: Any, actor: Any, rid: int, dialogs: RecordingDialogs) -> ErasurePlanDialog:
     dialog = ErasurePlanDialog(desk, actor, rid, dialogs, service=ErasureService(desk),
-        files=WrittenFileService(desk))
+        files=WrittenFileService(desk), fraud=FraudWeighingService(desk))
     qtbot.addWidget(dialog)
     dialog.show()
     settle(qtbot, dialog)
@@ -114,7 +115,7 @@ def test_the_filer_sees_no_approve_button(qtbot: QtBot, desk: Any, people: dict[
     assert dialog.loaded is not None and dialog.loaded.status.state is RequestState.AWAITING_APPROVAL
     assert dialog.approve_button.isHidden() and dialog.reject_button.isHidden()
     queue = ApprovalQueueWidget(desk, supervisor, scripted, service=ErasureService(desk),
-                                files=WrittenFileService(desk))
+                                files=WrittenFileService(desk), fraud=FraudWeighingService(desk))
     qtbot.addWidget(queue)
     settle(qtbot, queue)
     assert [r.request_id for r in queue.rows] == [rid]
@@ -155,7 +156,7 @@ def test_queue_double_click_opens_the_plan(qtbot: QtBot, desk: Any, submitted: i
                                            scripted: RecordingDialogs) -> None:
     boss = login(desk, "supervisor")
     queue = ApprovalQueueWidget(desk, boss, scripted, service=ErasureService(desk),
-        files=WrittenFileService(desk))
+        files=WrittenFileService(desk), fraud=FraudWeighingService(desk))
     qtbot.addWidget(queue)
     settle(qtbot, queue)
     assert queue.table.rowCount() == 1

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from desktop import APP_NAME, ORG
 from desktop.domain.deadlines import DeadlineState
 from desktop.paths import resources_dir
+from desktop.services.fraud_weighing import FraudWeighingService
 from desktop.services.written_files import WrittenFileService
 from desktop.ui import icons, theme
 from desktop.ui.common import EnterActivatesButtons
@@ -315,7 +316,7 @@ def test_the_erasure_plan_recolours_its_decisions_on_a_switch(qtbot: QtBot, monk
     rid = requests.file(agent, "erasure", people["Nordmann"], channel="email").id
     requests.verify_identity(agent, rid, note="one-time code to the registered e-mail")
     dialog = ErasurePlanDialog(desk, agent, rid, RecordingDialogs(), service=ErasureService(desk),
-                               files=WrittenFileService(desk))
+                               files=WrittenFileService(desk), fraud=FraudWeighingService(desk))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.loaded is not None and not dialog.is_busy(), timeout=10000)
 

@@ -18,10 +18,10 @@ def db_arg(desk: DeskContext, people: dict[str, int]) -> str:
     return str(desk.db.sqlite_path)
 
 
-def test_deadline(capsys: pytest.CaptureFixture[str]) -> None:
-    rc, out, _ = run_cli(capsys, "deadline", "2026-01-31")
+def test_deadline(capsys: pytest.CaptureFixture[str], db_arg: str) -> None:
+    rc, out, _ = run_cli(capsys, "--db", db_arg, "deadline", "2026-01-31")
     assert rc == 0 and "due 2026-02-28" in out and "extended 2026-04-28" in out
-    rc, _, err = run_cli(capsys, "deadline", "2026-02-30")
+    rc, _, err = run_cli(capsys, "--db", db_arg, "deadline", "2026-02-30")
     assert rc == 1 and "is not a date" in err
 
 

@@ -1,4 +1,4 @@
-"""Answer deadlines (RULEBOOK §2): one month, the extension, and the optional roll-forward."""
+"""Answer deadlines (docs/rules.md#r-deadline): one month, the extension, and the optional roll-forward."""
 
 from __future__ import annotations
 
@@ -55,13 +55,13 @@ def test_add_months(start: date, months: int, expected: date) -> None:
     assert add_months(start, months) == expected
 
 
-# --- response_due: RULEBOOK §2 and every month end --------------------------------------------
+# --- response_due: docs/rules.md#r-deadline and every month end ---------------------------------
 
 
 @pytest.mark.parametrize(
     ("received", "due"),
     [
-        # RULEBOOK §2 examples
+        # docs/rules.md#r-deadline examples
         (date(2026, 1, 31), date(2026, 2, 28)),
         (date(2026, 3, 31), date(2026, 4, 30)),
         (date(2026, 11, 25), date(2026, 12, 25)),
@@ -106,7 +106,7 @@ def test_no_roll_forward_by_default() -> None:
 @pytest.mark.parametrize(
     ("received", "extended"),
     [
-        (date(2026, 1, 31), date(2026, 4, 28)),  # RULEBOOK §2: capped by due + 2 months
+        (date(2026, 1, 31), date(2026, 4, 28)),  # docs/rules.md#r-extension: capped by due + 2 months
         (date(2026, 3, 31), date(2026, 6, 30)),
         (date(2026, 11, 25), date(2027, 2, 25)),
         (date(2026, 1, 15), date(2026, 4, 15)),

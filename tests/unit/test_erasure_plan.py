@@ -1,8 +1,8 @@
-"""The erasure plan (pure rules): holds per RULEBOOK §6, dependencies, grouping, the fingerprint."""
+"""The erasure plan (pure rules): holds per docs/rules.md#r-holds, dependencies, grouping, the fingerprint."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -17,6 +17,7 @@ from desktop.domain.erasure import (
     plan_erasure,
     plan_retention,
 )
+from desktop.domain.fraud import LAW_FRAUD_PENDING, FraudWeighing, InvalidWeighing, WeighingOutcome
 from desktop.domain.retention import (
     BOOKKEEPING_LAWS,
     LAW_CONSUMER_PURCHASES,
@@ -61,11 +62,17 @@ def fraud(fid: int, detected: date) -> RecordFacts:
 
 
 def plan(records: list[RecordFacts], *, today: date = TODAY, law: str = LAW_NO_BOOKKEEPING,
-         purpose: str | None = None) -> ErasurePlan:
-    return plan_erasure(records, today=today, bookkeeping_law=law, purpose=purpose, rules=RULES)
+         purpose: str | None = None, weighing: FraudWeighing | None = None) -> ErasurePlan:
+    return plan_erasure(records, today=today, bookkeeping_law=law, purpose=purpose, rules=RULES,
+                        fraud_weighing=weighing)
 
 
-# --- RULEBOOK §6 -----------------------------------------------------------------------------------
+def weighed(outcome: WeighingOutcome) -> FraudWeighing:
+    return FraudWeighing(outcome=outcome, reasons="Card testing from this account in 2025; the bank asked us to "
+                         "keep it.", decided_by="supervisor", decided_at=datetime(2026, 11, 27, 14))
+
+
+# --- docs/rules.md#r-holds --------------------------------------------------------------------------
 
 
 def test_norwegian_invoice_of_2026_03_15_is_held_until_2031_12_31() -> None:
@@ -100,11 +107,39 @@ def test_consumer_complaint_hold_runs_two_years_from_delivery_five_for_long_live
     assert held(True) == date(2031, 3, 20)
 
 
-def test_fraud_records_are_held_36_months_from_collection() -> None:
-    item = plan([person(), fraud(7, date(2025, 1, 10))]).item("fraud_signal", 7)
+def test_fraud_records_wait_for_a_supervisor_and_are_never_kept_automatically() -> None:
+    # docs/rules.md#r-fraud: the shop's own purpose, not an Art. 17(3) exemption.
+    pending = plan([person(), fraud(7, date(2025, 1, 10))])
+    item = pending.item("fraud_signal", 7)
     assert item.decision is PlanDecision.RESTRICT and item.until == date(2028, 1, 10)
-    assert item.laws == (LAW_FRAUD_POLICY,)
-    assert plan([person(), fraud(7, date(2022, 1, 10))]).item("fraud_signal", 7).decision is PlanDecision.ERASE
+    assert item.laws == (LAW_FRAUD_PENDING,) and pending.awaits_weighing
+    assert "på grunn av ventende avveining av leder" in item.reason("nb")
+    assert "because of a supervisor's pending weighing" in item.reason("en")
+    assert "på grund av chefens väntande avvägning" in item.reason("sv")
+    kept = plan([person(), fraud(7, date(2025, 1, 10))], weighing=weighed(WeighingOutcome.KEEP))
+    item = kept.item("fraud_signal", 7)
+    assert item.decision is PlanDecision.RESTRICT and item.until == date(2028, 1, 10)  # 36 months, no more
+    assert item.laws == (LAW_FRAUD_POLICY,) and not kept.awaits_weighing
+    assert "27.11.2026" in item.reason("nb") and "art. 21 nr. 1" in item.reason("nb")
+    erased = plan([person(), fraud(7, date(2025, 1, 10))], weighing=weighed(WeighingOutcome.ERASE))
+    assert erased.item("fraud_signal", 7).decision is PlanDecision.ERASE and not erased.awaits_weighing
+    assert len({pending.fingerprint, kept.fingerprint, erased.fingerprint}) == 3
+    # Past the policy's 36 months there is nothing to weigh: the record goes.
+    old = plan([person(), fraud(7, date(2022, 1, 10))])
+    assert old.item("fraud_signal", 7).decision is PlanDecision.ERASE and not old.awaits_weighing
+
+
+def test_a_weighing_needs_reasons_someone_can_check() -> None:
+    for reasons in ("", "   ", "keep"):
+        with pytest.raises(InvalidWeighing):
+            FraudWeighing(outcome=WeighingOutcome.KEEP, reasons=reasons, decided_by="s",
+                          decided_at=datetime(2026, 11, 27))
+
+
+def test_the_retention_job_keeps_fraud_records_the_policys_36_months() -> None:
+    items = plan_retention([person(), fraud(7, date(2025, 1, 10))], today=TODAY, bookkeeping_law=LAW_NO_BOOKKEEPING,
+                           calculator=DueCalculator(RULES))
+    assert all(i.decision is PlanDecision.KEEP for i in items)
 
 
 def test_a_hold_covers_its_last_day_and_ends_the_day_after() -> None:
@@ -141,9 +176,12 @@ def test_held_invoices_keep_the_buyers_name_and_drop_contact_and_identity_number
 
 
 def test_a_fraud_hold_keeps_the_identity_number_but_not_the_name() -> None:
-    me = plan([person(), fraud(7, date(2025, 1, 10))]).item("customer", 1)
-    assert me.decision is PlanDecision.RESTRICT
-    assert me.keep_parts == ("national_id",) and me.erase_parts == ("contact", "identity")
+    for weighing in (None, weighed(WeighingOutcome.KEEP)):
+        me = plan([person(), fraud(7, date(2025, 1, 10))], weighing=weighing).item("customer", 1)
+        assert me.decision is PlanDecision.RESTRICT
+        assert me.keep_parts == ("national_id",) and me.erase_parts == ("contact", "identity")
+    me = plan([person(), fraud(7, date(2025, 1, 10))], weighing=weighed(WeighingOutcome.ERASE)).item("customer", 1)
+    assert me.decision is PlanDecision.ERASE
 
 
 def test_a_held_line_keeps_its_order_and_the_order_keeps_the_person() -> None:

@@ -358,9 +358,6 @@ def test_the_service_scan_sees_every_form(tmp_path: Path) -> None:
 
 # --- every setting is declared once, in desktop/settings.py ------------------------------------------------
 
-#: A key still read outside desktop/settings.py: the deadline roll-forward, which is moving into the
-#: database as a rule of the organisation (and then leaves the workstation's settings altogether).
-UNDECLARED_KEYS = {"requests/roll_forward"}
 
 
 def _settings_literals(path: Path, sections: set[str]) -> list[str]:
@@ -369,7 +366,7 @@ def _settings_literals(path: Path, sections: set[str]) -> list[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.count("/") == 1:
             section, _, name = node.value.partition("/")
-            if section in sections and name.isidentifier() and node.value not in UNDECLARED_KEYS:
+            if section in sections and name.isidentifier():
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.value!r}")
     return found
 

@@ -1,4 +1,4 @@
-"""National identity numbers (RULEBOOK §4, §7): every example, every rule, every format."""
+"""National identity numbers (docs/rules.md#r-national-id): every example, every rule, every format."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def broken(text: str, today: date = TODAY) -> InvalidNationalId:
     return info.value
 
 
-# --- RULEBOOK §7 examples ----------------------------------------------------------------------
+# --- docs/rules.md#r-national-id examples ----------------------------------------------------------
 
 
 def test_rulebook_valid_fodselsnummer() -> None:
@@ -147,9 +147,18 @@ def test_skatteetaten_2032_examples() -> None:
 
 
 @pytest.mark.parametrize("remainder", [0, 1, 2, 3])
-def test_all_four_k1_values_are_accepted(remainder: int) -> None:
-    nid = parse_no(no_number("151086953", remainder), TODAY)
+def test_all_four_k1_values_are_accepted_from_2032(remainder: int) -> None:
+    nid = parse_no(no_number("151086953", remainder), AFTER_2032)
     assert nid.birth_date == date(1986, 10, 15)
+
+
+@pytest.mark.parametrize("remainder", [1, 2, 3])
+def test_new_k1_values_do_not_exist_before_2032(remainder: int) -> None:
+    number = no_number("151086953", remainder)
+    error = broken(number, date(2031, 12, 31))
+    assert error.rule == "control_digit"
+    assert "2032" in str(error) and "2032" in error.message_nb
+    assert parse_no(number, date(2032, 1, 1)).birth_date == date(1986, 10, 15)
 
 
 def test_a_fifth_k1_value_is_refused() -> None:
@@ -159,7 +168,7 @@ def test_a_fifth_k1_value_is_refused() -> None:
         k2 = _k(_W2, nine + str(k1))
         if k2 == 10:
             continue
-        assert broken(f"{nine}{k1}{k2}").rule == "control_digit"
+        assert broken(f"{nine}{k1}{k2}", AFTER_2032).rule == "control_digit"
 
 
 def test_second_control_digit_is_checked() -> None:
@@ -169,8 +178,8 @@ def test_second_control_digit_is_checked() -> None:
 
 def test_2032_series_century_is_the_latest_past_one() -> None:
     # Remainder 1: the individual number says nothing about the century any more.
-    assert parse_no(no_number("010125600", 1), TODAY).birth_date == date(2025, 1, 1)
-    assert parse_no(no_number("010130600", 1), TODAY).birth_date == date(1930, 1, 1)
+    assert parse_no(no_number("010125600", 1), AFTER_2032).birth_date == date(2025, 1, 1)
+    assert parse_no(no_number("010135602", 1), AFTER_2032).birth_date == date(1935, 1, 1)
 
 
 # --- Norway: date and century ------------------------------------------------------------------
@@ -386,14 +395,22 @@ def test_synthetic_se_round_trips(born: date, seed: int) -> None:
     number = synthetic_se(random.Random(seed), born)
     assert len(number) == 12
     assert number[8:11] == "000"
-    nid = parse_se(number, TODAY)
+    nid = parse_se(number, TODAY, test_numbers=True)
     assert (nid.kind, nid.birth_date, nid.number) == ("test", born, number)
     assert synthetic_se(random.Random(seed), born) == number
 
 
 def test_synthetic_se_ten_digit_form_is_still_test() -> None:
     number = synthetic_se(random.Random(0), date(1980, 5, 17))
-    assert parse_national_id(f"{number[2:8]}-{number[8:]}", TODAY).kind == "test"
+    assert parse_national_id(f"{number[2:8]}-{number[8:]}", TODAY, test_numbers=True).kind == "test"
+
+
+def test_birth_number_000_is_never_issued() -> None:
+    number = synthetic_se(random.Random(0), date(1980, 5, 17))
+    for text in (number, f"{number[2:8]}-{number[8:]}"):
+        error = broken(text)
+        assert error.rule == "birth_number"
+        assert "000" in str(error) and "000" in error.message_nb
 
 
 def test_synthetic_no_is_deterministic_per_rng_state() -> None:
@@ -424,7 +441,7 @@ def test_any_text_parses_or_names_a_rule(text: str) -> None:
     try:
         nid = parse_national_id(text, TODAY)
     except InvalidNationalId as error:
-        assert error.rule in {"length", "characters", "date", "control_digit", "century"}
+        assert error.rule in {"length", "characters", "date", "control_digit", "century", "birth_number"}
         assert str(error)
         assert error.message_nb
     else:

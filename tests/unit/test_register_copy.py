@@ -53,7 +53,7 @@ from desktop.services.requests import RequestService
 from tests.helpers.smtp import Inbox, free_port
 
 TODAY = date(2026, 11, 15)
-NID = "15108695088"  # RULEBOOK §7: a valid fødselsnummer
+NID = "15108695088"  # docs/rules.md#r-national-id: a valid fødselsnummer
 AT = datetime(2025, 3, 1, 10, 0)
 THIRD_PARTY_NOTE = ("Kunden ringte. Det var samboeren min, Jon Rasmussen, som bestilte; ring ham på 912 34 999 "
                     "eller skriv til jon.r@example.org.")
@@ -270,7 +270,7 @@ def test_identity_number_never_in_full_and_page_one_holds_nothing_identity_like(
 
 
 def test_address_block_sits_in_the_envelope_window(copy_nb: tuple[Any, bytes]) -> None:
-    """RULEBOOK §9: about 45 mm from the top, 15-20 mm from the left; the block ends with postcode and city."""
+    """About 45 mm from top, 15-20 mm from left; the block ends with postcode and city (docs/rules.md#r-letters)."""
     _, pdf = copy_nb
     page = PdfReader(io.BytesIO(pdf)).pages[0]
     height = float(page.mediabox.height)

@@ -28,7 +28,7 @@ APPROVAL = frozenset({T.ERASURE, T.OBJECTION_LEGITIMATE_INTEREST})
 NO_IDENTITY = frozenset({T.OBJECTION_DIRECT_MARKETING})
 
 # (state, action) -> (target, roles allowed, types allowed). Written out by hand from issue 4 and
-# RULEBOOK §5; everything not listed must be refused.
+# docs/rules.md (#r-erasure to #r-marketing); everything not listed must be refused.
 EXPECTED: dict[tuple[RequestState, Action], tuple[RequestState, frozenset[Role], frozenset[RequestType]]] = {
     (S.RECEIVED, A.VERIFY_IDENTITY): (S.IDENTITY_VERIFIED, EVERYONE, ALL_TYPES),
     (S.RECEIVED, A.START): (S.IN_PROGRESS, EVERYONE, NO_IDENTITY),

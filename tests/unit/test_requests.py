@@ -42,6 +42,7 @@ from desktop.models import (
     ServiceCase,
 )
 from desktop.policy import load_policy
+from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.customers import CustomerService
 from desktop.services.letters import LETTER_KINDS, LetterTemplateError, render_letter
@@ -148,7 +149,10 @@ def test_rulebook_deadlines_through_file(desk: DeskContext, people: dict[str, in
 
 
 def test_roll_forward_setting_moves_christmas(desk: DeskContext, people: dict[str, int], agent: Actor) -> None:
-    svc = service(desk, datetime(2026, 11, 25, 12), roll_forward=True)
+    from desktop.services.org_settings import OrgSettingsService
+
+    OrgSettingsService(desk).set_roll_forward(AccountService(desk).login("admin", "demo"), True)
+    svc = service(desk, datetime(2026, 11, 25, 12))
     view = svc.file(agent, "access", people["Sæther"], channel="web")
     assert view.due_on == date(2026, 12, 28)  # 25th and 26th are holidays, 27th a Sunday
     assert view.received_at == datetime(2026, 11, 25, 12)

@@ -1,4 +1,4 @@
-"""Retention periods (RULEBOOK §1), legal holds (§6) and the erasure decision (§5)."""
+"""Retention periods (docs/rules.md#r-retention), legal holds (#r-holds) and the erasure decision (#r-erasure)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class Rule:
     minimum_months: int = 0
 
 
-# The policy's eight rules, as RULEBOOK §1 reads them.
+# The policy's eight rules, as docs/rules.md#r-retention reads them.
 PURCHASE = Rule("purchase_completed", after_months=36)
 LEGAL = Rule("purchase_completed", after_months=36)
 SERVICE = Rule("case_closed", minimum_days=30)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -128,3 +128,32 @@ def test_roles_and_disabled_accounts(desk: DeskContext, people: dict[str, int]) 
 
     with pytest.raises(PermissionDenied):
         SearchService(desk).search(NoSearch(None, "x", Role.AGENT, "ws"), "nordmann")
+
+
+def test_identity_numbers_are_judged_as_of_the_service_clock(desk, agent) -> None:  # type: ignore[no-untyped-def]
+    # Born 11.11.1938, number issued in 2033 under the new rules: the 1964 table would say 2038.
+    number = "11113867207"
+    with desk.db.transaction() as s:
+        add_customer(s, desk.keys, desk.policy, customer_number="K2033001", first_name="Ivar", last_name="Nyborg",
+                     created_at=datetime(2033, 6, 1), national_id=number, today=date(2033, 6, 1))
+    later = SearchService(desk, clock=lambda: datetime(2033, 6, 1, 12))
+    assert names(later.search(agent, number)) == ["Ivar Nyborg"]
+    earlier = SearchService(desk, clock=lambda: datetime(2031, 6, 1, 12))
+    page = earlier.search(agent, number)
+    assert page.hits == () and "future" in page.notes[0]
+
+
+def test_swedish_test_numbers_only_in_a_demo_database(desk, people, agent) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models import Customer
+    from desktop.security.crypto import decrypt
+
+    with desk.db.transaction() as s:
+        number = decrypt(desk.keys.nid_enc, s.get(Customer, people["Lindström"]).nid_encrypted)
+    assert number[8:11] == "000"
+    assert names(SearchService(desk).search(agent, number)) == ["Åsa Lindström"]
+    desk.demo = False
+    try:
+        page = SearchService(desk).search(agent, number)
+    finally:
+        desk.demo = True
+    assert page.hits == () and "000" in page.notes[0]

@@ -42,7 +42,7 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "customer": (),
     "address": ("customer_id", "kind"),
     "order": ("customer_id", "ordered_at", "completed_at", "status"),
-    "order_line": ("order_id",),
+    "order_line": ("order_id", "long_lived"),
     "delivery": ("order_id", "customer_id", "shipped_at", "delivered_at"),
     "payment": ("order_id", "customer_id", "paid_at"),
     "credit_check": ("customer_id", "order_id"),
@@ -175,6 +175,8 @@ def build_facts(rows: Mapping[str, Sequence[Row_]], *, content: bool) -> PeopleF
         when = _d(r["delivered_at"])
         if when is not None and (r["order_id"] not in delivered or when > delivered[r["order_id"]]):
             delivered[r["order_id"]] = when
+    # Goods meant to last substantially longer: 5 years to complain (docs/rules.md#r-complaints).
+    long_lived_orders = {int(r["order_id"]) for r in rows.get("order_line", ()) if r.get("long_lived")}
     orders: dict[int, tuple[date | None, date]] = {}
     by_person: dict[str, dict[int, list[date | None]]] = defaultdict(lambda: defaultdict(list))
     for r in rows.get("order", ()):
@@ -210,6 +212,7 @@ def build_facts(rows: Mapping[str, Sequence[Row_]], *, content: bool) -> PeopleF
                 own["purchase_completed"] = done
                 if kind != "order":
                     parents = (("order", oid), *parents)
+                extra["long_lived"] = bool(r["long_lived"]) if kind == "order_line" else oid in long_lived_orders
                 if kind == "delivery":
                     extra["document_date"] = _d(r["shipped_at"]) or ordered
                     extra["primary_document"] = False
@@ -226,10 +229,11 @@ def build_facts(rows: Mapping[str, Sequence[Row_]], *, content: bool) -> PeopleF
                     own["purchase_completed"] = orders.get(int(oid_raw), (None, date.min))[0]
                     if kind == "warranty_case":
                         extra["delivered"] = delivered.get(int(oid_raw))
+                        extra["long_lived"] = int(oid_raw) in long_lived_orders
                 if kind == "warranty_case":
                     own["case_closed"] = _d(r["closed_at"])
                 if kind == "fraud_signal":
-                    extra["fraud_collected"] = _d(r["detected_at"]) or _d(r["collected_at"])
+                    extra["fraud_collected"] = _d(r["collected_at"])  # policy §5: from collection
             elif kind in {"service_case", "contact_message"}:
                 own["case_closed"] = _d(r["closed_at"])
             elif kind == "case_message":

@@ -62,6 +62,7 @@ from desktop.services.erasure.views import (
     PlanView,
     PurposeSectionView,
 )
+from desktop.services.fraud_weighing import WEIGHING_NEEDED, latest_fraud_weighing
 from desktop.services.letters import render_letter
 from desktop.services.profile import Labels
 from desktop.services.unit_of_work import RequestWork, UnitOfWork, person_language, reference
@@ -168,10 +169,12 @@ class ErasureService:
         account = s.get(StaffAccount, account_id)
         return account.display_name if account is not None else ""
 
-    def _compute(self, s: Session, customer_id: int, purpose: str | None) -> tuple[ErasurePlan, PeopleFacts]:
+    def _compute(self, s: Session, customer_id: int, purpose: str | None,
+                 request_id: int | None = None) -> tuple[ErasurePlan, PeopleFacts]:
         people = load_people(s, lambda col: col == customer_id, content=True)
+        weighing = latest_fraud_weighing(s, request_id) if request_id is not None else None
         plan = plan_erasure(people.facts.get(customer_id, []), today=self.today(), bookkeeping_law=self.law,
-                            purpose=purpose, rules=self.rules)
+                            purpose=purpose, rules=self.rules, fraud_weighing=weighing)
         return plan, people
 
     def _purpose(self, req: DsrRequest, purpose: str | None) -> str | None:
@@ -261,7 +264,7 @@ class ErasureService:
             req = w.load(request_id)
             self._require_erasure(req)
             customer = w.customer(req.customer_id)
-            plan, _ = self._compute(s, customer.id, self._purpose(req, purpose))
+            plan, _ = self._compute(s, customer.id, self._purpose(req, purpose), req.id)
             self._audit(w, req, "erasure_preview", f"fingerprint={plan.fingerprint[:12]}")
             return self._view(s, req, plan, self._latest_plan(s, req.id))
 
@@ -296,11 +299,12 @@ class ErasureService:
                     "Bekreft identiteten til personen før sletteplanen lages.", code="not_allowed")
             customer = w.customer(req.customer_id)
             purpose_key = self._purpose(req, purpose)
-            plan, _ = self._compute(s, customer.id, purpose_key)
-            if plan.nothing_erasable:
+            plan, _ = self._compute(s, customer.id, purpose_key, req.id)
+            awaiting = plan.awaits_weighing  # docs/rules.md#r-fraud
+            if awaiting or plan.nothing_erasable:
                 refused = self._view(s, req, plan, None)
-                self._audit(w, req, "erasure_plan_refused",
-                            f"all held; restrict_until={plan.restrict_until}")
+                self._audit(w, req, "erasure_plan_refused", "fraud records await weighing" if awaiting
+                            else f"all held; restrict_until={plan.restrict_until}")
             else:
                 row = ErasurePlanRecord(request_id=req.id, fingerprint=plan.fingerprint, purpose=purpose_key,
                                         plan_date=plan.today, created_at=self.clock(), created_by_id=actor.account_id,
@@ -320,6 +324,8 @@ class ErasureService:
                 self._audit(w, req, "erasure_plan", note)
                 return self._view(s, req, plan, row)
         assert refused is not None
+        if awaiting:
+            raise ErasureRefused(*WEIGHING_NEEDED, code="awaits_weighing", plan=refused)
         raise self._all_held(refused)
 
     def get_plan(self, actor: Actor, request_id: int) -> PlanView:
@@ -335,7 +341,7 @@ class ErasureService:
             if req.customer_id is None:
                 raise ErasureRefused("The customer of this request no longer exists.",
                                      "Kunden i denne henvendelsen finnes ikke lenger.", code="executed")
-            plan, _ = self._compute(s, req.customer_id, stored.purpose)
+            plan, _ = self._compute(s, req.customer_id, stored.purpose, req.id)
             self._audit(w, req, "erasure_plan_open", f"fingerprint={stored.fingerprint[:12]}")
             return self._view(s, req, plan, stored)
 
@@ -412,7 +418,7 @@ class ErasureService:
                     code="stale_plan")
             if req.customer_id is None:
                 raise plan_changed()
-            current, _ = self._compute(s, req.customer_id, stored.purpose)
+            current, _ = self._compute(s, req.customer_id, stored.purpose, req.id)
             if current.fingerprint != stored.fingerprint:
                 raise plan_changed()
             now = self.clock()
@@ -467,7 +473,7 @@ class ErasureService:
             now = self.clock()
             in_grace = approval.executes_after is not None and now < approval.executes_after
             if not in_grace:
-                current = (self._compute(s, req.customer_id, self._plan_purpose(s, approval))[0].fingerprint
+                current = (self._compute(s, req.customer_id, self._plan_purpose(s, approval), req.id)[0].fingerprint
                            if req.customer_id is not None else "")
                 if current == approval.plan_fingerprint:
                     raise ErasureRefused(
@@ -512,7 +518,7 @@ class ErasureService:
             customer = w.customer(req.customer_id)
             lang = person_language(customer)
             purpose = self._plan_purpose(s, approval)
-            plan, people = self._compute(s, customer.id, purpose)
+            plan, people = self._compute(s, customer.id, purpose, req.id)
             if plan.fingerprint != approval.plan_fingerprint:
                 raise ErasureRefused(
                     "The data changed since the plan was approved; withdraw the approval and make the plan again.",

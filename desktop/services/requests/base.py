@@ -46,6 +46,7 @@ from desktop.models import (
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.letters import Letter, pick, render_letter
+from desktop.services.org_settings import deadline_roll_forward
 from desktop.services.registry import contact_hash, postal_contact_value, purposes_for
 from desktop.services.requests.parsing import (
     split_list,
@@ -73,15 +74,23 @@ from desktop.services.unit_of_work import (
 
 
 class RequestCore:
-    """Use cases for data-subject requests; `clock` returns naive UTC, `roll_forward` is the setting."""
+    """Use cases for data-subject requests; `clock` returns naive UTC.
 
-    def __init__(self, ctx: DeskContext, *, clock: Callable[[], datetime] = utcnow,
-                 roll_forward: bool = False) -> None:
+    Whether due dates roll off weekends and holidays is the organisation's rule, read from the
+    database (`services.org_settings`), never a workstation's: see docs/rules.md#r-deadline.
+    """
+
+    def __init__(self, ctx: DeskContext, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.ctx = ctx
         self.clock = clock
-        self.roll_forward = roll_forward
         self.accounts = AccountService(ctx)
         self.uow = UnitOfWork(ctx, clock=clock)
+
+    @property
+    def roll_forward(self) -> bool:
+        """The organisation's roll-forward rule as the database holds it now (for display)."""
+        with self.ctx.db.transaction() as s:
+            return deadline_roll_forward(s)
 
     def today(self) -> date:
         """Today where the desk is: a request received late on the 31st was received on the 31st."""

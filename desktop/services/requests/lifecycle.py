@@ -41,6 +41,7 @@ from desktop.models import (
     StaffAccount,
 )
 from desktop.services.letters import Letter, format_date
+from desktop.services.org_settings import deadline_roll_forward
 from desktop.services.requests.base import RequestCore
 from desktop.services.requests.errors import DuplicateRequest
 from desktop.services.requests.parsing import (
@@ -119,7 +120,7 @@ class LifecycleMixin(RequestCore):
             assignee = assign_to if assign_to is not None else actor.account_id
             if assign_to is not None:
                 self._active_staff(s, assign_to)
-            due = response_due(received, roll_forward=self.roll_forward)
+            due = response_due(received, roll_forward=deadline_roll_forward(s))
             req = DsrRequest(
                 type=rtype.value, customer_id=customer.id, channel=ch.value, received_on=received,
                 received_at=now if received == today else None, filed_at=now,
@@ -331,7 +332,8 @@ class LifecycleMixin(RequestCore):
                 )
             w.move(req, Action.EXTEND, reason=reason)
             try:
-                new_due = check_extension(req.received_on, self.today(), reason, roll_forward=self.roll_forward)
+                new_due = check_extension(req.received_on, self.today(), reason,
+                                          roll_forward=deadline_roll_forward(s))
             except ExtensionRefused as exc:
                 raise TransitionRefused(exc.message, exc.message_nb, code=exc.code) from None
             req.extended_until = new_due

@@ -45,7 +45,7 @@ def _settings(record: Any) -> object:
 #: What the person gave, processed on consent or contract (Art. 20). Left out on purpose: fraud
 #: signals, credit checks and IT-environment data (observed or derived, not given), payments and
 #: deliveries (made by the payment and transport companies), the national identity number (used
-#: only where secure identification needs it, RULEBOOK §4), password hashes, and addresses that
+#: only where secure identification needs it, docs/rules.md#r-nid-display), password hashes, and addresses that
 #: came from the public address register.
 PORTABILITY_TABLES: tuple[Table, ...] = (
     Table("customer", "customer", "The person: name and contact details as given to the shop.",

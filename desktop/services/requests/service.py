@@ -21,7 +21,8 @@ __all__ = ["RequestService"]
 
 
 class RequestService(LifecycleMixin, RectificationMixin, RestrictionMixin, ObjectionMixin, PortabilityMixin):
-    """Use cases for data-subject requests; `clock` returns naive UTC, `roll_forward` is the setting.
+    """Use cases for data-subject requests; `clock` returns naive UTC; the roll-forward rule is the
+    organisation's, in the database (docs/rules.md#r-deadline).
 
     Every public method is one unit of work (desktop.services.unit_of_work); the rights share
     RequestCore (the view, letters, Art. 19 notices, restriction) and nothing else.

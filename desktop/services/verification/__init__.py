@@ -1,4 +1,4 @@
-"""Identity verification for one contact, proportionate to the request (RULEBOOK §4, EDPB 01/2022).
+"""Identity verification for one contact, proportionate to the request (docs/rules.md#r-identity).
 
 An agent checks who is calling with the least intrusive method that removes reasonable doubt:
 questions answered from the record, a one-time code to the *registered* e-mail or phone, an ID

@@ -36,7 +36,7 @@ class ErasurePanel(Panel):
             self.plan_dialog.close()
         host = self.host
         dialog = ErasurePlanDialog(host.ctx, host.actor, view.id, host.dialogs, self, service=host.services.erasure,
-                                   files=host.services.written_files)
+                                   files=host.services.written_files, fraud=host.services.fraud)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.changed.connect(self._plan_changed)
         dialog.finished.connect(lambda _result: self._plan_closed(dialog))

@@ -1,7 +1,7 @@
 """Files the desk wrote that hold a person's data (saved register copies, portability exports)
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-07 22:45:00.000000
 
 Written by hand; the same statements run on SQLite and PostgreSQL. The application role gets
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0009'
-down_revision: str | None = '0005'
+down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
