@@ -62,6 +62,8 @@ __all__ = [
     "group_by_purpose",
     "plan_erasure",
     "plan_retention",
+    "policy_dues",
+    "record_holds",
 ]
 
 #: The record kind of the person's own row; every other record depends on it.
@@ -327,6 +329,11 @@ _fraud_hold = lru_cache(maxsize=1 << 16)(fraud_hold)
 
 
 def _own_holds(facts: RecordFacts, today: date, law: str) -> list[LegalHold]:
+    return [h for h in record_holds(facts, law) if h.is_active(today)]
+
+
+def record_holds(facts: RecordFacts, law: str) -> list[LegalHold]:
+    """Every hold the record's own facts give it, active or not (`domain.kept_until` reads them)."""
     holds: list[LegalHold] = []
     if facts.document_date is not None:
         holds.append(_bookkeeping_hold(facts.document_date, law, primary=facts.primary_document))
@@ -342,7 +349,7 @@ def _own_holds(facts: RecordFacts, today: date, law: str) -> list[LegalHold]:
             label_sv="Registrerad lagringsskyldighet",
             reason_sv=f"registrerad på uppgiften till {facts.legal_hold_until.isoformat()}",
         ))
-    return [h for h in holds if h.is_active(today)]
+    return holds
 
 
 def _unique(holds: Iterable[LegalHold]) -> tuple[LegalHold, ...]:
@@ -521,6 +528,11 @@ def _decide(
                               content_hash=r.content_hash))
     items.sort(key=lambda i: (i.kind, i.record_id))
     return items
+
+
+def policy_dues(records: Sequence[RecordFacts], calc: DueCalculator) -> dict[tuple[str, int], date | None]:
+    """The policy's end of retention per record, as the retention job and an erasure plan see it."""
+    return _dues(records, calc)
 
 
 def _dues(records: Sequence[RecordFacts], calc: DueCalculator) -> dict[tuple[str, int], date | None]:

@@ -1,0 +1,233 @@
+"""The day the desk will really keep each record to, and why (GDPR Art. 15(1)(d) and 12(1)).
+
+A register copy and a profile that show the privacy policy's own date (say 12.09.2029) for an
+order the bookkeeping law keeps to 31.12.2031 tell the person something untrue. The truth is what
+the retention job will do, so this module answers with the retention job's own rules
+(`domain.erasure`): the policy's end of retention over all purposes a record serves, pushed out by
+every legal hold its facts give it (bookkeeping, consumer complaints, fraud, a hold recorded on
+the record), by holds it inherits (a billing address goes with the invoices), and by the records
+that depend on it (an order lives as long as its lines; the person's row as long as anything).
+
+One function serves the profile and the register copy, so they cannot drift apart; a test replays
+the retention job day by day over generated people and checks that each record goes on the day
+after the one given here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.domain.erasure import LAW_RECORDED_HOLD, DueCalculator, RecordFacts, policy_dues, record_holds
+from desktop.domain.retention import LegalHold
+
+__all__ = ["LANGUAGES", "KeptUntil", "kept_until"]
+
+LANGUAGES = ("nb", "en", "sv")
+
+#: "until <the event happens>", per language, for records whose policy period has not started.
+_PENDING: dict[str, dict[str, str]] = {
+    "nb": {
+        "purchase_completed": "til kjøpet er fullført, og deretter i lagringstiden",
+        "case_closed": "til saken er avsluttet, og deretter i lagringstiden",
+        "event_ended": "til konkurransen eller eventet er avsluttet, og deretter i lagringstiden",
+        "membership_ended": "til medlemskapet avsluttes",
+        "recruitment_ended": "til rekrutteringsprosessen er avsluttet, og deretter i lagringstiden",
+        "collected": "i lagringstiden",
+    },
+    "en": {
+        "purchase_completed": "until the purchase is completed, then for the retention period",
+        "case_closed": "until the case is closed, then for the retention period",
+        "event_ended": "until the competition or event has ended, then for the retention period",
+        "membership_ended": "until the membership ends",
+        "recruitment_ended": "until the recruitment process has ended, then for the retention period",
+        "collected": "for the retention period",
+    },
+    "sv": {
+        "purchase_completed": "tills köpet är genomfört, och därefter under lagringstiden",
+        "case_closed": "tills ärendet är avslutat, och därefter under lagringstiden",
+        "event_ended": "tills tävlingen eller evenemanget har avslutats, och därefter under lagringstiden",
+        "membership_ended": "tills medlemskapet avslutas",
+        "recruitment_ended": "tills rekryteringsprocessen har avslutats, och därefter under lagringstiden",
+        "collected": "under lagringstiden",
+    },
+}
+_WORDS: dict[str, dict[str, str]] = {
+    "nb": {
+        "policy": "{date} (personvernerklæringens lagringstid)",
+        "hold": "{date}: {label} ({reason})",
+        "policy_alone": "; personvernerklæringens lagringstid alene ville endt {policy}",
+        "hold_pending": "{pending}; minst til {date}: {label} ({reason})",
+        "needed": "{date}: så lenge opplysninger som er knyttet til den, lagres",
+        "suppression": "så lenge reservasjonen gjelder (art. 21 nr. 3), så du ikke kontaktes igjen",
+        "recorded": "{date}: begrenset og lagres bare for det som hindrer sletting ({label})",
+    },
+    "en": {
+        "policy": "{date} (the privacy policy's retention period)",
+        "hold": "{date}: {label} ({reason})",
+        "policy_alone": "; the privacy policy's period alone would have ended {policy}",
+        "hold_pending": "{pending}; at least until {date}: {label} ({reason})",
+        "needed": "{date}: as long as records linked to it are kept",
+        "suppression": "for as long as the opt-out applies (Art. 21(3)), so that you are not contacted again",
+        "recorded": "{date}: restricted, kept only for what prevents erasure ({label})",
+    },
+    "sv": {
+        "policy": "{date} (integritetspolicyns lagringstid)",
+        "hold": "{date}: {label} ({reason})",
+        "policy_alone": "; integritetspolicyns lagringstid ensam skulle ha slutat {policy}",
+        "hold_pending": "{pending}; minst till {date}: {label} ({reason})",
+        "needed": "{date}: så länge uppgifter som är kopplade till den sparas",
+        "suppression": "så länge spärren gäller (art. 21.3), så att du inte kontaktas igen",
+        "recorded": "{date}: begränsad, sparas bara för det som hindrar radering ({label})",
+    },
+}
+
+
+def _fmt(d: date, lang: str) -> str:
+    return d.strftime("%d.%m.%Y") if lang == "nb" else d.isoformat()
+
+
+def _reason(hold: LegalHold, lang: str) -> str:
+    if lang == "nb":
+        return hold.reason_nb or hold.reason
+    if lang == "sv":
+        return hold.reason_sv or hold.reason
+    return hold.reason
+
+
+@dataclass(frozen=True)
+class KeptUntil:
+    """How long one record stays, and what decides it.
+
+    `until` is the last day the record is kept (the retention job erases it the day after); None
+    while the event that starts the policy's period is still ahead (`pending_anchor` names it), or
+    for a marketing opt-out, which is kept for as long as it applies. `holds` are the holds that
+    keep it past the policy's own date, longest first. `needed_by` says the date comes from records
+    that depend on this one, not from a hold of its own.
+    """
+
+    until: date | None
+    policy_due: date | None
+    holds: tuple[LegalHold, ...] = ()
+    pending_anchor: str | None = None
+    needed_by: bool = False
+    suppression: bool = False
+    restricted_until: date | None = None
+
+    @property
+    def deciding(self) -> LegalHold | None:
+        """The law (or recorded hold) that sets the date, when the policy's period does not."""
+        return self.holds[0] if self.holds else None
+
+    def describe(self, lang: str) -> str:
+        """One line for the profile and the register copy, e.g. "31.12.2031: Bokføringsloven § 13 ..."."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+        w = _WORDS[lang]
+        if self.suppression:
+            return w["suppression"]
+        hold = self.deciding
+        if self.until is None:
+            pending = _PENDING[lang].get(self.pending_anchor or "collected", _PENDING[lang]["collected"])
+            if hold is None:
+                return pending
+            return w["hold_pending"].format(pending=pending, date=_fmt(hold.until, lang), label=hold.label(lang),
+                                            reason=_reason(hold, lang))
+        if hold is not None and hold.until == self.until:
+            if hold.law == LAW_RECORDED_HOLD:
+                return w["recorded"].format(date=_fmt(self.until, lang), label=hold.label(lang))
+            head = w["hold"].format(date=_fmt(self.until, lang), label=hold.label(lang), reason=_reason(hold, lang))
+            if self.policy_due is not None and self.policy_due < self.until:
+                head += w["policy_alone"].format(policy=_fmt(self.policy_due, lang))
+            return head
+        if self.needed_by:
+            return w["needed"].format(date=_fmt(self.until, lang))
+        return w["policy"].format(date=_fmt(self.until, lang))
+
+
+def _pending_anchor(r: RecordFacts, calc: DueCalculator) -> str | None:
+    for purpose in r.purposes:
+        rule = calc.rules.get(purpose)
+        if rule is not None and rule.anchor != "collected" and rule.anchor in r.anchors \
+                and r.anchors[rule.anchor] is None:
+            return rule.anchor
+    return None
+
+
+def kept_until(records: Sequence[RecordFacts], *, calculator: DueCalculator,
+               bookkeeping_law: str) -> dict[tuple[str, int], KeptUntil]:
+    """For one person's records: the last day the retention job keeps each, and why.
+
+    Mirrors `plan_retention`: a record with a stored hold is decided when that hold ends, any other
+    when the policy's period ends; on that day every hold still running keeps it (restricted) to
+    the latest hold's end; a record outlives none of the records that depend on it.
+    """
+    dues = policy_dues(records, calculator)
+    holds: dict[tuple[str, int], list[LegalHold]] = {r.key: record_holds(r, bookkeeping_law) for r in records}
+    by_law: dict[str, list[LegalHold]] = defaultdict(list)
+    for hs in holds.values():
+        for h in hs:
+            by_law[h.law].append(h)
+    for r in records:
+        for law in r.inherit_laws:
+            holds[r.key] = [*holds[r.key], *(h for h in by_law.get(law, ()) if h not in holds[r.key])]
+
+    # (until, pending) per record from its own facts; None until = pending or kept always.
+    own: dict[tuple[str, int], KeptUntil] = {}
+    for r in records:
+        hs = holds[r.key]
+        if r.keep_always is not None:
+            own[r.key] = KeptUntil(until=None, policy_due=dues.get(r.key), suppression=True)
+            continue
+        due = dues.get(r.key)
+        if r.legal_hold_until is not None:
+            # Decided when the stored hold ends, whatever the policy says: the erasure was granted.
+            start: date | None = r.legal_hold_until
+            due = None
+        else:
+            start = due
+        if start is None:
+            longest = tuple(sorted(hs, key=lambda h: h.until, reverse=True))
+            own[r.key] = KeptUntil(until=None, policy_due=None, holds=longest[:1],
+                                   pending_anchor=_pending_anchor(r, calculator))
+            continue
+        extending = tuple(sorted((h for h in hs if h.until >= start), key=lambda h: h.until, reverse=True))
+        until = extending[0].until if extending else start
+        own[r.key] = KeptUntil(until=until, policy_due=due, holds=extending,
+                               restricted_until=r.legal_hold_until)
+
+    # A parent lives as long as its longest-lived child; chains are short (line -> order -> person).
+    result = dict(own)
+    children = [(r.key, r.parents) for r in records if r.parents]
+    changed = True
+    while changed:
+        changed = False
+        for child, parents in children:
+            c = result[child]
+            if c.suppression:
+                continue
+            for parent in parents:
+                p = result.get(parent)
+                if p is None or p.suppression:
+                    continue
+                if c.until is None:
+                    if p.until is None:
+                        continue
+                    result[parent] = KeptUntil(until=None, policy_due=p.policy_due, holds=p.holds or c.holds,
+                                               pending_anchor=c.pending_anchor, needed_by=True)
+                    changed = True
+                elif p.until is not None and c.until > p.until:
+                    result[parent] = KeptUntil(until=c.until, policy_due=p.policy_due, holds=_merged(c, p),
+                                               needed_by=not c.holds or c.holds[0].until != c.until,
+                                               restricted_until=p.restricted_until)
+                    changed = True
+    return result
+
+
+def _merged(child: KeptUntil, parent: KeptUntil) -> tuple[LegalHold, ...]:
+    """The child's holds come first: the longest one is what keeps the parent."""
+    seen = list(child.holds)
+    seen += [h for h in parent.holds if h not in seen]
+    return tuple(sorted(seen, key=lambda h: h.until, reverse=True))
