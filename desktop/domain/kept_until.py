@@ -61,6 +61,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "policy_alone": "; personvernerklæringens lagringstid alene ville endt {policy}",
         "hold_pending": "{pending}; minst til {date}: {label} ({reason})",
         "needed": "{date}: så lenge opplysninger som er knyttet til den, lagres",
+        "needed_pending": "så lenge opplysninger som er knyttet til den, lagres: {pending}",
         "suppression": "så lenge reservasjonen gjelder (art. 21 nr. 3), så du ikke kontaktes igjen",
         "recorded": "{date}: begrenset og lagres bare for det som hindrer sletting ({label})",
     },
@@ -70,6 +71,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "policy_alone": "; the privacy policy's period alone would have ended {policy}",
         "hold_pending": "{pending}; at least until {date}: {label} ({reason})",
         "needed": "{date}: as long as records linked to it are kept",
+        "needed_pending": "as long as records linked to it are kept: {pending}",
         "suppression": "for as long as the opt-out applies (Art. 21(3)), so that you are not contacted again",
         "recorded": "{date}: restricted, kept only for what prevents erasure ({label})",
     },
@@ -79,9 +81,19 @@ _WORDS: dict[str, dict[str, str]] = {
         "policy_alone": "; integritetspolicyns lagringstid ensam skulle ha slutat {policy}",
         "hold_pending": "{pending}; minst till {date}: {label} ({reason})",
         "needed": "{date}: så länge uppgifter som är kopplade till den sparas",
+        "needed_pending": "så länge uppgifter som är kopplade till den sparas: {pending}",
         "suppression": "så länge spärren gäller (art. 21.3), så att du inte kontaktas igen",
         "recorded": "{date}: begränsad, sparas bara för det som hindrar radering ({label})",
     },
+}
+
+
+_SHORT: dict[str, dict[str, str]] = {
+    "nb": {"policy": "personvernerklæringen", "needed": "tilknyttede opplysninger lagres",
+           "suppression": "reservasjon (art. 21 nr. 3)"},
+    "en": {"policy": "privacy policy", "needed": "linked records are kept", "suppression": "opt-out (Art. 21(3))"},
+    "sv": {"policy": "integritetspolicyn", "needed": "kopplade uppgifter sparas",
+           "suppression": "spärr (art. 21.3)"},
 }
 
 
@@ -121,6 +133,19 @@ class KeptUntil:
         """The law (or recorded hold) that sets the date, when the policy's period does not."""
         return self.holds[0] if self.holds else None
 
+    def why(self, lang: str) -> str:
+        """The short reason beside a date in a table: the law's name, or the privacy policy."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+        hold = self.deciding
+        if self.suppression:
+            return _SHORT[lang]["suppression"]
+        if hold is not None and (self.until is None or hold.until == self.until):
+            return hold.label(lang)
+        if self.needed_by:
+            return _SHORT[lang]["needed"]
+        return _SHORT[lang]["policy"]
+
     def describe(self, lang: str) -> str:
         """One line for the profile and the register copy, e.g. "31.12.2031: Bokføringsloven § 13 ..."."""
         if lang not in LANGUAGES:
@@ -131,6 +156,8 @@ class KeptUntil:
         hold = self.deciding
         if self.until is None:
             pending = _PENDING[lang].get(self.pending_anchor or "collected", _PENDING[lang]["collected"])
+            if self.needed_by:
+                pending = _WORDS[lang]["needed_pending"].format(pending=pending)
             if hold is None:
                 return pending
             return w["hold_pending"].format(pending=pending, date=_fmt(hold.until, lang), label=hold.label(lang),

@@ -69,6 +69,8 @@ class RecordRowData:
     kept_until: str
     restricted: bool = False
     legal_hold_until: str = ""
+    #: The law or rule behind `kept_until` (a bookkeeping hold, the privacy policy ...).
+    kept_reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ from desktop.errors import DeskError, InvalidInput, NotFound, PermissionDenied
 from desktop.models import RECORD_MODELS, Address, Customer, DsrRequest, Order, OrderLine, RequestEvent
 from desktop.models.register_copy import RegisterCopyRedaction
 from desktop.policy import Policy, Purpose
-from desktop.reports.i18n import COUNTRY_NAMES, PENDING, short_date, text
+from desktop.reports.i18n import COUNTRY_NAMES, short_date, text
 from desktop.reports.model import (
     LANGUAGES,
     Addressee,
@@ -76,7 +76,8 @@ from desktop.services.access_log import AccessLogService, LookupEvent
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.letters import letter_language
-from desktop.services.profile import SPECS, ProfileService, _owned_by, lang_index
+from desktop.services.profile import SPECS, ProfileService, _owned_by, kept_until_of, lang_index
+from desktop.services.register_copy_parts import copy_row
 from desktop.services.requests import RequestService, RequestView, reference
 from desktop.services.verification import DeliveryFailed, SmtpMailer
 
@@ -447,6 +448,7 @@ class RegisterCopyService:
         refs: dict[str, dict[tuple[str, str], int]] = {p.key: {} for p in ordered}
         named: dict[str, set[str]] = {p.key: set() for p in ordered}
         seen: dict[date, str] = {}
+        kept = kept_until_of(self.ctx, s, customer_id)
         for kind, spec in SPECS.items():
             served = _served_by(s, spec.model, customer_id, rank)
             if not served:
@@ -462,7 +464,7 @@ class RegisterCopyService:
             for first, ids in sorted(by_first.items(), key=lambda item: rank[item[0]]):
                 purpose = policy.purpose(first)
                 rows = profile._rows(s, kind, spec, customer_id, purpose, offset=0, limit=counts[first],
-                                     anchors=anchors)
+                                     anchors=anchors, kept=kept)
                 table = RecordTableData(
                     record_kind=kind, title=policy.record_kind(kind).label.get(lang),
                     column_keys=tuple(c.key for c in spec.columns),
@@ -512,12 +514,7 @@ class RegisterCopyService:
     def _row(self, row: Any, purpose: Purpose, lang: str, seen: dict[date, str]) -> RecordRowData:
         """`seen` keeps the dates already written for this copy: thousands of records share a handful
         of days."""
-        due: date | None = row.retention_due
-        kept = self._short_date(due, lang, seen) if due is not None else PENDING[purpose.retention.anchor][lang]
-        hold: date | None = row.legal_hold_until
-        return RecordRowData(record_id=row.record_id, cells=tuple(row.values), source=row.source, kept_until=kept,
-                             restricted=bool(row.restricted),
-                             legal_hold_until=self._short_date(hold, lang, seen) if hold is not None else "")
+        return copy_row(row, purpose, lang, lambda day: self._short_date(day, lang, seen))
 
     @staticmethod
     def _short_date(day: date, lang: str, seen: dict[date, str]) -> str:
