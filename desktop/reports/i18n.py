@@ -298,6 +298,12 @@ LABELS: dict[str, dict[str, str]] = {
                        "sv": "Kundprofilen öppnades"},
     "lookup_summary": {"nb": "Kundeoversikten ble åpnet", "en": "Customer summary opened",
                        "sv": "Kundöversikten öppnades"},
+    "lookup_search": {"nb": "Et søk viste deg blant treffene", "en": "A search listed you among its results",
+                      "sv": "En sökning visade dig bland träffarna"},
+    "lookup_copy": {"nb": "En registerutskrift ble laget", "en": "A copy of your data was prepared",
+                    "sv": "Ett registerutdrag togs fram"},
+    "lookup_print": {"nb": "En registerutskrift ble skrevet ut", "en": "A copy of your data was printed",
+                     "sv": "Ett registerutdrag skrevs ut"},
     # --- the e-mail that carries the encrypted copy ----------------------------------------------
     "mail_subject": {
         "nb": "Registerutskrift fra {company} (ref. {reference})",

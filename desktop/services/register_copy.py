@@ -955,6 +955,12 @@ def _lookup(event: LookupEvent, lang: str, titles: dict[str, str]) -> LookupData
     if lang == "sv":
         if event.action == "reveal":
             description = text("lookup_reveal", lang)
+        elif event.action == "search":
+            description = text("lookup_search", lang)
+        elif event.action == "register_copy_collect":
+            description = text("lookup_copy", lang)
+        elif event.action == "register_copy_print":
+            description = text("lookup_print", lang)
         elif event.action == "view" and event.purpose:
             description = text("lookup_purpose", lang, title=titles.get(event.purpose, event.purpose))
         elif event.data == "profile":
