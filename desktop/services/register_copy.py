@@ -69,7 +69,6 @@ from desktop.reports.model import (
     RegisterCopyData,
     RightData,
     SourceData,
-    TransferData,
 )
 from desktop.security.crypto import keyed_hash
 from desktop.services.access_log import AccessLogService, LookupEvent
@@ -77,7 +76,15 @@ from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.letters import letter_language
 from desktop.services.profile import SPECS, ProfileService, _owned_by, kept_until_of, lang_index
-from desktop.services.register_copy_parts import copy_row
+from desktop.services.register_copy_parts import (
+    NamedRecipientLike,
+    check_named,
+    copy_row,
+    identity,
+    own_requests,
+    recipients,
+    transfers,
+)
 from desktop.services.requests import RequestService, RequestView, reference
 from desktop.services.verification import DeliveryFailed, SmtpMailer
 
@@ -384,9 +391,14 @@ class RegisterCopyService:
     # --- collect ---------------------------------------------------------------------------------------
 
     def collect(self, actor: Actor, customer_id: int, *, request_id: int | None = None, lang: str = "nb",
-                today: date | None = None) -> RegisterCopyData:
-        """Everything the copy says, read in one transaction that also logs the read."""
+                today: date | None = None, named_recipients: Iterable[NamedRecipientLike] = ()) -> RegisterCopyData:
+        """Everything the copy says, read in one transaction that also logs the read.
+
+        `named_recipients` are companies the shop's own files name for a policy recipient (name and
+        recipient key); recipients without one are listed by category (Art. 15(1)(c), C-154/21).
+        """
         _require(actor)
+        named = check_named(self.ctx.policy, named_recipients)
         if lang not in LANGUAGES:
             raise InvalidInput(f"No register copy in '{lang}': choose one of {', '.join(LANGUAGES)}.",
                                f"Ingen registerutskrift på '{lang}': velg en av {', '.join(LANGUAGES)}.")
@@ -409,13 +421,14 @@ class RegisterCopyService:
             with _gc_paused():
                 purposes, without = self._purposes(s, customer_id, lang)
             redactions = self._redactions(s, request.id) if request is not None else ()
+            seen: dict[date, str] = {}
             data = RegisterCopyData(
                 lang=lang, today=day,
                 reference=reference(request.id) if request is not None else customer.customer_number,
                 company=_letterhead(self.ctx.policy), addressee=self._addressee(s, customer, lang),
                 introduction=_get(self.ctx.policy.introduction, lang), purposes=purposes,
                 purposes_without_data=without, automated_decisions=self._automated(purposes, lang),
-                transfers=self._transfers(lang),
+                transfers=transfers(self.ctx.policy, lang),
                 sharing_processors=_get(self.ctx.policy.sharing.processors if self.ctx.policy.sharing else None,
                                         lang),
                 sharing_controllers=_get(self.ctx.policy.sharing.independent_controllers
@@ -425,13 +438,19 @@ class RegisterCopyService:
                 rights=self._rights(lang), authority=self._authority(lang),
                 lookups=tuple(_lookup(e, lang, titles) for e in history), policy_version=self.ctx.policy.version,
                 redactions=redactions,
+                recipients=recipients(self.ctx.policy, lang, kinds_held=_kinds_held(purposes),
+                                      purposes_held=self._purposes_held(purposes), named=named),
+                identity=identity(self.ctx.keys, customer, lang),
+                requests=own_requests(s, self.ctx.policy, customer_id, lang,
+                                      lambda d: self._short_date(d, lang, seen)),
             )
             tables = "; ".join(f"{t.record_kind} {len(t.rows)}" for p in purposes for t in p.tables)
             self.ctx.audit.append(
                 s, actor, action="register_copy_collect", data="register_copy", customer_id=customer_id,
                 request_id=request.id if request is not None else None,
                 detail=f"request={reference(request.id) if request is not None else 'none'}; lang={lang}; "
-                       f"records={data.record_count}; {tables or 'no records'}",
+                       f"records={data.record_count}; {tables or 'no records'}; "
+                       f"national_id={'full' if data.identity is not None else 'none'}",
             )
             return data
 
@@ -551,19 +570,20 @@ class RegisterCopyService:
             ))
         return tuple(out)
 
-    def _transfers(self, lang: str) -> TransferData:
-        loc = self.ctx.policy.processing_location
-        country = COUNTRY_NAMES.get(loc.own_systems_country, {}).get(lang, loc.own_systems_country)
-        return TransferData(text=loc.text.get(lang), own_systems_country=country,
-                            transfers_outside_eea=loc.transfers_outside_eea.get(lang),
-                            safeguards=loc.safeguards.get(lang), protection=_get(loc.protection, lang))
+    def _purposes_held(self, purposes: Sequence[PurposeData]) -> set[str]:
+        by_number = {p.number: p.key for p in self.ctx.policy.purposes}
+        return {by_number[p.number] for p in purposes if p.number in by_number}
 
     def _rights(self, lang: str) -> tuple[RightData, ...]:
         article = "Art." if lang == "en" else "art."
+        # Grounds and exemptions are different things: an exemption (Art. 17(3)) is why we may keep
+        # data despite a ground, never a ground for erasure itself.
         return tuple(
             RightData(label=r.label.get(lang), article=r.gdpr_article, text=r.text.get(lang),
                       points=tuple(f"{c.text.get(lang).rstrip('.')} ({article} {c.gdpr_article})."
-                                   for c in (*r.grounds, *r.exemptions)))
+                                   for c in r.grounds),
+                      exemptions=tuple(f"{c.text.get(lang).rstrip('.')} ({article} {c.gdpr_article})."
+                                       for c in r.exemptions))
             for r in self.ctx.policy.rights if r.key != "complaint"
         )
 
@@ -664,6 +684,11 @@ class RegisterCopyService:
                          .order_by(RegisterCopyRedaction.id)).scalars()
         return tuple(Redaction(item_id=item_id(r.record_kind, r.record_id, r.field), start=r.span_start,
                                end=r.span_end, reason=r.reason, fingerprint=r.text_fingerprint) for r in rows)
+
+    def withhold_whole(self, item: ReviewItem, reason: str) -> Redaction:
+        """A decision to withhold a whole free text, made outside a request (the command line)."""
+        return Redaction(item_id=item.item_id, start=0, end=len(item.text), reason=reason,
+                         fingerprint=self._fingerprint(item.text))
 
     def _fingerprint(self, value: str) -> str:
         return keyed_hash(self.ctx.keys.nid_hash, _FINGERPRINT_DOMAIN + value)
@@ -901,6 +926,10 @@ def _served_by(s: Session, model: Any, customer_id: int, rank: dict[str, int]) -
         if keys:
             out[int(record)] = keys
     return out
+
+
+def _kinds_held(purposes: Sequence[PurposeData]) -> set[str]:
+    return {t.record_kind for p in purposes for t in p.tables if t.rows}
 
 
 def _recipient_names(table: RecordTableData) -> set[str]:

@@ -29,8 +29,10 @@ from desktop import APP_NAME
 from desktop.app import build_verification, desk_settings
 from desktop.domain.roles import Actor, Permission, Role
 from desktop.services.context import DeskContext
+from desktop.services.policy_check import policy_warnings
 from desktop.services.search import SearchService
 from desktop.ui.dialogs import DialogService
+from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
 from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
 from desktop.ui.profile_view import ProfileView
@@ -250,6 +252,13 @@ class MainWindow(QMainWindow):
             self.demo_label.setStyleSheet(NOTICE_STYLE.replace("padding: 6px", "padding: 1px 6px"))
             self.demo_label.setAccessibleName(self.tr("Demo keys notice"))
             bar.addPermanentWidget(self.demo_label)
+        # What the policy file still lacks that copies must tell people (services.policy_check): admins fix it.
+        self.policy_warning_label: QLabel | None = None
+        if self.actor.role is Role.ADMIN and (gaps := policy_warnings(self.ctx.policy)):
+            self.policy_warning_label = QLabel(self.tr("Policy file incomplete"))
+            self.policy_warning_label.setToolTip("\n\n".join(g.text(current_lang()) for g in gaps))
+            self.policy_warning_label.setStyleSheet(ERROR_STYLE.replace("padding: 6px", "padding: 1px 6px"))
+            bar.addPermanentWidget(self.policy_warning_label)
 
     # --- settings ----------------------------------------------------------------------------
 
