@@ -237,7 +237,7 @@ class AccessLogService:
             own = and_(AccessLogEntry.customer_id == customer_id, AccessLogEntry.action.in_(LOOKUP_ACTIONS))
             # A search names no one in customer_id; its detail lists whom the page showed.
             searched = and_(AccessLogEntry.action == "search",
-                            AccessLogEntry.detail.like(f"%{_SHOWN}%,{int(customer_id)},%"))
+                            AccessLogEntry.detail.like(f"%{_SHOWN.rstrip(',')}%,{int(customer_id)},%"))
             stmt = (
                 select(AccessLogEntry.at, AccessLogEntry.action, AccessLogEntry.data, AccessLogEntry.purpose,
                        AccessLogEntry.detail)
