@@ -457,6 +457,13 @@ COUNTRY_NAMES: dict[str, dict[str, str]] = {
     "FI": {"nb": "Finland", "en": "Finland", "sv": "Finland"},
     "IS": {"nb": "Island", "en": "Iceland", "sv": "Island"},
     "DE": {"nb": "Tyskland", "en": "Germany", "sv": "Tyskland"},
+    # Common destinations of transfers outside the EU/EEA (support and hosting); others print their code.
+    "US": {"nb": "USA", "en": "United States", "sv": "USA"},
+    "GB": {"nb": "Storbritannia", "en": "United Kingdom", "sv": "Storbritannien"},
+    "CH": {"nb": "Sveits", "en": "Switzerland", "sv": "Schweiz"},
+    "IN": {"nb": "India", "en": "India", "sv": "Indien"},
+    "CA": {"nb": "Canada", "en": "Canada", "sv": "Kanada"},
+    "JP": {"nb": "Japan", "en": "Japan", "sv": "Japan"},
 }
 
 _MONTHS: dict[str, tuple[str, ...]] = {

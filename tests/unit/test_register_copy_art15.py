@@ -208,3 +208,55 @@ def test_a_copy_without_a_request_needs_a_reason_and_the_review(desk: Any, agent
     assert "register_copy_save" in actions
     with desk.db.transaction() as s:
         assert s.execute(select(Order.id).where(Order.customer_id == cid)).first() is not None
+
+
+FILLED = ('transfer_countries = ["US", "IN"]\ntransfer_instrument = { nb = "EUs standardkontraktsklausuler '
+          '(art. 46 nr. 2 bokstav c)", en = "EU standard contractual clauses (Art. 46(2)(c))", sv = "EU:s '
+          'standardavtalsklausuler (art. 46.2 c)" }')
+
+
+def test_transfer_fields_when_filled_replace_the_asked_for_note(desk: Any, agent: Any, tmp_path: Any) -> None:
+    from dataclasses import replace as with_
+
+    from desktop.policy import DEFAULT_POLICY_PATH, PolicyError, load_policy
+    from desktop.services.policy_check import policy_warnings
+
+    shipped = DEFAULT_POLICY_PATH.read_text(encoding="utf-8")
+    assert [w.key for w in policy_warnings(desk.policy)] == ["transfers"]
+    path = tmp_path / DEFAULT_POLICY_PATH.name
+    path.write_text(shipped.replace("transfer_countries = []", FILLED), encoding="utf-8")
+    filled = load_policy(path)
+    assert filled.processing_location.transfer_countries == ("US", "IN")
+    assert policy_warnings(filled) == ()
+    path.write_text(shipped.replace("transfer_countries = []", 'transfer_countries = ["usa"]'), encoding="utf-8")
+    with pytest.raises(PolicyError, match="transfer_countries"):
+        load_policy(path)
+
+    cid = finished_person(desk)
+    service = RegisterCopyService(with_(desk, policy=filled))
+    data = service.collect(agent, cid, lang="en", today=TODAY)
+    whole = flat("\n".join(pages(service.render(data, data.redactions))))
+    assert "Countries outside the EU/EEA United States, India" in whole
+    assert "EU standard contractual clauses (Art. 46(2)(c))" in whole
+    assert i18n.text("transfer_details_requested", "en") not in whole
+
+
+def test_the_cli_refuses_a_copy_without_request_or_reason(desk: Any, agent: Any, capsys: Any, tmp_path: Any,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.cli import main
+
+    cid = finished_person(desk)
+    monkeypatch.setenv("GDPR_DESK_PASSWORD", "demo")
+    monkeypatch.setenv("LANG", "nb_NO.UTF-8")
+    out = tmp_path / "copy.pdf"
+    rc = main(["--db", str(desk.db.sqlite_path), "register-copy", str(cid), "--out", str(out), "--agent", "agent"])
+    err = capsys.readouterr().err
+    assert rc == 1 and not out.exists() and "--reason" in err
+    rc = main(["--db", str(desk.db.sqlite_path), "register-copy", str(cid), "--out", str(out), "--agent", "agent",
+               "--reason", "Kunden i butikken", "--waive-review", "--no-encrypt"])
+    captured = capsys.readouterr()
+    assert rc == 0 and "password" not in captured.out and "advarsel: Personvernerklæringen" in captured.err
+    assert "Jon Rasmussen" in "\n".join(pages(out.read_bytes()))  # waived: logged, and the agent's choice
+    with desk.db.transaction() as s:
+        save = s.execute(select(AccessLogEntry.detail).where(AccessLogEntry.action == "register_copy_save")).scalar()
+    assert "encrypted=no" in (save or "")
