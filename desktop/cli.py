@@ -56,20 +56,27 @@ def _password(prompt: str) -> str:
 
 def _open(args: argparse.Namespace) -> DeskContext:
     from desktop.services.context import open_desk
+
+    return open_desk(_db_url(args))
+
+
+def _warn_policy_gaps(ctx: DeskContext) -> None:
+    """What the policy file lacks that copies must tell people (services.policy_check), on stderr."""
     from desktop.services.policy_check import policy_warnings
 
-    ctx = open_desk(_db_url(args))
-    # What the policy file lacks that copies must tell people: the administrator has to fill it in.
     for warning in policy_warnings(ctx.policy):
         print(f"gdpr-desk: {'advarsel' if _lang() == 'nb' else 'varning' if _lang() == 'sv' else 'warning'}: "
               f"{warning.text(_lang())}", file=sys.stderr)
-    return ctx
 
 
 def _login(ctx: DeskContext, agent: str) -> Actor:
+    from desktop.domain.roles import Role
     from desktop.services.accounts import AccountService
 
-    return AccountService(ctx).login(agent, _password(f"Password for {agent}: "))
+    actor = AccountService(ctx).login(agent, _password(f"Password for {agent}: "))
+    if actor.role is Role.ADMIN:
+        _warn_policy_gaps(ctx)  # the administrator is the one who can fill the policy file in
+    return actor
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -491,6 +498,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
 def cmd_register_copy(args: argparse.Namespace) -> int:
     """The register copy as a PDF file for the mailroom: reviewed for third parties, encrypted by default
     (the password is printed); without --request only with a written reason, which is logged."""
+    from desktop.domain.roles import Role
     from desktop.services.register_copy import RegisterCopyService
     from desktop.services.register_copy_direct import make_copy
 
@@ -505,6 +513,8 @@ def cmd_register_copy(args: argparse.Namespace) -> int:
     ctx = _open(args)
     try:
         actor = _login(ctx, args.agent)
+        if actor.role is not Role.ADMIN:
+            _warn_policy_gaps(ctx)  # whoever makes a copy should know what it cannot yet say
         copy = make_copy(RegisterCopyService(ctx), actor, customer_id, args.out, lang=args.lang,
                          request_id=request_id, reason=args.reason or "", withhold=args.withhold or (),
                          waive_review=args.waive_review, encrypt=not args.no_encrypt)

@@ -1441,6 +1441,10 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
         <translation>Varsel om demonøkler</translation>
     </message>
     <message>
+        <source>Policy file incomplete</source>
+        <translation>Policyfilen er ufullstendig</translation>
+    </message>
+    <message>
         <source>No customers found</source>
         <translation>Fant ingen kunder</translation>
     </message>

@@ -1453,6 +1453,10 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
         <translation>Meddelande om demonycklar</translation>
     </message>
     <message>
+        <source>Policy file incomplete</source>
+        <translation>Policyfilen är ofullständig</translation>
+    </message>
+    <message>
         <source>No customers found</source>
         <translation>Inga kunder hittades</translation>
     </message>
