@@ -60,6 +60,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "hold": "{date}: {label} ({reason})",
         "policy_alone": "; personvernerklæringens lagringstid alene ville endt {policy}",
         "hold_pending": "{pending}; minst til {date}: {label} ({reason})",
+        "at_least": "{pending}, minst til {date}",
         "needed": "{date}: så lenge opplysninger som er knyttet til den, lagres",
         "needed_pending": "så lenge opplysninger som er knyttet til den, lagres: {pending}",
         "suppression": "så lenge reservasjonen gjelder (art. 21 nr. 3), så du ikke kontaktes igjen",
@@ -70,6 +71,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "hold": "{date}: {label} ({reason})",
         "policy_alone": "; the privacy policy's period alone would have ended {policy}",
         "hold_pending": "{pending}; at least until {date}: {label} ({reason})",
+        "at_least": "{pending}, at least until {date}",
         "needed": "{date}: as long as records linked to it are kept",
         "needed_pending": "as long as records linked to it are kept: {pending}",
         "suppression": "for as long as the opt-out applies (Art. 21(3)), so that you are not contacted again",
@@ -80,6 +82,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "hold": "{date}: {label} ({reason})",
         "policy_alone": "; integritetspolicyns lagringstid ensam skulle ha slutat {policy}",
         "hold_pending": "{pending}; minst till {date}: {label} ({reason})",
+        "at_least": "{pending}, minst till {date}",
         "needed": "{date}: så länge uppgifter som är kopplade till den sparas",
         "needed_pending": "så länge uppgifter som är kopplade till den sparas: {pending}",
         "suppression": "så länge spärren gäller (art. 21.3), så att du inte kontaktas igen",
@@ -145,6 +148,21 @@ class KeptUntil:
         if self.needed_by:
             return _SHORT[lang]["needed"]
         return _SHORT[lang]["policy"]
+
+    def short(self, lang: str) -> tuple[str, str]:
+        """(when, why) for a table cell and its legend: "31.12.2031" and the law's name; for a record
+        waiting for its event, "til medlemskapet avsluttes, minst til 31.12.2031" and the law."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+        if self.suppression:
+            return self.describe(lang), ""
+        if self.until is not None:
+            return _fmt(self.until, lang), self.why(lang)
+        pending = _PENDING[lang].get(self.pending_anchor or "collected", _PENDING[lang]["collected"])
+        hold = self.deciding
+        if hold is None:
+            return pending, ""
+        return _WORDS[lang]["at_least"].format(pending=pending, date=_fmt(hold.until, lang)), hold.label(lang)
 
     def describe(self, lang: str) -> str:
         """One line for the profile and the register copy, e.g. "31.12.2031: Bokføringsloven § 13 ..."."""

@@ -538,9 +538,17 @@ def _record_table(table: RecordTableData, lang: str, styles: _Styles, caption: s
         header.append(text("col_source", lang))
     else:
         out.append(_p(text("common_source", lang, source=common), styles.note))
+    # What decides "kept until", said once per table: one reason as a note, several numbered.
+    reasons = list(dict.fromkeys(r.kept_reason for r in table.rows if r.kept_reason))
+    marks = {reason: f" ({i})" for i, reason in enumerate(reasons, start=1)} if len(reasons) > 1 else {}
+    if len(reasons) == 1:
+        out.append(_p(text("kept_reason_one", lang, reason=reasons[0]), styles.note))
+    elif reasons:
+        legend = "; ".join(f"({i}) {reason}" for i, reason in enumerate(reasons, start=1))
+        out.append(_p(text("kept_reason_many", lang, legend=legend), styles.note))
     rows: list[list[str]] = []
     for r in table.rows:
-        kept = [r.kept_until]
+        kept = [r.kept_until + marks.get(r.kept_reason, "")]
         if r.restricted:
             kept.append(text("restricted", lang))
         if r.legal_hold_until:

@@ -47,19 +47,18 @@ __all__ = [
 
 def copy_row(row: Any, purpose: Purpose, lang: str, day: Callable[[date], str]) -> RecordRowData:
     """A profile row as the copy prints it: the day the desk really keeps it to, and the law or rule
-    that decides it (the same `KeptUntil` the profile shows, so the two cannot drift)."""
+    that decides it (the same `KeptUntil` the profile shows, so the two cannot drift). The reason
+    goes beside the table once, not into every row: a long customer's copy stays readable."""
     kept = row.kept
     if kept is not None and kept.until is not None:
-        until = day(kept.until)
-    elif kept is not None and (kept.suppression or kept.pending_anchor is not None):
-        until = kept.describe(lang)
+        until, why = day(kept.until), kept.why(lang)
+    elif kept is not None:
+        until, why = kept.short(lang)
     else:
         due: date | None = row.retention_due
-        until = day(due) if due is not None else PENDING[purpose.retention.anchor][lang]
-    why = kept.why(lang) if kept is not None and kept.until is not None else ""
-    return RecordRowData(record_id=row.record_id, cells=tuple(row.values), source=row.source,
-                         kept_until=f"{until} – {why}" if why else until, restricted=bool(row.restricted),
-                         kept_reason=why)
+        until, why = (day(due) if due is not None else PENDING[purpose.retention.anchor][lang]), ""
+    return RecordRowData(record_id=row.record_id, cells=tuple(row.values), source=row.source, kept_until=until,
+                         restricted=bool(row.restricted), kept_reason=why)
 
 
 # --- every recipient (Art. 15(1)(c), C-154/21) ---------------------------------------------------------
