@@ -17,10 +17,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from desktop.domain.erasure import LAW_RECORDED_HOLD, DueCalculator, RecordFacts, policy_dues, record_holds
+from desktop.domain.erasure import (
+    ALL_LAWS,
+    LAW_RECORDED_HOLD,
+    PERSON_KIND,
+    DueCalculator,
+    RecordFacts,
+    policy_dues,
+    record_holds,
+)
 from desktop.domain.retention import LegalHold
 
 __all__ = ["LANGUAGES", "KeptUntil", "kept_until"]
@@ -61,6 +69,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "policy_alone": "; personvernerklæringens lagringstid alene ville endt {policy}",
         "hold_pending": "{pending}; minst til {date}: {label} ({reason})",
         "at_least": "{pending}, minst til {date}",
+        "parts": "; går tidligere: {parts}",
         "needed": "{date}: så lenge opplysninger som er knyttet til den, lagres",
         "needed_pending": "så lenge opplysninger som er knyttet til den, lagres: {pending}",
         "suppression": "så lenge reservasjonen gjelder (art. 21 nr. 3), så du ikke kontaktes igjen",
@@ -72,6 +81,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "policy_alone": "; the privacy policy's period alone would have ended {policy}",
         "hold_pending": "{pending}; at least until {date}: {label} ({reason})",
         "at_least": "{pending}, at least until {date}",
+        "parts": "; going earlier: {parts}",
         "needed": "{date}: as long as records linked to it are kept",
         "needed_pending": "as long as records linked to it are kept: {pending}",
         "suppression": "for as long as the opt-out applies (Art. 21(3)), so that you are not contacted again",
@@ -83,6 +93,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "policy_alone": "; integritetspolicyns lagringstid ensam skulle ha slutat {policy}",
         "hold_pending": "{pending}; minst till {date}: {label} ({reason})",
         "at_least": "{pending}, minst till {date}",
+        "parts": "; raderas tidigare: {parts}",
         "needed": "{date}: så länge uppgifter som är kopplade till den sparas",
         "needed_pending": "så länge uppgifter som är kopplade till den sparas: {pending}",
         "suppression": "så länge spärren gäller (art. 21.3), så att du inte kontaktas igen",
@@ -91,6 +102,11 @@ _WORDS: dict[str, dict[str, str]] = {
 }
 
 
+_PARTS: dict[str, dict[str, str]] = {
+    "nb": {"identity": "navn", "contact": "e-post og telefon", "national_id": "fødselsnummer"},
+    "en": {"identity": "name", "contact": "e-mail and telephone", "national_id": "national identity number"},
+    "sv": {"identity": "namn", "contact": "e-post och telefon", "national_id": "personnummer"},
+}
 _SHORT: dict[str, dict[str, str]] = {
     "nb": {"policy": "personvernerklæringen", "needed": "tilknyttede opplysninger lagres",
            "suppression": "reservasjon (art. 21 nr. 3)"},
@@ -130,6 +146,9 @@ class KeptUntil:
     needed_by: bool = False
     suppression: bool = False
     restricted_until: date | None = None
+    #: For the person's own row, kept in parts (`domain.erasure.PERSON_PARTS`): the parts that go
+    #: earlier than the row, with their last day (e-mail and phone are kept by no law).
+    parts_until: tuple[tuple[str, date], ...] = ()
 
     @property
     def deciding(self) -> LegalHold | None:
@@ -164,6 +183,15 @@ class KeptUntil:
             return pending, ""
         return _WORDS[lang]["at_least"].format(pending=pending, date=_fmt(hold.until, lang)), hold.label(lang)
 
+    def parts_note(self, lang: str) -> str:
+        """"e-post og telefon: 01.03.2028" for the parts of the person's row that go before the row."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+        by_day: dict[date, list[str]] = {}
+        for part, day in self.parts_until:
+            by_day.setdefault(day, []).append(_PARTS[lang].get(part, part))
+        return "; ".join(f"{' / '.join(parts)}: {_fmt(day, lang)}" for day, parts in sorted(by_day.items()))
+
     def describe(self, lang: str) -> str:
         """One line for the profile and the register copy, e.g. "31.12.2031: Bokføringsloven § 13 ..."."""
         if lang not in LANGUAGES:
@@ -186,10 +214,13 @@ class KeptUntil:
             head = w["hold"].format(date=_fmt(self.until, lang), label=hold.label(lang), reason=_reason(hold, lang))
             if self.policy_due is not None and self.policy_due < self.until:
                 head += w["policy_alone"].format(policy=_fmt(self.policy_due, lang))
-            return head
+            return head + self._parts_suffix(lang)
         if self.needed_by:
-            return w["needed"].format(date=_fmt(self.until, lang))
-        return w["policy"].format(date=_fmt(self.until, lang))
+            return w["needed"].format(date=_fmt(self.until, lang)) + self._parts_suffix(lang)
+        return w["policy"].format(date=_fmt(self.until, lang)) + self._parts_suffix(lang)
+
+    def _parts_suffix(self, lang: str) -> str:
+        return _WORDS[lang]["parts"].format(parts=self.parts_note(lang)) if self.parts_until else ""
 
 
 def _pending_anchor(r: RecordFacts, calc: DueCalculator) -> str | None:
@@ -268,7 +299,45 @@ def kept_until(records: Sequence[RecordFacts], *, calculator: DueCalculator,
                                                needed_by=not c.holds or c.holds[0].until != c.until,
                                                restricted_until=p.restricted_until)
                     changed = True
-    return result
+    return _with_parts(records, result, holds, dues)
+
+
+def _with_parts(records: Sequence[RecordFacts], result: dict[tuple[str, int], KeptUntil],
+                holds: dict[tuple[str, int], list[LegalHold]],
+                dues: dict[tuple[str, int], date | None]) -> dict[tuple[str, int], KeptUntil]:
+    """The person's row goes in parts: on the day the retention job first restricts it (every record
+    that needs it is past its own date), the parts no running hold keeps are blanked (as
+    `plan_retention` does); the rest stays with the row."""
+    person = next((r for r in records if r.kind == PERSON_KIND and r.parts), None)
+    if person is None:
+        return result
+    row = result[person.key]
+    if row.until is None or person.legal_hold_until is not None:
+        return result
+    starts: list[date] = []
+    for r in records:
+        if r.keep_always is not None or r.legal_hold_until is not None:
+            continue
+        due = dues.get(r.key)
+        if due is None:
+            return result
+        starts.append(due)
+    first = max(starts)  # the day before the first run that restricts the row
+    if first >= row.until:
+        return result
+    running = {h.law for hs in holds.values() for h in hs if h.until > first}
+    # A record restricted by an earlier run carries its hold stored on it, and a stored hold keeps
+    # every part of what it depends on (`plan_retention`): then nothing of the row goes early.
+    stored_earlier = any(
+        r.key != person.key and r.keep_always is None and (due := dues.get(r.key)) is not None and due < first
+        and (end := result[r.key].until) is not None and end > first
+        for r in records
+    )
+    if LAW_RECORDED_HOLD in running or stored_earlier:
+        return result
+    early = tuple((part, first) for part, laws in sorted(person.parts.items())
+                  if ALL_LAWS not in laws and not laws & running)
+    return {**result, person.key: replace(row, parts_until=early)} if early else result
 
 
 def _merged(child: KeptUntil, parent: KeptUntil) -> tuple[LegalHold, ...]:

@@ -52,6 +52,8 @@ def copy_row(row: Any, purpose: Purpose, lang: str, day: Callable[[date], str]) 
     kept = row.kept
     if kept is not None and kept.until is not None:
         until, why = day(kept.until), kept.why(lang)
+        if kept.parts_until:  # the person's row: e-mail and phone may go before the name
+            until = f"{until} ({kept.parts_note(lang)})"
     elif kept is not None:
         until, why = kept.short(lang)
     else:

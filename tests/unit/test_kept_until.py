@@ -17,10 +17,13 @@ from desktop.models import Customer
 from desktop.services.erasure import load_people, retention_rules
 
 
-def simulate(records: Sequence[RecordFacts], *, law: str, calc: DueCalculator) -> dict[tuple[str, int], date]:
-    """The last day each record exists, running `plan_retention` on every day anything can change."""
+def simulate(records: Sequence[RecordFacts], *, law: str, calc: DueCalculator,
+             parts: dict[str, date] | None = None) -> dict[tuple[str, int], date]:
+    """The last day each record exists, running `plan_retention` on every day anything can change;
+    `parts` collects the last day of each part of the person's row blanked before the row goes."""
     alive = {r.key: r for r in records}
     last: dict[tuple[str, int], date] = {}
+    blanked = parts if parts is not None else {}
     dues = {k: v for k, v in _dues(records, calc).items()}
     days: set[date] = set()
     for r in records:
@@ -43,7 +46,11 @@ def simulate(records: Sequence[RecordFacts], *, law: str, calc: DueCalculator) -
                 del alive[item.key]
             elif item.decision is PlanDecision.RESTRICT:
                 before = alive[item.key]
-                alive[item.key] = dataclasses.replace(before, restricted=True, legal_hold_until=item.until)
+                for part in item.erase_parts:
+                    blanked.setdefault(part, day - timedelta(days=1))
+                alive[item.key] = dataclasses.replace(
+                    before, restricted=True, legal_hold_until=item.until,
+                    parts={k: v for k, v in before.parts.items() if k not in item.erase_parts})
                 assert item.until is not None
                 days.add(item.until + timedelta(days=1))
     return last
@@ -64,9 +71,17 @@ def _people(desk: Any) -> dict[int, list[RecordFacts]]:
 def _check(people: dict[int, list[RecordFacts]], rules: dict[str, RetentionRuleLike], law: str) -> tuple[int, int]:
     calc = DueCalculator(rules)
     compared = pending = 0
+    parts_compared = [0]
     for records in people.values():
         truth = kept_until(records, calculator=calc, bookkeeping_law=law)
-        replay = simulate(records, law=law, calc=calc)
+        blanked: dict[str, date] = {}
+        replay = simulate(records, law=law, calc=calc, parts=blanked)
+        person = next(r for r in records if r.kind == "customer")
+        if truth[person.key].until is not None:
+            assert dict(truth[person.key].parts_until) == {
+                part: day for part, day in blanked.items() if day < truth[person.key].until  # type: ignore[operator]
+            }, (truth[person.key], blanked)
+            parts_compared[0] += 1
         for r in records:
             k: KeptUntil = truth[r.key]
             if k.until is None:
@@ -76,6 +91,7 @@ def _check(people: dict[int, list[RecordFacts]], rules: dict[str, RetentionRuleL
                 continue
             assert replay.get(r.key) == k.until, (r.kind, r.record_id, k, replay.get(r.key))
             compared += 1
+    assert parts_compared[0] > 0
     return compared, pending
 
 
@@ -95,8 +111,10 @@ def test_kept_until_agrees_with_the_retention_job_replayed(desk: Any) -> None:
 def test_an_order_is_kept_to_the_end_of_the_bookkeeping_hold_not_the_policy_date(desk: Any) -> None:
     rules = retention_rules(desk)
     calc = DueCalculator(rules)
+    from desktop.domain.erasure import PERSON_PARTS
+
     person = RecordFacts(kind="customer", record_id=1, purposes=("purchase",), collected=date(2026, 3, 1),
-                         anchors={"purchase_completed": date(2026, 9, 12)})
+                         anchors={"purchase_completed": date(2026, 9, 12)}, parts=PERSON_PARTS)
     order = RecordFacts(kind="order", record_id=7, purposes=("purchase", "legal_obligations"),
                         collected=date(2026, 3, 15), anchors={"purchase_completed": date(2026, 9, 12)},
                         parents=(("customer", 1),), document_date=date(2026, 3, 15))
@@ -111,8 +129,14 @@ def test_an_order_is_kept_to_the_end_of_the_bookkeeping_hold_not_the_policy_date
     assert "12.09.2029" in kept.describe("nb")
     assert kept.describe("en").startswith("2031-12-31: Norwegian Bookkeeping Act § 13")
     assert kept.describe("sv").startswith("2031-12-31: Norska bokföringslagen")
-    # The person's row goes with the last record that needs it.
-    assert result[("customer", 1)].until == date(2031, 12, 31)
+    # The person's row goes with the last record that needs it; the parts no law keeps go earlier.
+    row = result[("customer", 1)]
+    assert row.until == date(2031, 12, 31)
+    assert row.parts_until == (("contact", date(2029, 9, 12)), ("national_id", date(2029, 9, 12)))
+    assert row.describe("nb").endswith("; går tidligere: e-post og telefon / fødselsnummer: 12.09.2029")
+    blanked: dict[str, date] = {}
+    simulate([person, order, line], law=LAW_NO_BOOKKEEPING, calc=calc, parts=blanked)
+    assert blanked == {"contact": date(2029, 9, 12), "national_id": date(2029, 9, 12)}
     se = kept_until([person, order, line], calculator=calc, bookkeeping_law=LAW_SE_BOOKKEEPING)
     assert se[("order", 7)].until == date(2033, 12, 31)
     assert simulate([person, order, line], law=LAW_NO_BOOKKEEPING, calc=calc)[("order", 7)] == date(2031, 12, 31)
