@@ -15,7 +15,6 @@ after the one given here.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -242,63 +241,82 @@ def kept_until(records: Sequence[RecordFacts], *, calculator: DueCalculator,
     """
     dues = policy_dues(records, calculator)
     holds: dict[tuple[str, int], list[LegalHold]] = {r.key: record_holds(r, bookkeeping_law) for r in records}
-    by_law: dict[str, list[LegalHold]] = defaultdict(list)
+    # Only the longest hold of each law can push a date out: inheriting it alone gives the same answer
+    # without copying thousands of invoices' holds onto a billing address.
+    longest: dict[str, LegalHold] = {}
     for hs in holds.values():
         for h in hs:
-            by_law[h.law].append(h)
+            if h.law not in longest or h.until > longest[h.law].until:
+                longest[h.law] = h
     for r in records:
-        for law in r.inherit_laws:
-            holds[r.key] = [*holds[r.key], *(h for h in by_law.get(law, ()) if h not in holds[r.key])]
+        extra = [longest[law] for law in r.inherit_laws if law in longest and longest[law] not in holds[r.key]]
+        if extra:
+            holds[r.key] = [*holds[r.key], *extra]
 
-    # (until, pending) per record from its own facts; None until = pending or kept always.
+    # (until, pending) per record from its own facts; None until = pending or kept always. Thousands of
+    # records share the same dates and holds: each answer is built once.
     own: dict[tuple[str, int], KeptUntil] = {}
+    built: dict[tuple[object, ...], KeptUntil] = {}
     for r in records:
         hs = holds[r.key]
-        if r.keep_always is not None:
-            own[r.key] = KeptUntil(until=None, policy_due=dues.get(r.key), suppression=True)
+        memo = (dues.get(r.key), r.legal_hold_until, r.keep_always, tuple(hs),
+                _pending_anchor(r, calculator) if dues.get(r.key) is None else None)
+        same = built.get(memo)
+        if same is not None:
+            own[r.key] = same
             continue
-        due = dues.get(r.key)
-        if r.legal_hold_until is not None:
-            # Decided when the stored hold ends, whatever the policy says: the erasure was granted.
-            start: date | None = r.legal_hold_until
-            due = None
-        else:
-            start = due
-        if start is None:
-            longest = tuple(sorted(hs, key=lambda h: h.until, reverse=True))
-            own[r.key] = KeptUntil(until=None, policy_due=None, holds=longest[:1],
-                                   pending_anchor=_pending_anchor(r, calculator))
-            continue
-        extending = tuple(sorted((h for h in hs if h.until >= start), key=lambda h: h.until, reverse=True))
-        until = extending[0].until if extending else start
-        own[r.key] = KeptUntil(until=until, policy_due=due, holds=extending,
-                               restricted_until=r.legal_hold_until)
+        own[r.key] = built[memo] = _own(r, hs, dues.get(r.key), calculator)
 
-    # A parent lives as long as its longest-lived child; chains are short (line -> order -> person).
+    return _settle(records, own, holds, dues)
+
+
+def _own(r: RecordFacts, hs: list[LegalHold], due: date | None, calculator: DueCalculator) -> KeptUntil:
+    """One record on its own facts: the policy's date pushed out by the holds still running then."""
+    if r.keep_always is not None:
+        return KeptUntil(until=None, policy_due=due, suppression=True)
+    if r.legal_hold_until is not None:
+        # Decided when the stored hold ends, whatever the policy says: the erasure was granted.
+        start: date | None = r.legal_hold_until
+        due = None
+    else:
+        start = due
+    if start is None:
+        first = max(hs, key=lambda h: h.until, default=None)
+        return KeptUntil(until=None, policy_due=None, holds=(first,) if first is not None else (),
+                         pending_anchor=_pending_anchor(r, calculator))
+    extending = tuple(sorted((h for h in hs if h.until >= start), key=lambda h: h.until, reverse=True))
+    until = extending[0].until if extending else start
+    return KeptUntil(until=until, policy_due=due, holds=extending, restricted_until=r.legal_hold_until)
+
+
+def _settle(records: Sequence[RecordFacts], own: dict[tuple[str, int], KeptUntil],
+            holds: dict[tuple[str, int], list[LegalHold]],
+            dues: dict[tuple[str, int], date | None]) -> dict[tuple[str, int], KeptUntil]:
+    """Each record as kept by the records that depend on it."""
+    # A parent lives as long as its longest-lived child: children first (line -> order -> person), each
+    # parent settled once from its dominant child before it passes its own date on.
     result = dict(own)
-    children = [(r.key, r.parents) for r in records if r.parents]
-    changed = True
-    while changed:
-        changed = False
-        for child, parents in children:
-            c = result[child]
-            if c.suppression:
-                continue
-            for parent in parents:
-                p = result.get(parent)
-                if p is None or p.suppression:
-                    continue
-                if c.until is None:
-                    if p.until is None:
-                        continue
-                    result[parent] = KeptUntil(until=None, policy_due=p.policy_due, holds=p.holds or c.holds,
-                                               pending_anchor=c.pending_anchor, needed_by=True)
-                    changed = True
-                elif p.until is not None and c.until > p.until:
-                    result[parent] = KeptUntil(until=c.until, policy_due=p.policy_due, holds=_merged(c, p),
-                                               needed_by=not c.holds or c.holds[0].until != c.until,
-                                               restricted_until=p.restricted_until)
-                    changed = True
+    depth: dict[tuple[str, int], int] = {}
+
+    def level(key: tuple[str, int], parents: tuple[tuple[str, int], ...]) -> int:
+        found = depth.get(key)
+        if found is None:
+            found = depth[key] = 1 + max((level(p, by_key[p].parents) for p in parents if p in by_key), default=0)
+        return found
+
+    by_key = {r.key: r for r in records}
+    dominant: dict[tuple[str, int], KeptUntil] = {}
+    for r in sorted(records, key=lambda r: level(r.key, r.parents), reverse=True):
+        k = result[r.key]
+        child = dominant.get(r.key)
+        if child is not None and not k.suppression:
+            k = result[r.key] = _outlived(k, child)
+        if k.suppression:
+            continue
+        for parent in r.parents:
+            best = dominant.get(parent)
+            if best is None or _longer(k, best):
+                dominant[parent] = k
     return _with_parts(records, result, holds, dues)
 
 
@@ -338,6 +356,27 @@ def _with_parts(records: Sequence[RecordFacts], result: dict[tuple[str, int], Ke
     early = tuple((part, first) for part, laws in sorted(person.parts.items())
                   if ALL_LAWS not in laws and not laws & running)
     return {**result, person.key: replace(row, parts_until=early)} if early else result
+
+
+def _longer(a: KeptUntil, b: KeptUntil) -> bool:
+    """Whether `a` outlives `b`: waiting for an event outlives any date."""
+    if b.until is None:
+        return False
+    return a.until is None or a.until > b.until
+
+
+def _outlived(parent: KeptUntil, child: KeptUntil) -> KeptUntil:
+    """The parent as kept by its longest-lived child."""
+    if child.until is None:
+        if parent.until is None:
+            return parent
+        return KeptUntil(until=None, policy_due=parent.policy_due, holds=parent.holds or child.holds,
+                         pending_anchor=child.pending_anchor, needed_by=True)
+    if parent.until is not None and child.until > parent.until:
+        return KeptUntil(until=child.until, policy_due=parent.policy_due, holds=_merged(child, parent),
+                         needed_by=not child.holds or child.holds[0].until != child.until,
+                         restricted_until=parent.restricted_until)
+    return parent
 
 
 def _merged(child: KeptUntil, parent: KeptUntil) -> tuple[LegalHold, ...]:
