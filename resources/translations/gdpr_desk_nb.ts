@@ -962,6 +962,14 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
         <translation>skrev ut registerutskrift</translation>
     </message>
     <message>
+        <source>register copy without a request</source>
+        <translation>registerutskrift uten henvendelse</translation>
+    </message>
+    <message>
+        <source>register copy third-party review</source>
+        <translation>gjennomgang av tredjepersoner i registerutskrift</translation>
+    </message>
+    <message>
         <source>register copy e-mail failed</source>
         <translation>e-post med registerutskrift feilet</translation>
     </message>

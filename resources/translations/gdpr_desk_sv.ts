@@ -962,6 +962,14 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
         <translation>skrev ut registerutdrag</translation>
     </message>
     <message>
+        <source>register copy without a request</source>
+        <translation>registerutdrag utan begäran</translation>
+    </message>
+    <message>
+        <source>register copy third-party review</source>
+        <translation>granskning av tredje parter i registerutdrag</translation>
+    </message>
+    <message>
         <source>register copy e-mail failed</source>
         <translation>e-post med registerutdrag misslyckades</translation>
     </message>
