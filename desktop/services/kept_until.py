@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.erasure import DueCalculator
 from desktop.domain.kept_until import KeptUntil, kept_until
 from desktop.services.context import DeskContext
-from desktop.services.erasure import load_people, retention_rules
+from desktop.services.erasure.facts import load_people, retention_rules
 
 __all__ = ["KeptUntil", "kept_for_customer"]
 

@@ -14,7 +14,7 @@ from desktop.domain.erasure import DueCalculator, PlanDecision, RecordFacts, pla
 from desktop.domain.kept_until import KeptUntil, kept_until
 from desktop.domain.retention import LAW_NO_BOOKKEEPING, LAW_SE_BOOKKEEPING, RetentionRuleLike
 from desktop.models import Customer
-from desktop.services.erasure import load_people, retention_rules
+from desktop.services.erasure.facts import load_people, retention_rules
 
 
 def simulate(records: Sequence[RecordFacts], *, law: str, calc: DueCalculator,
