@@ -79,10 +79,23 @@ def _warn_if_log_moved(ctx: DeskContext) -> bool:
     return not status.ok
 
 
+def _warn_policy_gaps(ctx: DeskContext) -> None:
+    """What the policy file lacks that copies must tell people (services.policy_check), on stderr."""
+    from desktop.services.policy_check import policy_warnings
+
+    for warning in policy_warnings(ctx.policy):
+        print(f"gdpr-desk: {'advarsel' if _lang() == 'nb' else 'varning' if _lang() == 'sv' else 'warning'}: "
+              f"{warning.text(_lang())}", file=sys.stderr)
+
+
 def _login(ctx: DeskContext, agent: str) -> Actor:
+    from desktop.domain.roles import Role
     from desktop.services.accounts import AccountService
 
-    return AccountService(ctx).login(agent, _password(f"Password for {agent}: "))
+    actor = AccountService(ctx).login(agent, _password(f"Password for {agent}: "))
+    if actor.role is Role.ADMIN:
+        _warn_policy_gaps(ctx)  # the administrator is the one who can fill the policy file in
+    return actor
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -660,34 +673,40 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
 
 
 def cmd_register_copy(args: argparse.Namespace) -> int:
-    """The register copy as a PDF file for the mailroom; prints the password when encrypted."""
+    """The register copy as a PDF file for the mailroom: reviewed for third parties, encrypted by default
+    (the password is printed); without --request only with a written reason, which is logged."""
+    from pathlib import Path
+
     from desktop.cli_input import parse_id
+    from desktop.domain.roles import Role
     from desktop.services.register_copy import RegisterCopyService
+    from desktop.services.register_copy_direct import make_copy
+    from desktop.services.written_files import check_target
 
     customer_id = parse_id(args.customer_id, "a customer id", "et kunde-id")
     request_id = _request_id(args.request) if args.request is not None else None
-    from pathlib import Path
-
-    from desktop.services.written_files import check_target
-
+    if request_id is None and not (args.reason or "").strip():
+        raise DeskError("A copy without --request needs --reason \"why the copy is made\" (it is logged).",
+                        "En utskrift uten --request krever --reason \"hvorfor utskriften lages\" (det logges).")
     check_target(Path(args.out), replace=args.replace)  # before anything is read or logged
     ctx = _open(args)
     try:
         actor = _login(ctx, args.agent)
-        service = RegisterCopyService(ctx)
-        data = service.collect(actor, customer_id, request_id=request_id, lang=args.lang)
-        if not data.addressee.postal:
+        if actor.role is not Role.ADMIN:
+            _warn_policy_gaps(ctx)  # whoever makes a copy should know what it cannot yet say
+        copy = make_copy(RegisterCopyService(ctx), actor, customer_id, args.out, lang=args.lang,
+                         request_id=request_id, reason=args.reason or "", withhold=args.withhold or (),
+                         waive_review=args.waive_review, encrypt=not args.no_encrypt, replace=args.replace)
+        if not copy.postal:
             print("gdpr-desk: " + ("kunden har ingen postadresse: utskriften kan ikke sendes i vinduskonvolutt"
                                    if _lang() == "nb" else "the customer has no postal address: the copy cannot "
                                    "be posted in a window envelope"), file=sys.stderr)
-        pdf = service.render(data, data.redactions)
-        password = None
-        if args.encrypt:
-            pdf, password = service.encrypt(pdf)
-        path = service.save(actor, request_id, pdf, args.out, customer_id=customer_id, replace=args.replace)
-        print(f"{path}	{len(pdf)} bytes	{data.record_count} records")
-        if password is not None:
-            print(f"password: {password}")
+        print(f"{copy.path}\t{copy.size} bytes\t{copy.records} records")
+        if copy.password is not None:
+            print(f"password: {copy.password}")
+        if copy.waived:
+            print("gdpr-desk: " + ("gjennomgangen av tredjepersoner ble frafalt (logget)" if _lang() == "nb"
+                                   else "the third-party review was waived (logged)"), file=sys.stderr)
     finally:
         ctx.close()
     return 0
@@ -948,7 +967,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--lang", default="nb", choices=["nb", "en", "sv"], help="language of the copy (default nb)")
     sp.add_argument("--agent", required=True, help="sign in as this user (password from GDPR_DESK_PASSWORD)")
     sp.add_argument("--request", metavar="ID", help="the access request it answers (its reference and redactions)")
-    sp.add_argument("--encrypt", action="store_true", help="encrypt with AES-256 and print the password")
+    sp.add_argument("--reason", metavar="TEXT", help="why the copy is made; required without --request (logged)")
+    sp.add_argument("--withhold", metavar="ITEM", action="append",
+                    help="withhold a flagged free text (ITEM as listed, e.g. service_case:12:notes); repeatable")
+    sp.add_argument("--waive-review", action="store_true",
+                    help="write the copy although flagged free texts are not withheld (needs --reason; logged)")
+    sp.add_argument("--encrypt", action="store_true", help="encrypt with AES-256 and print the password (default)")
+    sp.add_argument("--no-encrypt", action="store_true", help="write an unencrypted PDF (logged)")
     sp = sub.add_parser("self-test", help="check this installation offscreen on a throw-away desk; "
                         "exit 0 when every check passes")
     sp.add_argument("--verbose", action="store_true", help="print the traceback of a failed check")

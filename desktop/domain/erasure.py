@@ -65,6 +65,7 @@ __all__ = [
     "group_by_purpose",
     "plan_erasure",
     "plan_retention",
+    "policy_dues",
     "record_holds",
 ]
 
@@ -542,6 +543,11 @@ def _decide(
                               content_hash=r.content_hash))
     items.sort(key=lambda i: (i.kind, i.record_id))
     return items
+
+
+def policy_dues(records: Sequence[RecordFacts], calc: DueCalculator) -> dict[tuple[str, int], date | None]:
+    """The policy's end of retention per record, as the retention job and an erasure plan see it."""
+    return _dues(records, calc)
 
 
 def _dues(records: Sequence[RecordFacts], calc: DueCalculator) -> dict[tuple[str, int], date | None]:

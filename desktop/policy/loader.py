@@ -437,13 +437,20 @@ def _record_kind(node: _Node) -> RecordKind:
 
 
 def _processing_location(node: _Node) -> ProcessingLocation:
-    node.only("text", "own_systems_country", "transfers_outside_eea", "safeguards", "protection")
+    node.only("text", "own_systems_country", "transfers_outside_eea", "safeguards", "protection",
+              "transfer_countries", "transfer_instrument")
+    countries = node.lines("transfer_countries") if node.has("transfer_countries") else ()
+    for i, code in enumerate(countries):
+        if not _COUNTRY.fullmatch(code):
+            node.fail(f"transfer_countries[{i}]", f"{code!r} is not a two-letter country code")
     return ProcessingLocation(
         text=node.text("text"),
         own_systems_country=node.string("own_systems_country", _COUNTRY, "a two-letter country code"),
         transfers_outside_eea=node.text("transfers_outside_eea"),
         safeguards=node.text("safeguards"),
         protection=node.optional_text("protection"),
+        transfer_countries=countries,
+        transfer_instrument=node.optional_text("transfer_instrument"),
     )
 
 

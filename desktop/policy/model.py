@@ -274,6 +274,15 @@ class ProcessingLocation:
     transfers_outside_eea: Text
     safeguards: Text
     protection: Text | None = None
+    #: Countries outside the EU/EEA the data goes to (ISO codes) and the instrument that covers
+    #: them (Art. 45 adequacy decision or Art. 46 safeguard). The policy names neither; empty
+    #: until the shop fills them in, and the desk warns and the copy says so meanwhile.
+    transfer_countries: tuple[str, ...] = ()
+    transfer_instrument: Text | None = None
+
+    @property
+    def transfer_details_missing(self) -> bool:
+        return not self.transfer_countries or self.transfer_instrument is None
 
 
 @dataclass(frozen=True, kw_only=True)

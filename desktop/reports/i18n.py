@@ -80,6 +80,16 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "your rights and how to use them, and the right to complain to {authority}",
         "sv": "dina rättigheter och hur du använder dem, och rätten att klaga hos {authority}",
     },
+    "letter_item_recipients": {
+        "nb": "hvem som mottar opplysningene dine, og hvilke opplysninger hver mottaker får",
+        "en": "who receives your data, and which data each recipient gets",
+        "sv": "vem som tar emot dina uppgifter, och vilka uppgifter varje mottagare får",
+    },
+    "letter_item_requests": {
+        "nb": "henvendelsene dine til oss og hvordan de er besvart",
+        "en": "your requests to us and how they were answered",
+        "sv": "dina begäranden till oss och hur de har besvarats",
+    },
     "letter_item_lookups": {
         "nb": "når og til hvilket formål opplysningene dine er slått opp hos oss",
         "en": "when, and for which purpose, your data was looked up by us",
@@ -156,13 +166,17 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "purposes_intro": {
         "nb": "Hver post står én gang, under det første formålet den brukes til. Brukes den også til et senere "
-              "formål, står det under det formålet hvor posten er vist. «Lagres til» gjelder formålet posten "
-              "står under.",
+              "formål, står det under det formålet hvor posten er vist. «Lagres til» er dagen vi faktisk beholder "
+              "posten til, med det som bestemmer den: personvernerklæringens lagringstid, eller en lov (som "
+              "bokføringsloven) som krever at vi beholder den lenger.",
         "en": "Each record appears once, under the first purpose it is used for. Where it is used for a later "
-              "purpose too, that purpose says where the record is shown. “Kept until” refers to the purpose "
-              "the record is shown under.",
+              "purpose too, that purpose says where the record is shown. “Kept until” is the day we will "
+              "actually keep the record to, with what decides it: the privacy policy's retention period, or a "
+              "law (such as the Bookkeeping Act) that requires us to keep it longer.",
         "sv": "Varje post visas en gång, under det första ändamål den används för. Används den även för ett "
-              "senare ändamål, anges där var posten visas. ”Lagras till” gäller det ändamål posten visas under.",
+              "senare ändamål, anges där var posten visas. ”Lagras till” är den dag vi faktiskt behåller posten "
+              "till, med det som avgör den: integritetspolicyns lagringstid, eller en lag (t.ex. bokföringslagen) "
+              "som kräver att vi behåller den längre.",
     },
     "purpose_heading": {"nb": "Formål {number}: {title}", "en": "Purpose {number}: {title}",
                         "sv": "Ändamål {number}: {title}"},
@@ -204,12 +218,16 @@ LABELS: dict[str, dict[str, str]] = {
                    "sv": "behandlingen är begränsad"},
     "legal_hold": {"nb": "lovpålagt oppbevaring til {date}", "en": "kept by law until {date}",
                    "sv": "lagstadgad lagring till {date}"},
+    "kept_reason_one": {"nb": "«Lagres til» bestemmes av: {reason}.", "en": "“Kept until” is set by: {reason}.",
+                        "sv": "”Lagras till” bestäms av: {reason}."},
+    "kept_reason_many": {"nb": "«Lagres til» bestemmes av: {legend}.", "en": "“Kept until” is set by: {legend}.",
+                         "sv": "”Lagras till” bestäms av: {legend}."},
     "continued": {"nb": "(forts.)", "en": "(cont.)", "sv": "(forts.)"},
     "record_one": {"nb": "1 post", "en": "1 record", "sv": "1 post"},
     "record_many": {"nb": "{count} poster", "en": "{count} records", "sv": "{count} poster"},
     # --- automated decisions ---------------------------------------------------------------------
-    "h_automated": {"nb": "3. Automatiserte avgjørelser", "en": "3. Automated decisions",
-                    "sv": "3. Automatiserade beslut"},
+    "h_automated": {"nb": "4. Automatiserte avgjørelser", "en": "4. Automated decisions",
+                    "sv": "4. Automatiserade beslut"},
     "automated_intro": {
         "nb": "Vi bruker automatiserte vurderinger i disse tilfellene (personvernforordningen artikkel 15 nr. 1 "
               "bokstav h og artikkel 22):",
@@ -230,9 +248,9 @@ LABELS: dict[str, dict[str, str]] = {
                      "sv": "Vi använder inga automatiserade beslut."},
     # --- transfers -------------------------------------------------------------------------------
     "h_transfers": {
-        "nb": "4. Hvor opplysningene behandles, og hvordan de beskyttes",
-        "en": "4. Where the data is processed, and how it is protected",
-        "sv": "4. Var uppgifterna behandlas och hur de skyddas",
+        "nb": "5. Hvor opplysningene behandles, og hvordan de beskyttes",
+        "en": "5. Where the data is processed, and how it is protected",
+        "sv": "5. Var uppgifterna behandlas och hur de skyddas",
     },
     "f_location": {"nb": "Behandlingssted", "en": "Where", "sv": "Behandlingsplats"},
     "own_systems": {"nb": "Våre egne IT-systemer står i {country}.", "en": "Our own IT systems are in {country}.",
@@ -249,12 +267,86 @@ LABELS: dict[str, dict[str, str]] = {
     "f_national_id": {"nb": "Fødselsnummeret ditt", "en": "Your national identity number",
                       "sv": "Ditt personnummer"},
     "national_id_masked": {
-        "nb": "Av sikkerhetshensyn viser denne kopien fødselsnummeret ditt bare delvis.",
-        "en": "For your security this copy shows your national identity number only in part.",
-        "sv": "Av säkerhetsskäl visar den här kopian ditt personnummer bara delvis.",
+        "nb": "Fødselsnummeret ditt står i sin helhet under punkt 1, på en side som aldri vises gjennom "
+              "konvoluttvinduet. Ellers i kopien vises det bare delvis.",
+        "en": "Your national identity number is given in full under section 1, on a page that never shows "
+              "through the envelope window. Elsewhere in this copy it is shown only in part.",
+        "sv": "Ditt personnummer anges i sin helhet under punkt 1, på en sida som aldrig syns genom "
+              "kuvertfönstret. I övrigt visas det bara delvis i kopian.",
+    },
+    "national_id_none": {
+        "nb": "Vi har ikke registrert noe fødselsnummer for deg.",
+        "en": "We have no national identity number registered for you.",
+        "sv": "Vi har inte registrerat något personnummer för dig.",
+    },
+    "identity_label": {"nb": "Fødselsnummer (i sin helhet)", "en": "National identity number (in full)",
+                       "sv": "Personnummer (i sin helhet)"},
+    "f_identity": {"nb": "Slik er du registrert hos oss", "en": "How you are registered with us",
+                   "sv": "Så är du registrerad hos oss"},
+    "f_name": {"nb": "Navn", "en": "Name", "sv": "Namn"},
+    # --- recipients ------------------------------------------------------------------------------
+    "h_recipients": {"nb": "3. Hvem som mottar opplysningene dine", "en": "3. Who receives your data",
+                     "sv": "3. Vem som tar emot dina uppgifter"},
+    "recipients_intro": {
+        "nb": "Dette er alle mottakerne som opplysninger om deg går til etter personvernerklæringen, og hvilke av "
+              "opplysningene dine hver av dem mottar. Der vi kjenner navnet på selskapet, står det; ellers er "
+              "mottakeren oppgitt som kategori.",
+        "en": "These are all the recipients your data goes to under our privacy policy, and which of your data "
+              "each receives. Where we know the company's name it is given; otherwise the recipient is given by "
+              "category.",
+        "sv": "Detta är alla mottagare som uppgifter om dig går till enligt integritetspolicyn, och vilka av dina "
+              "uppgifter var och en tar emot. Där vi känner till företagets namn anges det; annars anges "
+              "mottagaren som kategori.",
+    },
+    "f_receives": {"nb": "Mottar", "en": "Receives", "sv": "Tar emot"},
+    "f_for_purposes": {"nb": "Til formålene", "en": "For the purposes", "sv": "För ändamålen"},
+    "f_named_companies": {"nb": "Navngitt", "en": "By name", "sv": "Namngivna"},
+    "category_only": {
+        "nb": "Oppgitt som kategori: personvernerklæringen og våre systemer navngir ikke selskapet ennå.",
+        "en": "Given by category: our privacy policy and our systems do not yet name the company.",
+        "sv": "Anges som kategori: integritetspolicyn och våra system namnger ännu inte företaget.",
+    },
+    "no_purpose_of_its_own": {
+        "nb": "Ikke knyttet til ett av formålene over (se personvernerklæringen om markedsføring).",
+        "en": "Not tied to one of the purposes above (see the privacy policy on marketing).",
+        "sv": "Inte knutet till något av ändamålen ovan (se integritetspolicyn om marknadsföring).",
+    },
+    # --- the person's own requests ---------------------------------------------------------------
+    "h_requests": {"nb": "8. Henvendelsene dine til oss", "en": "8. Your requests to us",
+                   "sv": "8. Dina begäranden till oss"},
+    "requests_intro": {
+        "nb": "Henvendelser du har sendt oss om personopplysningene dine, og hvordan de er besvart.",
+        "en": "The requests you have sent us about your personal data, and how they were answered.",
+        "sv": "Begäranden du har skickat oss om dina personuppgifter, och hur de har besvarats.",
+    },
+    "no_requests": {"nb": "Ingen henvendelser er registrert før denne.", "en": "No requests are recorded before "
+                    "this one.", "sv": "Inga begäranden har registrerats före denna."},
+    "col_request": {"nb": "Henvendelse", "en": "Request", "sv": "Begäran"},
+    "col_received": {"nb": "Mottatt", "en": "Received", "sv": "Mottagen"},
+    "col_due": {"nb": "Frist", "en": "Due", "sv": "Tidsfrist"},
+    "col_state": {"nb": "Status", "en": "Status", "sv": "Status"},
+    "col_closed": {"nb": "Avsluttet", "en": "Closed", "sv": "Avslutad"},
+    "col_outcome": {"nb": "Svar", "en": "Answer", "sv": "Svar"},
+    # --- transfers outside the EU/EEA ------------------------------------------------------------
+    "f_transfer_countries": {"nb": "Land utenfor EU/EØS", "en": "Countries outside the EU/EEA",
+                             "sv": "Länder utanför EU/EES"},
+    "f_transfer_instrument": {"nb": "Overføringsgrunnlag", "en": "Transfer instrument", "sv": "Överföringsgrund"},
+    "transfer_details_requested": {
+        "nb": "Personvernerklæringen vår navngir ikke landene utenfor EU/EØS som opplysninger kan overføres til, "
+              "eller hvilket overføringsgrunnlag (beslutning om tilstrekkelig beskyttelsesnivå eller passende "
+              "garantier, personvernforordningen artikkel 45 og 46) som brukes. Vi har bedt om disse "
+              "opplysningene og sender dem til deg når vi har dem; du kan også spørre oss.",
+        "en": "Our privacy policy does not name the countries outside the EU/EEA that data may be transferred "
+              "to, nor the transfer instrument used (an adequacy decision or appropriate safeguards, Articles 45 "
+              "and 46 of the GDPR). We have asked for this information and will send it to you when we have it; "
+              "you can also ask us.",
+        "sv": "Vår integritetspolicy anger inte vilka länder utanför EU/EES som uppgifter kan överföras till, "
+              "eller vilken överföringsgrund (beslut om adekvat skyddsnivå eller lämpliga skyddsåtgärder, "
+              "artiklarna 45 och 46 i dataskyddsförordningen) som används. Vi har begärt dessa uppgifter och "
+              "skickar dem till dig när vi har dem; du kan också fråga oss.",
     },
     # --- rights and complaints -------------------------------------------------------------------
-    "h_rights": {"nb": "5. Rettighetene dine", "en": "5. Your rights", "sv": "5. Dina rättigheter"},
+    "h_rights": {"nb": "6. Rettighetene dine", "en": "6. Your rights", "sv": "6. Dina rättigheter"},
     "rights_how": {
         "nb": "Slik bruker du rettighetene: skriv til oss på {email}, eller kontakt kundeservice, og oppgi "
               "referansen {reference}. Vi svarer uten ugrunnet opphold og senest innen én måned. Det koster "
@@ -267,15 +359,24 @@ LABELS: dict[str, dict[str, str]] = {
               "kostnadsfritt.",
     },
     "grounds": {"nb": "Grunnlag", "en": "Grounds", "sv": "Grunder"},
-    "h_complaint": {"nb": "6. Retten til å klage til {authority}", "en": "6. The right to complain to {authority}",
-                    "sv": "6. Rätten att klaga hos {authority}"},
+    "grounds_label": {"nb": "Grunnlagene", "en": "The grounds", "sv": "Grunderna"},
+    "exemptions_label": {
+        "nb": "Unntak (ikke grunnlag for sletting): vi kan likevel ha rett til å beholde opplysninger når de "
+              "trengs etter",
+        "en": "Exemptions (not grounds for erasure): we may still be entitled to keep data where it is needed "
+              "under",
+        "sv": "Undantag (inte grunder för radering): vi kan ändå ha rätt att behålla uppgifter när de behövs "
+              "enligt",
+    },
+    "h_complaint": {"nb": "7. Retten til å klage til {authority}", "en": "7. The right to complain to {authority}",
+                    "sv": "7. Rätten att klaga hos {authority}"},
     "f_address": {"nb": "Adresse", "en": "Address", "sv": "Adress"},
     "f_website": {"nb": "Nettsted", "en": "Website", "sv": "Webbplats"},
     # --- look-ups --------------------------------------------------------------------------------
     "h_lookups": {
-        "nb": "7. Når opplysningene dine er slått opp",
-        "en": "7. When your data was looked up",
-        "sv": "7. När dina uppgifter har slagits upp",
+        "nb": "9. Når opplysningene dine er slått opp",
+        "en": "9. When your data was looked up",
+        "sv": "9. När dina uppgifter har slagits upp",
     },
     "lookups_intro": {
         "nb": "Her er datoene og formålene for oppslag i opplysningene dine hos oss. Av hensyn til de ansatte "
@@ -300,6 +401,12 @@ LABELS: dict[str, dict[str, str]] = {
                        "sv": "Kundprofilen öppnades"},
     "lookup_summary": {"nb": "Kundeoversikten ble åpnet", "en": "Customer summary opened",
                        "sv": "Kundöversikten öppnades"},
+    "lookup_search": {"nb": "Et søk viste deg blant treffene", "en": "A search listed you among its results",
+                      "sv": "En sökning visade dig bland träffarna"},
+    "lookup_copy": {"nb": "En registerutskrift ble laget", "en": "A copy of your data was prepared",
+                    "sv": "Ett registerutdrag togs fram"},
+    "lookup_print": {"nb": "En registerutskrift ble skrevet ut", "en": "A copy of your data was printed",
+                     "sv": "Ett registerutdrag skrevs ut"},
     # --- the e-mail that carries the encrypted copy ----------------------------------------------
     "mail_subject": {
         "nb": "Registerutskrift fra {company} (ref. {reference})",
@@ -356,6 +463,13 @@ COUNTRY_NAMES: dict[str, dict[str, str]] = {
     "FI": {"nb": "Finland", "en": "Finland", "sv": "Finland"},
     "IS": {"nb": "Island", "en": "Iceland", "sv": "Island"},
     "DE": {"nb": "Tyskland", "en": "Germany", "sv": "Tyskland"},
+    # Common destinations of transfers outside the EU/EEA (support and hosting); others print their code.
+    "US": {"nb": "USA", "en": "United States", "sv": "USA"},
+    "GB": {"nb": "Storbritannia", "en": "United Kingdom", "sv": "Storbritannien"},
+    "CH": {"nb": "Sveits", "en": "Switzerland", "sv": "Schweiz"},
+    "IN": {"nb": "India", "en": "India", "sv": "Indien"},
+    "CA": {"nb": "Canada", "en": "Canada", "sv": "Kanada"},
+    "JP": {"nb": "Japan", "en": "Japan", "sv": "Japan"},
 }
 
 _MONTHS: dict[str, tuple[str, ...]] = {

@@ -16,14 +16,17 @@ __all__ = [
     "AuthorityData",
     "AutomatedDecisionData",
     "CrossReference",
+    "IdentityData",
     "Letterhead",
     "LookupData",
     "PurposeData",
     "RecipientData",
+    "RecipientReceiptData",
     "RecordRowData",
     "RecordTableData",
     "Redaction",
     "RegisterCopyData",
+    "RequestData",
     "RightData",
     "SourceData",
     "TransferData",
@@ -69,6 +72,8 @@ class RecordRowData:
     kept_until: str
     restricted: bool = False
     legal_hold_until: str = ""
+    #: The law or rule behind `kept_until` (a bookkeeping hold, the privacy policy ...).
+    kept_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,43 @@ class RecipientData:
     kind: str
     description: str
     named: bool = False
+
+
+@dataclass(frozen=True)
+class RecipientReceiptData:
+    """One recipient (by category, and by name where the shop's files name one) and which of the
+    person's data it receives (Art. 15(1)(c), CJEU C-154/21)."""
+
+    name: str
+    kind: str
+    description: str
+    #: The person's own kinds of record it receives, as the copy names them.
+    receives: tuple[str, ...]
+    #: The purposes it receives them for ("" when it serves none of the policy's purposes).
+    purposes: tuple[str, ...]
+    #: Companies named for this recipient (the shop's systems, the policy); empty: category only.
+    named: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IdentityData:
+    """The person's identity number in full (C-487/21: a faithful copy), printed after page one only."""
+
+    label: str
+    number: str
+
+
+@dataclass(frozen=True)
+class RequestData:
+    """One of the person's own requests: what, when, and how it ended (their data too)."""
+
+    reference: str
+    kind: str
+    received: str
+    due: str
+    state: str
+    closed: str
+    outcome: str
 
 
 @dataclass(frozen=True)
@@ -150,6 +192,12 @@ class TransferData:
     transfers_outside_eea: str
     safeguards: str
     protection: str
+    #: Countries outside the EU/EEA data goes to, and the instrument (Art. 45 decision, Art. 46
+    #: safeguard) that covers them, as the policy file states them.
+    countries: tuple[str, ...] = ()
+    instrument: str = ""
+    #: The shop has not filled them in: the copy says the information has been asked for.
+    details_missing: bool = False
 
 
 @dataclass(frozen=True)
@@ -159,7 +207,10 @@ class RightData:
     label: str
     article: str
     text: str
+    #: Grounds (for erasure: Art. 17(1)); never the exemptions, which are not grounds.
     points: tuple[str, ...] = ()
+    #: Exemptions that may let us keep data despite the right (for erasure: Art. 17(3)).
+    exemptions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -218,6 +269,12 @@ class RegisterCopyData:
     authority: AuthorityData
     lookups: tuple[LookupData, ...]
     policy_version: str
+    #: Every recipient of the person's data and what each receives.
+    recipients: tuple[RecipientReceiptData, ...] = ()
+    #: The person's identity number in full, or None when none is registered.
+    identity: IdentityData | None = None
+    #: The person's own requests to us, oldest first.
+    requests: tuple[RequestData, ...] = ()
     #: How many spans were redacted when this data was made ready for rendering.
     redaction_count: int = 0
     #: Redactions recorded for the request so far; the service applies them before rendering.

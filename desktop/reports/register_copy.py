@@ -538,9 +538,17 @@ def _record_table(table: RecordTableData, lang: str, styles: _Styles, caption: s
         header.append(text("col_source", lang))
     else:
         out.append(_p(text("common_source", lang, source=common), styles.note))
+    # What decides "kept until", said once per table: one reason as a note, several numbered.
+    reasons = list(dict.fromkeys(r.kept_reason for r in table.rows if r.kept_reason))
+    marks = {reason: f" ({i})" for i, reason in enumerate(reasons, start=1)} if len(reasons) > 1 else {}
+    if len(reasons) == 1:
+        out.append(_p(text("kept_reason_one", lang, reason=reasons[0]), styles.note))
+    elif reasons:
+        legend = "; ".join(f"({i}) {reason}" for i, reason in enumerate(reasons, start=1))
+        out.append(_p(text("kept_reason_many", lang, legend=legend), styles.note))
     rows: list[list[str]] = []
     for r in table.rows:
-        kept = [r.kept_until]
+        kept = [r.kept_until + marks.get(r.kept_reason, "")]
         if r.restricted:
             kept.append(text("restricted", lang))
         if r.legal_hold_until:
@@ -671,11 +679,11 @@ class _Letter:
 def _letter(data: RegisterCopyData, styles: _Styles) -> list[Flowable]:
     lang, company = data.lang, data.company
     authority = data.authority.name
-    items = [text("letter_item_purposes", lang)]
+    items = [text("letter_item_purposes", lang), text("letter_item_recipients", lang)]
     if data.automated_decisions:
         items.append(text("letter_item_automated", lang))
     items += [text("letter_item_transfers", lang), text("letter_item_rights", lang, authority=authority),
-              text("letter_item_lookups", lang)]
+              text("letter_item_requests", lang), text("letter_item_lookups", lang)]
     story: list[Flowable] = [
         _p(text("letter_heading", lang), styles.letter_heading),
         _p(text("greeting", lang, name=data.addressee.name), styles.body),
@@ -709,10 +717,47 @@ def _confirmation(data: RegisterCopyData, styles: _Styles) -> list[Flowable]:
     ]
     if data.purposes_without_data:
         story.append(_p(text("without_data", lang, titles=", ".join(data.purposes_without_data)), styles.body))
+    # The identity number in full (C-487/21) sits here, after the page break that ends the letter:
+    # never on page one, so never in the envelope window.
+    identity = [f"{text('f_name', lang)}: {data.addressee.name}"]
+    identity.append(f"{data.identity.label}: {data.identity.number}" if data.identity is not None
+                    else text("national_id_none", lang))
+    story += _field(text("f_identity", lang), identity, styles)
     if data.introduction:
         story.append(_p(data.introduction, styles.body))
     story.append(_p(text("policy_version", lang, version=data.policy_version), styles.small))
     return story
+
+
+def _recipients(data: RegisterCopyData, styles: _Styles) -> list[Flowable]:
+    """Every recipient and which of the person's data it receives (Art. 15(1)(c), C-154/21)."""
+    lang = data.lang
+    story: list[Flowable] = [_p(text("h_recipients", lang), styles.h1), _p(text("recipients_intro", lang),
+                                                                              styles.body)]
+    for r in data.recipients:
+        story += [
+            _p(f"{r.name} ({r.kind})", styles.h3),
+            *([_p(r.description, styles.body)] if r.description else []),
+            *(_field(text("f_named_companies", lang), ", ".join(r.named), styles) if r.named
+              else [_p(text("category_only", lang), styles.note)]),
+            *_field(text("f_receives", lang), ", ".join(r.receives), styles),
+            *_field(text("f_for_purposes", lang),
+                    ", ".join(r.purposes) if r.purposes else text("no_purpose_of_its_own", lang), styles),
+        ]
+    return story
+
+
+def _requests(data: RegisterCopyData, styles: _Styles) -> list[Flowable]:
+    """The person's own requests: they are the person's data too."""
+    lang = data.lang
+    story: list[Flowable] = [_p(text("h_requests", lang), styles.h1), _p(text("requests_intro", lang),
+                                                                            styles.intro)]
+    if not data.requests:
+        return [KeepTogether([*story, _p(text("no_requests", lang), styles.body)])]
+    header = [text(k, lang) for k in ("col_request", "col_received", "col_due", "col_state", "col_closed",
+                                      "col_outcome")]
+    rows = [[f"{r.reference}\n{r.kind}", r.received, r.due, r.state, r.closed, r.outcome] for r in data.requests]
+    return [*story, _grid(header, rows)]
 
 
 def _purpose(purpose: PurposeData, lang: str, styles: _Styles) -> list[Flowable]:
@@ -772,16 +817,20 @@ def _automated(decisions: Sequence[AutomatedDecisionData], lang: str, styles: _S
 
 def _transfers(data: RegisterCopyData, styles: _Styles) -> list[Flowable]:
     lang, t = data.lang, data.transfers
+    details = ([text("transfer_details_requested", lang)] if t.details_missing else [])
     return [
         _p(text("h_transfers", lang), styles.h1),
         *_field(text("f_location", lang), [t.text, text("own_systems", lang, country=t.own_systems_country)], styles),
-        *_field(text("f_outside_eea", lang), t.transfers_outside_eea, styles),
+        *_field(text("f_outside_eea", lang), [t.transfers_outside_eea, *details], styles),
+        *_field(text("f_transfer_countries", lang), ", ".join(t.countries), styles),
+        *_field(text("f_transfer_instrument", lang), t.instrument, styles),
         *_field(text("f_safeguards", lang), t.safeguards, styles),
         *_field(text("f_protection", lang), t.protection, styles),
         *_field(text("f_processors", lang), data.sharing_processors, styles),
         *_field(text("f_controllers", lang), data.sharing_controllers, styles),
         *_field(text("f_retention_note", lang), data.retention_note, styles),
-        *_field(text("f_national_id", lang), [data.national_id_note, text("national_id_masked", lang)], styles),
+        *_field(text("f_national_id", lang), [data.national_id_note, text(
+            "national_id_masked" if data.identity is not None else "national_id_none", lang)], styles),
     ]
 
 
@@ -796,6 +845,8 @@ def _rights(data: RegisterCopyData, styles: _Styles) -> list[Flowable]:
                   _p(right.text, styles.body)]
         if right.points:
             story += _bullets(right.points, styles)
+        if right.exemptions:
+            story += [_p(text("exemptions_label", lang) + ":", styles.body), *_bullets(right.exemptions, styles)]
     a = data.authority
     story.append(KeepTogether([
         _p(text("h_complaint", lang, authority=a.name), styles.h1),
@@ -823,9 +874,11 @@ def _story(data: RegisterCopyData, styles: _Styles) -> list[Flowable]:
     story += [_p(text("h_purposes", data.lang), styles.h1), _p(text("purposes_intro", data.lang), styles.body)]
     for purpose in data.purposes:
         story += _purpose(purpose, data.lang, styles)
+    story += _recipients(data, styles)
     story += _automated(data.automated_decisions, data.lang, styles)
     story += _transfers(data, styles)
     story += _rights(data, styles)
+    story += _requests(data, styles)
     story += _lookups(data, styles)
     return story
 

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.audit.log import VerifyResult
@@ -35,16 +35,24 @@ from desktop.services.context import DeskContext
 __all__ = [
     "CSV_COLUMNS",
     "LOOKUP_ACTIONS",
+    "SHOWN_MAX",
     "AccessLogService",
     "LogRow",
     "LookupEvent",
     "VerifyResult",
+    "shown_detail",
+    "shown_ids",
 ]
 
 MAX_PAGE = 1000
 _EXPORT_BATCH = 2000
-#: Entries that are looks at the person's own data and belong in their register copy.
-LOOKUP_ACTIONS: tuple[str, ...] = ("open", "view", "reveal")
+#: Entries that are looks at the person's own data and belong in their register copy: searches
+#: that showed them (C-579/21), profiles and groups opened, the number revealed, copies made and printed.
+LOOKUP_ACTIONS: tuple[str, ...] = ("search", "open", "view", "reveal", "register_copy_collect",
+                                   "register_copy_print")
+#: A search entry names at most this many of the people its page showed (a page holds at most 500).
+SHOWN_MAX = 500
+_SHOWN = "; shown=,"
 CSV_COLUMNS: tuple[str, ...] = (
     "seq", "at_utc", "actor", "workstation", "action", "customer_id", "data", "purpose", "detail", "reason",
     "request_id",
@@ -82,6 +90,24 @@ class LookupEvent:
     purpose: str | None
     description: str
     count: int
+
+
+def shown_detail(customer_ids: Iterable[int]) -> str:
+    """The end of a search entry's detail naming whom the page showed, by internal id only:
+    "; shown=,12,45,". Last in the detail, so a masked query before it can never fake one."""
+    ids = list(dict.fromkeys(customer_ids))
+    if not ids:
+        return ""
+    extra = f"; shown_not_listed={len(ids) - SHOWN_MAX}" if len(ids) > SHOWN_MAX else ""
+    return extra + _SHOWN + ",".join(str(i) for i in ids[:SHOWN_MAX]) + ","
+
+
+def shown_ids(detail: str | None) -> tuple[int, ...]:
+    """The ids a search entry's detail says its page showed."""
+    if not detail or _SHOWN not in detail:
+        return ()
+    tail = detail.rsplit(_SHOWN, 1)[1]
+    return tuple(int(x) for x in tail.split(",") if x.isdigit())
 
 
 def _row(e: AccessLogEntry) -> LogRow:
@@ -208,12 +234,19 @@ class AccessLogService:
         titles = {p.key: p.title.get(lang) for p in self.ctx.policy.purposes}
         grouped: dict[tuple[date, str, str, str | None], int] = {}
         with self.ctx.db.transaction() as s:
+            own = and_(AccessLogEntry.customer_id == customer_id, AccessLogEntry.action.in_(LOOKUP_ACTIONS))
+            # A search names no one in customer_id; its detail lists whom the page showed.
+            searched = and_(AccessLogEntry.action == "search",
+                            AccessLogEntry.detail.like(f"%{_SHOWN.rstrip(',')}%,{int(customer_id)},%"))
             stmt = (
-                select(AccessLogEntry.at, AccessLogEntry.action, AccessLogEntry.data, AccessLogEntry.purpose)
-                .where(AccessLogEntry.customer_id == customer_id, AccessLogEntry.action.in_(LOOKUP_ACTIONS))
+                select(AccessLogEntry.at, AccessLogEntry.action, AccessLogEntry.data, AccessLogEntry.purpose,
+                       AccessLogEntry.detail)
+                .where(or_(own, searched))
                 .order_by(AccessLogEntry.seq)
             )
-            for at, act, data, purpose in s.execute(stmt):
+            for at, act, data, purpose, detail in s.execute(stmt):
+                if act == "search" and customer_id not in shown_ids(detail):
+                    continue
                 key = (at.replace(tzinfo=UTC).astimezone(self.tz).date(), act, data, purpose)
                 grouped[key] = grouped.get(key, 0) + 1
         return [
@@ -300,6 +333,12 @@ def _describe_lookup(action: str, data: str, purpose: str | None, titles: dict[s
     if action == "view" and purpose:
         title = titles.get(purpose, purpose)
         return f"Opplysninger for formålet «{title}» ble vist" if nb else f"Data for the purpose “{title}” viewed"
+    if action == "search":
+        return "Et søk viste deg blant treffene" if nb else "A search listed you among its results"
+    if action == "register_copy_collect":
+        return "En registerutskrift ble laget" if nb else "A copy of your data was prepared"
+    if action == "register_copy_print":
+        return "En registerutskrift ble skrevet ut" if nb else "A copy of your data was printed"
     if data == "profile":
         return "Kundeprofilen ble åpnet" if nb else "Customer profile opened"
     if data == "summary":

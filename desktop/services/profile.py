@@ -15,6 +15,7 @@ fast as one with three; groups fetch their tables a page at a time.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
@@ -38,6 +39,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.audit.log import utcnow
 from desktop.domain.contact import format_phone, mask_email, mask_phone
+from desktop.domain.kept_until import KeptUntil
 from desktop.domain.national_id import InvalidNationalId, format_full, parse_national_id
 from desktop.domain.retention import retention_due
 from desktop.domain.roles import Actor, Permission
@@ -77,11 +79,14 @@ __all__ = [
     "RecordRow",
     "RecordTable",
     "RevealedId",
+    "kept_until_of",
     "lang_index",
 ]
 
 PAGE_SIZE = 50
 MAX_PAGE = 500
+#: Pages of a group reuse its kept-until answer for this long (seconds).
+_KEPT_REUSE_SECONDS = 120
 #: The UI hides a revealed identity number again after this many seconds.
 REVEAL_SECONDS = 30
 
@@ -174,10 +179,14 @@ class RecordRow:
     collected_at: datetime
     source_key: str
     source: str
+    #: How long the desk really keeps the record and why (`domain.kept_until`: the copy says the same).
     retention: str
+    #: The last day it is kept; None while the event that starts the period is ahead.
     retention_due: date | None
     restricted: bool
     legal_hold_until: date | None
+    #: The answer behind `retention` (None when the caller gave no `kept` map).
+    kept: KeptUntil | None = None
 
 
 @dataclass(frozen=True)
@@ -631,6 +640,7 @@ class ProfileService:
         self.fmt = _Fmt(self.lang, tz)
         self.page_size = max(1, min(page_size, MAX_PAGE))
         self.accounts = AccountService(ctx)
+        self._kept: tuple[int, float, dict[tuple[str, int], KeptUntil]] | None = None
 
     # --- the header ------------------------------------------------------------------------------
 
@@ -694,12 +704,14 @@ class ProfileService:
             self._gate(s, actor, customer_id, contact_id, purpose_key=purpose_key, now=now)
             tables: list[RecordTable] = []
             anchors: dict[str, datetime | None] = {}
+            kept = kept_until_of(self.ctx, s, customer_id)
+            self._kept = (customer_id, time.monotonic(), kept)
             for kind, spec in SPECS.items():
                 total = self._count(s, spec, customer_id, purpose_key)
                 if total == 0:
                     continue
                 rows = self.rows_in(s, kind, spec, customer_id, purpose, offset=0, limit=self.page_size,
-                                    anchors=anchors)
+                                    anchors=anchors, kept=kept)
                 tables.append(RecordTable(
                     record_kind=kind, title=self.ctx.policy.record_kind(kind).label.get(self.lang),
                     columns=tuple(Column(c.key, c.labels) for c in spec.columns), total=total, rows=rows,
@@ -745,12 +757,24 @@ class ProfileService:
         now = self.clock()
         with self.ctx.db.transaction() as s:
             self._gate(s, actor, customer_id, contact_id, purpose_key=purpose_key, now=now)
-            rows = self.rows_in(s, record_kind, spec, customer_id, purpose, offset=offset, limit=limit, anchors={})
+            rows = self.rows_in(s, record_kind, spec, customer_id, purpose, offset=offset, limit=limit, anchors={},
+                                kept=self._kept_for_paging(s, customer_id))
             self.ctx.audit.append(
                 s, actor, action="view", data=f"purpose:{purpose_key}", customer_id=customer_id, purpose=purpose_key,
                 detail=f"contact={contact_id}; {record_kind} rows {offset + 1}-{offset + len(rows)} (page)",
             )
             return list(rows)
+
+    def _kept_for_paging(self, s: Session, customer_id: int) -> dict[tuple[str, int], KeptUntil]:
+        """Further pages reuse the answer their group was opened with for a short while: a heavy
+        customer's kept-until reads every record, and paging through a table must not repeat that."""
+        if self._kept is not None:
+            cid, at, kept = self._kept
+            if cid == customer_id and time.monotonic() - at < _KEPT_REUSE_SECONDS:
+                return kept
+        kept = kept_until_of(self.ctx, s, customer_id)
+        self._kept = (customer_id, time.monotonic(), kept)
+        return kept
 
     def _gate(self, s: Session, actor: Actor, customer_id: int, contact_id: int, *, purpose_key: str,
               now: datetime) -> None:
@@ -781,9 +805,11 @@ class ProfileService:
 
     def rows_in(
         self, s: Session, kind: str, spec: _Spec, customer_id: int, purpose: Purpose, *, offset: int, limit: int,
-        anchors: dict[str, datetime | None],
+        anchors: dict[str, datetime | None], kept: Mapping[tuple[str, int], KeptUntil] | None = None,
     ) -> tuple[RecordRow, ...]:
-        """One page of a record kind in a purpose, inside the caller's unit of work (which logs the read)."""
+        """One page of a record kind in a purpose, inside the caller's unit of work (which logs the read).
+        `kept` (from `kept_until_of`) gives each record the day the desk really keeps it to and why;
+        without it, the purpose's own rule is described."""
         m: Any = spec.model
         stmt, extras = _joined(spec.model, spec.join)
         stmt = (
@@ -798,6 +824,7 @@ class ProfileService:
         fmt, lang = self.fmt, self.lang
         # Many records share a collection day, an anchor day and a source: each is worked out once.
         retention: dict[tuple[date, date | None], tuple[str, date | None]] = {}
+        truth: dict[KeptUntil, tuple[str, date | None]] = {}
         sources: dict[str, str] = {}
         no_extra: Mapping[str, Any] = {}
         out: list[RecordRow] = []
@@ -810,11 +837,17 @@ class ProfileService:
                 anchor_at = own(record, extra) if own is not None else _NO_OWN
                 if anchor_at is _NO_OWN:
                     anchor_at = self._customer_anchor(s, customer_id, rule.anchor, anchors)
-            key = (collected_at.date(), anchor_at.date() if anchor_at is not None else None)
-            kept = retention.get(key)
-            if kept is None:
-                due = retention_due(rule, collected=key[0], anchor_date=key[1])
-                kept = retention[key] = (due.describe(lang), due.due)
+            real = kept.get((kind, record.id)) if kept is not None else None
+            if real is not None:
+                said = truth.get(real)
+                if said is None:
+                    said = truth[real] = (real.describe(lang), real.until)
+            else:
+                key = (collected_at.date(), anchor_at.date() if anchor_at is not None else None)
+                said = retention.get(key)
+                if said is None:
+                    due = retention_due(rule, collected=key[0], anchor_date=key[1])
+                    said = retention[key] = (due.describe(lang), due.due)
             source_key: str = record.source
             source = sources.get(source_key)
             if source is None:
@@ -823,8 +856,8 @@ class ProfileService:
                 record_kind=kind, record_id=record.id,
                 values=tuple([render(record, extra, fmt) for render in renders]),
                 collected_at=collected_at, source_key=source_key, source=source,
-                retention=kept[0], retention_due=kept[1], restricted=bool(record.restricted),
-                legal_hold_until=record.legal_hold_until,
+                retention=said[0], retention_due=said[1], restricted=bool(record.restricted),
+                legal_hold_until=record.legal_hold_until, kept=real,
             ))
         return tuple(out)
 
@@ -922,3 +955,11 @@ def _contact_of(s: Session, contact_id: int, customer_id: int) -> Contact:
     if contact.customer_id != customer_id:
         raise InvalidInput("This contact belongs to another customer.", "Denne kontakten gjelder en annen kunde.")
     return contact
+
+
+def kept_until_of(ctx: DeskContext, s: Session, customer_id: int) -> dict[tuple[str, int], KeptUntil]:
+    """The day each record is really kept to (`services.kept_until`, imported here: it reads the
+    erasure facts, and the erasure service imports this module)."""
+    from desktop.services.kept_until import kept_for_customer
+
+    return kept_for_customer(ctx, s, customer_id)

@@ -46,7 +46,7 @@ from desktop.errors import DeskError, InvalidInput, NotFound, PermissionDenied
 from desktop.models import RECORD_MODELS, Address, Customer, DsrRequest, Order, OrderLine, RequestEvent
 from desktop.models.register_copy import RegisterCopyRedaction
 from desktop.policy import Policy, Purpose
-from desktop.reports.i18n import COUNTRY_NAMES, PENDING, short_date, text
+from desktop.reports.i18n import COUNTRY_NAMES, short_date, text
 from desktop.reports.model import (
     LANGUAGES,
     Addressee,
@@ -63,14 +63,22 @@ from desktop.reports.model import (
     RegisterCopyData,
     RightData,
     SourceData,
-    TransferData,
 )
 from desktop.security.crypto import keyed_hash
 from desktop.services.access_log import AccessLogService, LookupEvent
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.letters import letter_language
-from desktop.services.profile import SPECS, ProfileService, lang_index, owned_by
+from desktop.services.profile import SPECS, ProfileService, kept_until_of, lang_index, owned_by
+from desktop.services.register_copy_parts import (
+    NamedRecipientLike,
+    check_named,
+    copy_row,
+    identity,
+    own_requests,
+    recipients,
+    transfers,
+)
 from desktop.services.requests import RequestService, RequestView, reference
 
 #: The attachment mailer is the one SMTP adapter (desktop.adapters.mail); the old name stays importable.
@@ -306,9 +314,14 @@ class RegisterCopyService:
     # --- collect ---------------------------------------------------------------------------------------
 
     def collect(self, actor: Actor, customer_id: int, *, request_id: int | None = None, lang: str = "nb",
-                today: date | None = None) -> RegisterCopyData:
-        """Everything the copy says, read in one transaction that also logs the read."""
+                today: date | None = None, named_recipients: Iterable[NamedRecipientLike] = ()) -> RegisterCopyData:
+        """Everything the copy says, read in one transaction that also logs the read.
+
+        `named_recipients` are companies the shop's own files name for a policy recipient (name and
+        recipient key); recipients without one are listed by category (Art. 15(1)(c), C-154/21).
+        """
         _require(actor)
+        named = check_named(self.ctx.policy, named_recipients)
         if lang not in LANGUAGES:
             raise InvalidInput(f"No register copy in '{lang}': choose one of {', '.join(LANGUAGES)}.",
                                f"Ingen registerutskrift på '{lang}': velg en av {', '.join(LANGUAGES)}.")
@@ -331,13 +344,14 @@ class RegisterCopyService:
             with _gc_paused():
                 purposes, without = self._purposes(s, customer_id, lang)
             redactions = self._redactions(s, request.id) if request is not None else ()
+            seen: dict[date, str] = {}
             data = RegisterCopyData(
                 lang=lang, today=day,
                 reference=reference(request.id) if request is not None else customer.customer_number,
                 company=_letterhead(self.ctx.policy), addressee=self._addressee(s, customer, lang),
                 introduction=_get(self.ctx.policy.introduction, lang), purposes=purposes,
                 purposes_without_data=without, automated_decisions=self._automated(purposes, lang),
-                transfers=self._transfers(lang),
+                transfers=transfers(self.ctx.policy, lang),
                 sharing_processors=_get(self.ctx.policy.sharing.processors if self.ctx.policy.sharing else None,
                                         lang),
                 sharing_controllers=_get(self.ctx.policy.sharing.independent_controllers
@@ -347,13 +361,19 @@ class RegisterCopyService:
                 rights=self._rights(lang), authority=self._authority(lang),
                 lookups=tuple(_lookup(e, lang, titles) for e in history), policy_version=self.ctx.policy.version,
                 redactions=redactions,
+                recipients=recipients(self.ctx.policy, lang, kinds_held=_kinds_held(purposes),
+                                      purposes_held=self._purposes_held(purposes), named=named),
+                identity=identity(self.ctx.keys, customer, lang, day, test_numbers=self.ctx.demo),
+                requests=own_requests(s, self.ctx.policy, customer_id, lang,
+                                      lambda d: self._short_date(d, lang, seen)),
             )
             tables = "; ".join(f"{t.record_kind} {len(t.rows)}" for p in purposes for t in p.tables)
             self.ctx.audit.append(
                 s, actor, action="register_copy_collect", data="register_copy", customer_id=customer_id,
                 request_id=request.id if request is not None else None,
                 detail=f"request={reference(request.id) if request is not None else 'none'}; lang={lang}; "
-                       f"records={data.record_count}; {tables or 'no records'}",
+                       f"records={data.record_count}; {tables or 'no records'}; "
+                       f"national_id={'full' if data.identity is not None else 'none'}",
             )
             return data
 
@@ -370,6 +390,7 @@ class RegisterCopyService:
         refs: dict[str, dict[tuple[str, str], int]] = {p.key: {} for p in ordered}
         named: dict[str, set[str]] = {p.key: set() for p in ordered}
         seen: dict[date, str] = {}
+        kept = kept_until_of(self.ctx, s, customer_id)
         for kind, spec in SPECS.items():
             served = _served_by(s, spec.model, customer_id, rank)
             if not served:
@@ -385,7 +406,7 @@ class RegisterCopyService:
             for first, ids in sorted(by_first.items(), key=lambda item: rank[item[0]]):
                 purpose = policy.purpose(first)
                 rows = profile.rows_in(s, kind, spec, customer_id, purpose, offset=0, limit=counts[first],
-                                       anchors=anchors)
+                                       anchors=anchors, kept=kept)
                 table = RecordTableData(
                     record_kind=kind, title=policy.record_kind(kind).label.get(lang),
                     column_keys=tuple(c.key for c in spec.columns),
@@ -435,12 +456,7 @@ class RegisterCopyService:
     def _row(self, row: Any, purpose: Purpose, lang: str, seen: dict[date, str]) -> RecordRowData:
         """`seen` keeps the dates already written for this copy: thousands of records share a handful
         of days."""
-        due: date | None = row.retention_due
-        kept = self._short_date(due, lang, seen) if due is not None else PENDING[purpose.retention.anchor][lang]
-        hold: date | None = row.legal_hold_until
-        return RecordRowData(record_id=row.record_id, cells=tuple(row.values), source=row.source, kept_until=kept,
-                             restricted=bool(row.restricted),
-                             legal_hold_until=self._short_date(hold, lang, seen) if hold is not None else "")
+        return copy_row(row, purpose, lang, lambda day: self._short_date(day, lang, seen))
 
     @staticmethod
     def _short_date(day: date, lang: str, seen: dict[date, str]) -> str:
@@ -477,19 +493,20 @@ class RegisterCopyService:
             ))
         return tuple(out)
 
-    def _transfers(self, lang: str) -> TransferData:
-        loc = self.ctx.policy.processing_location
-        country = COUNTRY_NAMES.get(loc.own_systems_country, {}).get(lang, loc.own_systems_country)
-        return TransferData(text=loc.text.get(lang), own_systems_country=country,
-                            transfers_outside_eea=loc.transfers_outside_eea.get(lang),
-                            safeguards=loc.safeguards.get(lang), protection=_get(loc.protection, lang))
+    def _purposes_held(self, purposes: Sequence[PurposeData]) -> set[str]:
+        by_number = {p.number: p.key for p in self.ctx.policy.purposes}
+        return {by_number[p.number] for p in purposes if p.number in by_number}
 
     def _rights(self, lang: str) -> tuple[RightData, ...]:
         article = "Art." if lang == "en" else "art."
+        # Grounds and exemptions are different things: an exemption (Art. 17(3)) is why we may keep
+        # data despite a ground, never a ground for erasure itself.
         return tuple(
             RightData(label=r.label.get(lang), article=r.gdpr_article, text=r.text.get(lang),
                       points=tuple(f"{c.text.get(lang).rstrip('.')} ({article} {c.gdpr_article})."
-                                   for c in (*r.grounds, *r.exemptions)))
+                                   for c in r.grounds),
+                      exemptions=tuple(f"{c.text.get(lang).rstrip('.')} ({article} {c.gdpr_article})."
+                                       for c in r.exemptions))
             for r in self.ctx.policy.rights if r.key != "complaint"
         )
 
@@ -590,6 +607,11 @@ class RegisterCopyService:
                          .order_by(RegisterCopyRedaction.id)).scalars()
         return tuple(Redaction(item_id=item_id(r.record_kind, r.record_id, r.field), start=r.span_start,
                                end=r.span_end, reason=r.reason, fingerprint=r.text_fingerprint) for r in rows)
+
+    def withhold_whole(self, item: ReviewItem, reason: str) -> Redaction:
+        """A decision to withhold a whole free text, made outside a request (the command line)."""
+        return Redaction(item_id=item.item_id, start=0, end=len(item.text), reason=reason,
+                         fingerprint=self._fingerprint(item.text))
 
     def _fingerprint(self, value: str) -> str:
         return keyed_hash(self.ctx.keys.nid_hash, _FINGERPRINT_DOMAIN + value)
@@ -838,6 +860,10 @@ def _served_by(s: Session, model: Any, customer_id: int, rank: dict[str, int]) -
     return out
 
 
+def _kinds_held(purposes: Sequence[PurposeData]) -> set[str]:
+    return {t.record_kind for p in purposes for t in p.tables if t.rows}
+
+
 def _recipient_names(table: RecordTableData) -> set[str]:
     names: set[str] = set()
     for column in _RECIPIENT_COLUMNS.get(table.record_kind, ()):
@@ -890,6 +916,12 @@ def _lookup(event: LookupEvent, lang: str, titles: dict[str, str]) -> LookupData
     if lang == "sv":
         if event.action == "reveal":
             description = text("lookup_reveal", lang)
+        elif event.action == "search":
+            description = text("lookup_search", lang)
+        elif event.action == "register_copy_collect":
+            description = text("lookup_copy", lang)
+        elif event.action == "register_copy_print":
+            description = text("lookup_print", lang)
         elif event.action == "view" and event.purpose:
             description = text("lookup_purpose", lang, title=titles.get(event.purpose, event.purpose))
         elif event.data == "profile":

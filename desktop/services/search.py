@@ -23,6 +23,7 @@ from desktop.domain.roles import Actor, Permission
 from desktop.domain.textfold import fold_words
 from desktop.errors import PermissionDenied
 from desktop.models import Address, Customer, Order, SearchToken
+from desktop.services.access_log import shown_detail
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.registry import nid_hash
@@ -170,7 +171,7 @@ class SearchService:
             self.ctx.audit.append(
                 s, actor, action="search", data="search_results",
                 detail=f"{mask_query(query)}; kinds={'+'.join(page.kinds)}; hits={len(page.hits)}"
-                + ("; next_page" if after else ""),
+                + ("; next_page" if after else "") + shown_detail(h.customer_id for h in page.hits),
             )
             return page
 

@@ -132,6 +132,8 @@ _ACTIONS: dict[str, object] = {
     "register_copy_redact": QT_TRANSLATE_NOOP("LogTableModel", "redacted register copy"),
     "register_copy_save": QT_TRANSLATE_NOOP("LogTableModel", "saved register copy"),
     "register_copy_print": QT_TRANSLATE_NOOP("LogTableModel", "printed register copy"),
+    "register_copy_without_request": QT_TRANSLATE_NOOP("LogTableModel", "register copy without a request"),
+    "register_copy_review": QT_TRANSLATE_NOOP("LogTableModel", "register copy third-party review"),
     "register_copy_email_failed": QT_TRANSLATE_NOOP("LogTableModel", "register copy e-mail failed"),
     "erasure_plan": QT_TRANSLATE_NOOP("LogTableModel", "made erasure plan"),
     "erasure_plan_open": QT_TRANSLATE_NOOP("LogTableModel", "opened erasure plan"),

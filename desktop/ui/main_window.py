@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.domain.roles import Actor, Permission, Role
 from desktop.services.context import DeskContext
+from desktop.services.policy_check import policy_warnings
 from desktop.settings import MAIN_GEOMETRY, MAIN_RESULTS_HEADER, MAIN_SPLITTER
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.dialogs import DialogService
+from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
 from desktop.ui.idle_lock import install_idle_lock
 from desktop.ui.profile_view import ProfileView
@@ -256,6 +258,13 @@ class MainWindow(QMainWindow):
             self.demo_label.setStyleSheet(compact(NOTICE_STYLE))
             self.demo_label.setAccessibleName(self.tr("Demo keys notice"))
             bar.addPermanentWidget(self.demo_label)
+        # What the policy file still lacks that copies must tell people (services.policy_check): admins fix it.
+        self.policy_warning_label: QLabel | None = None
+        if self.actor.role is Role.ADMIN and (gaps := policy_warnings(self.ctx.policy)):
+            self.policy_warning_label = QLabel(self.tr("Policy file incomplete"))
+            self.policy_warning_label.setToolTip("\n\n".join(g.text(current_lang()) for g in gaps))
+            self.policy_warning_label.setStyleSheet(ERROR_STYLE.replace("padding: 6px", "padding: 1px 6px"))
+            bar.addPermanentWidget(self.policy_warning_label)
 
     # --- settings ----------------------------------------------------------------------------
 

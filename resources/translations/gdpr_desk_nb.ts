@@ -1069,6 +1069,14 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
         <translation>skrev ut registerutskrift</translation>
     </message>
     <message>
+        <source>register copy without a request</source>
+        <translation>registerutskrift uten henvendelse</translation>
+    </message>
+    <message>
+        <source>register copy third-party review</source>
+        <translation>gjennomgang av tredjepersoner i registerutskrift</translation>
+    </message>
+    <message>
         <source>register copy e-mail failed</source>
         <translation>e-post med registerutskrift feilet</translation>
     </message>
@@ -1565,6 +1573,10 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
     <message>
         <source>Demo keys notice</source>
         <translation>Varsel om demonøkler</translation>
+    </message>
+    <message>
+        <source>Policy file incomplete</source>
+        <translation>Policyfilen er ufullstendig</translation>
     </message>
     <message>
         <source>No customers found</source>

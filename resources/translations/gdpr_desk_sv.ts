@@ -1069,6 +1069,14 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
         <translation>skrev ut registerutdrag</translation>
     </message>
     <message>
+        <source>register copy without a request</source>
+        <translation>registerutdrag utan begäran</translation>
+    </message>
+    <message>
+        <source>register copy third-party review</source>
+        <translation>granskning av tredje parter i registerutdrag</translation>
+    </message>
+    <message>
         <source>register copy e-mail failed</source>
         <translation>e-post med registerutdrag misslyckades</translation>
     </message>
@@ -1577,6 +1585,10 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
     <message>
         <source>Demo keys notice</source>
         <translation>Meddelande om demonycklar</translation>
+    </message>
+    <message>
+        <source>Policy file incomplete</source>
+        <translation>Policyfilen är ofullständig</translation>
     </message>
     <message>
         <source>No customers found</source>

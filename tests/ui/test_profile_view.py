@@ -157,7 +157,10 @@ def test_each_opened_group_writes_one_entry_and_shows_its_records(qtbot: QtBot, 
     assert orders.index(newest, orders.COL_COLLECTED).data() == "04.01.2026"
     assert orders.index(newest, orders.COL_SOURCE).data() == "Deg selv"
     retention = orders.index(newest, orders.COL_RETENTION).data()
-    assert re.fullmatch(r"lagres til \d\d\.\d\d\.\d{4}: 36 måneder etter at kjøpet ble fullført", retention), retention
+    # The day the desk really keeps it to and why (domain.kept_until), the same the register copy prints.
+    assert re.fullmatch(r"31\.12\.2031: Bokføringsloven § 13 \(primærdokumentasjon\) \(5 år etter utløpet av "
+                        r"regnskapsåret som endte 31\.12\.2026\); personvernerklæringens lagringstid alene ville "
+                        r"endt \d\d\.\d\d\.2029", retention), retention
     assert orders.index(newest, orders.COL_MARKERS).data() == ""
     held = rows[numbers[0]]
     assert orders.index(held, orders.COL_MARKERS).data() == "Begrenset; Rettslig hold til 31.12.2030"

@@ -170,7 +170,9 @@ def test_lookup_history_has_dates_and_purposes_but_no_staff(desk: DeskContext, a
     today = datetime.now(UTC).date()
     assert all(e.date == today for e in events)
     summary = {(e.action, e.data): e.count for e in events}
-    assert summary == {("open", "summary"): 1, ("open", "profile"): 1, ("view", "purpose:purchase"): 2,
+    # The search whose result list showed the person is a look too (C-579/21).
+    assert summary == {("search", "search_results"): 1, ("open", "summary"): 1, ("open", "profile"): 1,
+                       ("view", "purpose:purchase"): 2,
                        ("view", "purpose:customer_service"): 1, ("reveal", "national_id"): 1}
     purchase = next(e for e in events if e.purpose == "purchase")
     assert purchase.description == "Opplysninger for formålet «Bestilling / kjøp» ble vist"

@@ -246,17 +246,25 @@ def test_group_after_verification(desk: DeskContext, record: int, agent: Actor, 
     assert [r.values[0] for r in orders.rows] == ["TP-2000002", "TP-2000001", "TP-2000003"]  # newest first
     done = by_number["TP-2000001"]
     assert done.values[1] == "25.03.2026 09:00" and done.values[6] == "1\u00a0299,00 kr"
-    assert done.retention == "lagres til 31.03.2029: 36 måneder etter at kjøpet ble fullført"
-    assert done.retention_due == date(2029, 3, 31) and done.legal_hold_until == date(2031, 12, 31)
+    # What the desk really does (domain.kept_until): the order also serves the open membership, and
+    # bookkeeping law keeps it to the end of 2031 whatever happens to the membership.
+    assert done.retention == ("så lenge opplysninger som er knyttet til den, lagres: til medlemskapet avsluttes; "
+                              "minst til 31.12.2031: Bokføringsloven § 13 (primærdokumentasjon) (5 år etter "
+                              "utløpet av regnskapsåret som endte 31.12.2026)")
+    assert done.retention_due is None and done.legal_hold_until == date(2031, 12, 31)
+    assert done.kept is not None and done.kept.deciding is not None
+    assert done.kept.deciding.until == date(2031, 12, 31)
     assert done.source == "Deg selv" and done.collected_at == datetime(2026, 3, 25, 9)
-    assert by_number["TP-2000002"].retention == "lagres til kjøpet er fullført, og deretter i 36 måneder"
-    assert by_number["TP-2000003"].retention.startswith("lagres til 01.06.2028")  # cancelled: from the order
+    assert by_number["TP-2000002"].retention.startswith("til kjøpet er fullført, og deretter i lagringstiden; "
+                                                        "minst til 31.12.2031: Bokføringsloven § 13")
+    # Cancelled in 2025: its own bookkeeping year ends earlier.
+    assert "minst til 31.12.2030" in by_number["TP-2000003"].retention
     assert tables["payment"].rows[0].values[5] == "•••• 4821"
-    assert tables["order_line"].rows[-1].retention.startswith("lagres til 31.03.2029")  # via its order
+    assert "31.12.2031: Bokføringsloven" in tables["order_line"].rows[-1].retention  # a sales document too
     credit = tables["credit_check"].rows[0]
     assert credit.source == "Kredittopplysningsbyråer og banker"
     # No order of its own: the customer's purchases decide, and one is still open.
-    assert credit.retention.startswith("lagres til kjøpet er fullført")
+    assert credit.retention == "til kjøpet er fullført, og deretter i lagringstiden"
 
 
 def test_other_groups_use_their_own_anchors(desk: DeskContext, record: int, agent: Actor, verifier: VerificationService,
@@ -264,22 +272,26 @@ def test_other_groups_use_their_own_anchors(desk: DeskContext, record: int, agen
     contact = verified_contact(verifier, agent, record)
     service = {t.record_kind: t for t in profiles.open_group(agent, record, "customer_service", contact).tables}
     case = service["service_case"].rows[0]
-    assert case.retention == "lagres til 19.02.2026: minst 30 dager etter at opplysningene ble samlet inn"
-    assert service["case_message"].rows[0].retention == case.retention  # via its case
+    # Its messages also serve legal obligations, which wait for the open purchase: the case stays with them.
+    assert service["case_message"].rows[0].retention == "til kjøpet er fullført, og deretter i lagringstiden"
+    assert case.retention == ("så lenge opplysninger som er knyttet til den, lagres: til kjøpet er fullført, og "
+                              "deretter i lagringstiden")
     contact_message = service["contact_message"].rows[0]
     assert contact_message.restricted and contact_message.values[3] == "ola.nordmann@example.com"
     fraud = profiles.open_group(agent, record, "fraud", contact)
     assert fraud.tables[0].rows[0].retention == (
-        "lagres til 10.02.2029: 36 måneder etter at opplysningene ble samlet inn")
+        "10.02.2029: Bedrageri eller misbruk (personvernerklæringen § 5) (36 måneder fra innsamling 10.02.2026)")
     member = {t.record_kind: t for t in profiles.open_group(agent, record, "membership", contact).tables}
-    assert member["membership"].rows[0].retention == "lagres til medlemskapet avsluttes"
+    assert member["membership"].rows[0].retention == "til medlemskapet avsluttes"
     assert all("argon2" not in v for v in member["membership"].rows[0].values)  # never the password hash
-    assert member["favourite"].rows[0].retention == "lagres til medlemskapet avsluttes"
+    assert member["favourite"].rows[0].retention == "til medlemskapet avsluttes"
     jobs = profiles.open_group(agent, record, "job_application", contact)
     assert "rekrutteringsprosessen er avsluttet" in jobs.tables[-1].rows[0].retention
     english = ProfileService(desk, clock=profiles.clock, lang="en", tz=UTC)
     rows = {t.record_kind: t for t in english.open_group(agent, record, "purchase", contact).tables}["order"].rows
-    assert "kept until 2029-03-31: 36 months after the purchase was completed" in [r.retention for r in rows]
+    assert ("until the membership ends; at least until 2030-12-31: Norwegian Bookkeeping Act § 13 (primary "
+            "documentation) (5 years after the end of the financial year ending 2025-12-31)") in [r.retention
+                                                                                                for r in rows]
 
 
 def test_group_after_a_recorded_reason(desk: DeskContext, record: int, agent: Actor, verifier: VerificationService,
