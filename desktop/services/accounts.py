@@ -15,6 +15,7 @@ from desktop.domain.roles import Actor, Permission, Role
 from desktop.errors import AuthenticationFailed, InvalidInput, NotFound, PermissionDenied
 from desktop.models import StaffAccount
 from desktop.services.context import DeskContext
+from desktop.services.team_accounts import add_account, change_account, require_own_login, team_mode
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
@@ -73,6 +74,10 @@ class AccountService:
         def work(s: Session) -> int:
             if s.execute(select(StaffAccount.id).where(StaffAccount.username == username)).first():
                 raise InvalidInput(f"The user {username} exists already.", f"Brukeren {username} finnes allerede.")
+            if team_mode(s):  # the server makes the person's own login and logs the change
+                return add_account(s, None, username, display_name=display_name or username, role=role_.value,
+                                   password_hash=hash_password(password), password=password,
+                                   workstation=self.ctx.workstation)[0]
             account = StaffAccount(username=username, display_name=display_name or username, role=role_.value,
                                    password_hash=hash_password(password), created_at=utcnow())
             s.add(account)
@@ -89,6 +94,9 @@ class AccountService:
             account = s.execute(select(StaffAccount).where(StaffAccount.username == username)).scalar_one_or_none()
             if account is None:
                 raise NotFound(f"No user called {username}.", f"Ingen bruker som heter {username}.")
+            if team_mode(s):  # the server also disables the person's database login
+                change_account(s, None, username, disabled=disabled, workstation=self.ctx.workstation)
+                return
             account.disabled = disabled
 
     def set_password(self, actor: Actor, username: str, password: str) -> None:
@@ -99,6 +107,10 @@ class AccountService:
             account = s.execute(select(StaffAccount).where(StaffAccount.username == username)).scalar_one_or_none()
             if account is None:
                 raise NotFound(f"No user called {username}.", f"Ingen bruker som heter {username}.")
+            if team_mode(s):  # the database login's password changes with it
+                change_account(s, actor, username, password_hash=hash_password(password), password=password,
+                               workstation=self.ctx.workstation)
+                return
             account.password_hash = hash_password(password)
 
     def login(self, username: str, password: str) -> Actor:
@@ -111,6 +123,8 @@ class AccountService:
             if account is None:
                 _check(_dummy_hash(), password)  # same work either way: no user-name probing by timing
                 raise _WRONG
+            if team_mode(s):
+                require_own_login(s, account.id, account.username)
             if account.disabled:
                 raise AuthenticationFailed("This account is disabled. Ask an administrator.",
                                            "Denne kontoen er deaktivert. Spør en administrator.")

@@ -286,7 +286,7 @@ FUNCTIONS = [
            RAISE EXCEPTION 'this database has no personal logins yet: run gdpr-desk db init-team as the owner'
              USING ERRCODE = 'object_not_in_prerequisite_state';
          END IF;
-         login := base || '_' || lower(p_username);
+         login := base || '.' || lower(p_username);
          IF octet_length(login) > 63 THEN
            RAISE EXCEPTION 'the user name % is too long for a database login', p_username
              USING ERRCODE = 'invalid_parameter_value';
