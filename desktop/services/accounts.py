@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.audit.log import utcnow
-from desktop.domain.roles import Actor, Permission, Role
+from desktop.domain.roles import Actor, Permission, Role, system_actor
 from desktop.errors import AuthenticationFailed, InvalidInput, NotFound, PermissionDenied
 from desktop.models import StaffAccount
 from desktop.services.context import DeskContext
@@ -98,6 +98,32 @@ class AccountService:
                 change_account(s, None, username, disabled=disabled, workstation=self.ctx.workstation)
                 return
             account.disabled = disabled
+
+    def db_login(self, username: str) -> str | None:
+        """The person's own database login on a team server (None on SQLite or before init-team)."""
+        with self.ctx.db.transaction() as s:
+            found = s.execute(select(StaffAccount.db_login).where(StaffAccount.username == username)).scalar()
+            return str(found) if found is not None else None
+
+    def set_role(self, username: str, role: str) -> None:
+        """Change an account's role; on a team server the login moves to the new role's group."""
+        try:
+            role_ = Role(role)
+        except ValueError as exc:
+            raise InvalidInput(
+                f"Unknown role '{role}': use agent, supervisor or admin.",
+                f"Ukjent rolle '{role}': bruk agent, supervisor eller admin.",
+            ) from exc
+        with self.ctx.db.transaction() as s:
+            account = s.execute(select(StaffAccount).where(StaffAccount.username == username)).scalar_one_or_none()
+            if account is None:
+                raise NotFound(f"No user called {username}.", f"Ingen bruker som heter {username}.")
+            if team_mode(s):  # the server checks the caller is an admin and logs the change
+                change_account(s, None, username, role=role_.value, workstation=self.ctx.workstation)
+                return
+            before, account.role = account.role, role_.value
+            self.ctx.audit.append(s, system_actor(self.ctx.workstation, "accounts"), action="account_change",
+                                  data="staff_account", detail=f"user={username}; role {before} -> {role_.value}")
 
     def set_password(self, actor: Actor, username: str, password: str) -> None:
         if actor.username != username and not actor.can(Permission.MANAGE_ACCOUNTS):
