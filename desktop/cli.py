@@ -608,14 +608,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--db", default=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_db_check)
     sp = dbs.add_parser("init-team", help="as the owner: set up a PostgreSQL database for a team (schema, keys, "
-                        "an application role that cannot change the access log); safe to run again")
+                        "the team's groups; each person then has their own login); safe to run again")
     sp.add_argument("--db", default=argparse.SUPPRESS, help="postgresql+psycopg://OWNER@HOST/DATABASE")
     from desktop.domain.roles import DEFAULT_APP_ROLE  # not team_setup: the parser must stay cheap to build
 
-    sp.add_argument("--app-role", default=DEFAULT_APP_ROLE, help="the role workstations connect as "
-                    "(default %(default)s; created if missing)")
+    sp.add_argument("--app-role", default=DEFAULT_APP_ROLE, help="the team's base group, the shared "
+                    "application role of earlier versions (default %(default)s; created if missing)")
     sp.add_argument("--app-password-stdin", action="store_true",
-                    help="set the application role's password from the first line of standard input")
+                    help="refused: there is no shared password any more (kept to say so clearly)")
     sp.set_defaults(func=cmd_db_init_team)
 
     ks = sub.add_parser("keys", help="the database's keys: carry them to another workstation's keyring")
