@@ -209,6 +209,15 @@ def test_attack_changing_who_filed_a_request_or_its_state(team: Team) -> None:
         assert "cannot be changed" in _refused(
             conn, "UPDATE request_event SET actor = 'agent' WHERE request_id = %s AND actor = 'colleague'",
             (request_id,))
+        # Who verified, gave a reason, sent a notice ...: the same stamp on every such column.
+        contact = conn.execute("SELECT max(id) FROM contact").fetchone()
+        reason = conn.execute(
+            "INSERT INTO access_reason (contact_id, customer_id, agent_id, reason, at, expires_at) VALUES "
+            "(%s, %s, %s, 'fraud check', now(), now()) RETURNING id, agent_id",
+            (contact[0] if contact else None, customer, team.ids["colleague"])).fetchone()
+        assert reason is not None and reason[1] == team.ids["agent"]
+        assert "cannot be changed" in _refused(conn, "UPDATE access_reason SET agent_id = %s WHERE id = %s",
+                                               (team.ids["colleague"], reason[0]))
     with team.owner.db.transaction() as s:
         assert s.execute(text("SELECT filed_by_id, state FROM dsr_request WHERE id = :i"), {"i": request_id}).one() \
             == (team.ids["colleague"], "awaiting_approval")

@@ -19,7 +19,8 @@ so no staff login can change or bypass it:
   member of it, or a superuser) is "trusted" (IT's own jobs; single-owner installations); any
   other login is refused by every function and trigger below.
 * Triggers stamp who filed a request, who decided, who made a plan, who wrote a history line, who
-  approved or withdrew, from the session's account, whatever the client sent; the filer and the
+  approved or withdrew, who verified, reasoned, redacted, corrected or sent a notice, from the
+  session's account, whatever the client sent; the filer and the
   decider cannot be changed afterwards; a state moves only along the desk's transition table; an
   approval needs membership in the supervisor group and a different person than the filer; an
   erasure request is done only with a genuine approval in force.
@@ -55,6 +56,8 @@ _MOVES = (
     ('identity_verified', 'refused', False), ('identity_verified', 'withdrawn', False),
     ('in_progress', 'refused', False), ('in_progress', 'withdrawn', False),
 )
+_ACTOR_TABLES = ('contact', 'identity_verification', 'one_time_code', 'access_reason', 'register_copy_redaction',
+                 'rectification_change', 'recipient_notification')
 _MOVES_SQL = ", ".join(f"('{a}', '{b}', {str(d).lower()})" for a, b, d in _MOVES)
 
 _ACCOUNT_PROLOGUE = f"""
@@ -216,6 +219,36 @@ FUNCTIONS = [
        END $$""",
     """CREATE TRIGGER erasure_plan_stamp BEFORE INSERT OR UPDATE ON erasure_plan
        FOR EACH ROW EXECUTE FUNCTION gdpr_desk_stamp_plan()""",
+    # Every other "which staff member did this" column: stamped on insert, fixed afterwards.
+    f"""CREATE OR REPLACE FUNCTION gdpr_desk_stamp_actor() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+       DECLARE me record; col text := TG_ARGV[0]; on_send boolean := TG_NARGS > 1 AND TG_ARGV[1] = 'on_send';
+               now_sent boolean;
+       BEGIN
+         {_ACCOUNT_PROLOGUE}
+         IF me.account_id IS NULL THEN RETURN NEW; END IF;
+         IF TG_OP = 'INSERT' THEN
+           IF NOT on_send OR (to_jsonb(NEW) ->> 'sent_at') IS NOT NULL THEN
+             NEW := jsonb_populate_record(NEW, jsonb_build_object(col, me.account_id));
+           ELSE
+             NEW := jsonb_populate_record(NEW, jsonb_build_object(col, NULL));
+           END IF;
+           RETURN NEW;
+         END IF;
+         now_sent := on_send AND (to_jsonb(OLD) ->> 'sent_at') IS NULL AND (to_jsonb(NEW) ->> 'sent_at') IS NOT NULL;
+         IF now_sent THEN
+           NEW := jsonb_populate_record(NEW, jsonb_build_object(col, me.account_id));
+         ELSIF (to_jsonb(NEW) -> col) IS DISTINCT FROM (to_jsonb(OLD) -> col) THEN
+           RAISE EXCEPTION 'who did it (%.%) cannot be changed', TG_TABLE_NAME, col
+             USING ERRCODE = 'insufficient_privilege';
+         END IF;
+         RETURN NEW;
+       END $$""",
+    *[f"""CREATE TRIGGER {table}_stamp_actor BEFORE INSERT OR UPDATE ON {table}
+          FOR EACH ROW EXECUTE FUNCTION gdpr_desk_stamp_actor({args})"""
+      for table, args in (('contact', "'agent_id'"), ('identity_verification', "'agent_id'"),
+                          ('one_time_code', "'agent_id'"), ('access_reason', "'agent_id'"),
+                          ('register_copy_redaction', "'actor_id'"), ('rectification_change', "'actor_id'"),
+                          ('recipient_notification', "'sent_by_id', 'on_send'"))],
     # The four-eyes trigger of 0004, now taking the approver from the session and sealing the row.
     f"""CREATE OR REPLACE FUNCTION gdpr_desk_erasure_four_eyes() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
        DECLARE filer integer; rtype text; me record;
@@ -385,7 +418,7 @@ FUNCTION_SIGNATURES = (
     "gdpr_desk_audit_append(integer, text, text, text, text, integer, text, text, text, integer)",
     "gdpr_desk_audit_mismatches(integer, integer)", "gdpr_desk_approval_mac(erasure_approval)",
     "gdpr_desk_approval_genuine(integer)", "gdpr_desk_forged_approvals()", "gdpr_desk_stamp_request()",
-    "gdpr_desk_stamp_event()", "gdpr_desk_stamp_plan()", "gdpr_desk_erasure_four_eyes()",
+    "gdpr_desk_stamp_event()", "gdpr_desk_stamp_plan()", "gdpr_desk_stamp_actor()", "gdpr_desk_erasure_four_eyes()",
     "gdpr_desk_erasure_fixed()", "gdpr_desk_own_row_only()", "gdpr_desk_require_admin()",
     "gdpr_desk_account_login(text)", "gdpr_desk_account_add(text, text, text, text, text, text, text)",
     "gdpr_desk_account_change(text, text, boolean, text, text, text, text)",
@@ -434,7 +467,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == 'postgresql':
         for trigger, table in (('dsr_request_stamp', 'dsr_request'), ('request_event_stamp', 'request_event'),
-                               ('erasure_plan_stamp', 'erasure_plan'), ('staff_account_own_row', 'staff_account')):
+                               ('erasure_plan_stamp', 'erasure_plan'), ('staff_account_own_row', 'staff_account'),
+                               *((f'{t}_stamp_actor', t) for t in _ACTOR_TABLES)):
             op.execute(f'DROP TRIGGER IF EXISTS {trigger} ON {table}')
         op.execute(_OLD_FOUR_EYES)
         op.execute(_OLD_FIXED)
