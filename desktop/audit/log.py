@@ -20,7 +20,7 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from desktop.audit.server_chain import append_on_server, forged_approvals, mismatched
+from desktop.audit.server_chain import forged_approvals, mismatched, queue_on_server
 from desktop.domain.roles import Actor
 from desktop.errors import AuditWriteFailed
 from desktop.models import AccessLogEntry, AuditHead
@@ -97,13 +97,15 @@ class AuditLog:
         """Write one entry in the caller's transaction; raises AuditWriteFailed if it cannot."""
         try:
             if self._server_from is not None:
-                seq, at, actor_id, actor_name, prev, entry_hash = append_on_server(
-                    session, actor, action=action, data=data, customer_id=customer_id, purpose=purpose,
-                    detail=detail, reason=reason, request_id=request_id)
+                # Chained by the server at COMMIT: number, time, actor and hash are the server's, so
+                # the entry returned here carries what was asked for, without them.
+                queue_on_server(session, actor, action=action, data=data, customer_id=customer_id,
+                                purpose=purpose, detail=detail, reason=reason, request_id=request_id)
                 return AccessLogEntry(
-                    seq=seq, at=at, actor_id=actor_id, actor=actor_name, workstation=actor.workstation,
-                    action=action, customer_id=customer_id, data=data, purpose=purpose, detail=detail,
-                    reason=reason, request_id=request_id, prev_hash=prev, entry_hash=entry_hash,
+                    seq=0, at=utcnow(), actor_id=actor.account_id, actor=actor.username,
+                    workstation=actor.workstation, action=action, customer_id=customer_id, data=data,
+                    purpose=purpose, detail=detail, reason=reason, request_id=request_id, prev_hash="",
+                    entry_hash="",
                 )
             head_seq, head_hash = session.execute(_READ_HEAD).one()
             entry = AccessLogEntry(

@@ -6,7 +6,8 @@ from the session's own login (never from the client), computes HMAC-SHA256 over 
 and the entry with the key in `audit_server_key` (a table only the owner can read), inserts the
 entry and moves the head, all in one server round trip. A workstation's key therefore cannot
 produce an entry that verifies, in anyone's name, and the head row is locked for one statement
-instead of three client round trips.
+instead of three client round trips. The desk's own appends go one step further: they are queued in
+`access_log_pending` and a deferred constraint trigger chains them at COMMIT (`queue_on_server`).
 
 Checking is server-side too (`gdpr_desk_audit_mismatches`): the verifier streams entries as
 before and asks the server which of them do not match their keyed hash. Entries older than the
@@ -20,8 +21,6 @@ reports it.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -30,9 +29,10 @@ from desktop.domain.roles import Actor
 #: db_meta key: the first sequence number chained by the server (written by migration 0010).
 SERVER_CHAIN_FROM_META = "audit_server_chain_from"
 
-_APPEND = text(
-    "SELECT seq, at, actor_id, actor, prev_hash, entry_hash FROM gdpr_desk_audit_append("
-    ":actor_id, :actor, :workstation, :action, :data, :customer_id, :purpose, :detail, :reason, :request_id)"
+_QUEUE = text(
+    "INSERT INTO access_log_pending (actor_id, actor, workstation, action, data, customer_id, purpose, detail, "
+    "reason, request_id) VALUES (:actor_id, :actor, :workstation, :action, :data, :customer_id, :purpose, "
+    ":detail, :reason, :request_id)"
 )
 _MISMATCHES = text("SELECT gdpr_desk_audit_mismatches(:lo, :hi)")
 _FORGED = text("SELECT gdpr_desk_forged_approvals()")
@@ -48,21 +48,21 @@ def server_chain_from(meta: dict[str, str]) -> int | None:
         return None
 
 
-def append_on_server(
+def queue_on_server(
     session: Session, actor: Actor, *, action: str, data: str, customer_id: int | None, purpose: str | None,
     detail: str | None, reason: str | None, request_id: int | None,
-) -> tuple[int, datetime, int | None, str, str, str]:
-    """One server round trip: (seq, at, actor_id, actor, prev_hash, entry_hash) as the server wrote them.
+) -> None:
+    """Queue the entry in the caller's transaction; the server chains it at COMMIT (deferred trigger).
 
-    The actor sent here is used only for sessions of the schema owner (IT's jobs); a staff login is
-    stamped with its own account whatever is sent.
+    The head-row lock is then taken inside the server's commit and held only for the chaining and
+    the commit itself, never across a workstation's round trip. A failure to chain fails the
+    COMMIT, so the unit of work's data is not returned, as with an immediate append.
     """
-    row = session.execute(_APPEND, {
+    session.execute(_QUEUE, {
         "actor_id": actor.account_id, "actor": actor.username, "workstation": actor.workstation,
         "action": action, "data": data, "customer_id": customer_id, "purpose": purpose, "detail": detail,
         "reason": reason, "request_id": request_id,
-    }).one()
-    return int(row[0]), row[1], row[2], str(row[3]), str(row[4]), str(row[5])
+    })
 
 
 def mismatched(session: Session, lo: int, hi: int) -> set[int]:

@@ -533,6 +533,8 @@ def _grant_team(conn: Connection, schema: str, groups: TeamGroups) -> dict[str, 
         if table in existing:
             conn.exec_driver_sql(f"GRANT UPDATE ({', '.join(_q(c) for c in columns)}) ON TABLE {s}.{_q(table)} "
                                  f"TO {base}")
+    if "access_log_pending" in existing:  # the desk's queued entries, chained by the server at COMMIT
+        conn.exec_driver_sql(f"GRANT INSERT ON TABLE {s}.access_log_pending TO {base}")
     for table, privs in _SUPERVISOR_EXTRA.items():
         if table in existing:
             conn.exec_driver_sql(f"GRANT {', '.join(privs)} ON TABLE {s}.{_q(table)} TO {_q(groups.supervisor)}")

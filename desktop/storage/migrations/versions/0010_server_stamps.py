@@ -12,7 +12,8 @@ so no staff login can change or bypass it:
 
 * `audit_server_key`: one random key, readable by the owner only (no grant is ever given on it).
   The access log's chain is computed with it inside `gdpr_desk_audit_append`, one server-side step
-  under the head-row lock; `gdpr_desk_audit_mismatches` re-computes stored entries for the
+  under the head-row lock; the desk queues its entries in `access_log_pending`, and a deferred
+  trigger calls that function at COMMIT, so the lock is never held across a client round trip; `gdpr_desk_audit_mismatches` re-computes stored entries for the
   verifier. Entries written before this revision keep their workstation-key chain;
   `db_meta.audit_server_chain_from` says where the server's chain begins.
 * `gdpr_desk_me()`: the account whose `db_login` is `session_user`; a session of the owner (or a
@@ -122,6 +123,21 @@ FUNCTIONS = [
          UPDATE audit_head SET seq = e.seq, entry_hash = e.entry_hash WHERE id = 1;
          RETURN QUERY SELECT e.seq, e.at, e.actor_id, e.actor::text, e.prev_hash::text, e.entry_hash::text;
        END $$""",
+    # The desk's own appends wait in access_log_pending and are chained by a deferred trigger at
+    # COMMIT, inside the server: the head row is then locked only for the chaining and the commit,
+    # never while a workstation's process sends its next statement.
+    """CREATE TABLE access_log_pending (id bigserial PRIMARY KEY, actor_id integer, actor text, workstation text,
+       action text, data text, customer_id integer, purpose text, detail text, reason text, request_id integer)""",
+    "REVOKE ALL ON access_log_pending FROM PUBLIC",
+    f"""CREATE OR REPLACE FUNCTION gdpr_desk_audit_seal() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+       BEGIN
+         PERFORM gdpr_desk_audit_append(NEW.actor_id, NEW.actor, NEW.workstation, NEW.action, NEW.data,
+                                        NEW.customer_id, NEW.purpose, NEW.detail, NEW.reason, NEW.request_id);
+         DELETE FROM access_log_pending WHERE id = NEW.id;
+         RETURN NULL;
+       END $$""",
+    """CREATE CONSTRAINT TRIGGER access_log_pending_seal AFTER INSERT ON access_log_pending
+       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION gdpr_desk_audit_seal()""",
     f"""CREATE OR REPLACE FUNCTION gdpr_desk_audit_mismatches(p_from integer, p_to integer) RETURNS SETOF integer
        LANGUAGE sql STABLE {_DEFINER} AS $$
        SELECT l.seq FROM access_log l WHERE l.seq BETWEEN p_from AND p_to
@@ -417,6 +433,7 @@ FUNCTION_SIGNATURES = (
     "gdpr_desk_audit_hash(access_log)",
     "gdpr_desk_audit_append(integer, text, text, text, text, integer, text, text, text, integer)",
     "gdpr_desk_audit_mismatches(integer, integer)", "gdpr_desk_approval_mac(erasure_approval)",
+    "gdpr_desk_audit_seal()",
     "gdpr_desk_approval_genuine(integer)", "gdpr_desk_forged_approvals()", "gdpr_desk_stamp_request()",
     "gdpr_desk_stamp_event()", "gdpr_desk_stamp_plan()", "gdpr_desk_stamp_actor()", "gdpr_desk_erasure_four_eyes()",
     "gdpr_desk_erasure_fixed()", "gdpr_desk_own_row_only()", "gdpr_desk_require_admin()",
@@ -476,6 +493,7 @@ def downgrade() -> None:
             if 'erasure_four_eyes' in signature or 'erasure_fixed' in signature:
                 continue
             op.execute(f'DROP FUNCTION IF EXISTS {signature}')
+        op.execute('DROP TABLE IF EXISTS access_log_pending')
         op.execute('DROP TABLE IF EXISTS audit_server_key')
         op.execute("DELETE FROM db_meta WHERE key = 'audit_server_chain_from'")
     with op.batch_alter_table('erasure_approval', schema=None) as batch_op:
