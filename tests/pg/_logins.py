@@ -46,7 +46,7 @@ class Team:
         self.desks.append(ctx)
         return ctx, AccountService(ctx).login(username, "demo")
 
-    def connect(self, username: str) -> psycopg.Connection:  # type: ignore[type-arg]
+    def connect(self, username: str) -> psycopg.Connection[tuple[object, ...]]:
         """A raw connection as the person's login: what an attacker at their workstation has."""
         return psycopg.connect(libpq(self.login_url(username)), autocommit=True)
 

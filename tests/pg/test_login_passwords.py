@@ -80,7 +80,7 @@ def cluster() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def _connect(base_url: str, user: str, password: str) -> psycopg.Connection:  # type: ignore[type-arg]
+def _connect(base_url: str, user: str, password: str) -> psycopg.Connection[tuple[object, ...]]:
     host = base_url.split("@", 1)[1]
     return psycopg.connect(f"postgresql://{user}:{password}@{host}/desk", connect_timeout=10)
 

@@ -77,7 +77,7 @@ def test_db_upgrade_moves_a_shared_login_team_to_personal_logins(pg_url: str, ba
     assert f"application role {base}: can no longer log in" in out and f"{base}.kari" in out
     with psycopg.connect(libpq(pg_url)) as conn:
         shared = conn.execute("SELECT rolcanlogin, rolpassword FROM pg_authid WHERE rolname = %s", (base,)).fetchone()
-        logins = dict(conn.execute("SELECT username, db_login FROM staff_account").fetchall())
+        logins = {str(u): str(lg) for u, lg in conn.execute("SELECT username, db_login FROM staff_account")}
         ola_in_agents = conn.execute("SELECT pg_has_role(%s, %s, 'MEMBER')",
                                      (f"{base}.ola", f"{base}_agent")).fetchone()
         grants = conn.execute("SELECT has_table_privilege(%s, 'access_log', 'INSERT')", (base,)).fetchone()

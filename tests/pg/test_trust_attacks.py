@@ -57,7 +57,8 @@ def _verified_request(team: Team, username: str, customer_id: int) -> tuple[int,
     return request.id, plan.fingerprint
 
 
-def _refused(conn: psycopg.Connection, statement: str, params: tuple[object, ...] = ()) -> str:  # type: ignore[type-arg]
+def _refused(conn: psycopg.Connection[tuple[object, ...]], statement: str,
+             params: tuple[object, ...] = ()) -> str:
     """Run `statement` and return the server's refusal; fail the test if it was allowed."""
     try:
         conn.execute(statement, params)
