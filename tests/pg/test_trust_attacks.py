@@ -247,6 +247,12 @@ def test_attack_log_entry_in_a_colleagues_name_with_a_valid_chain_hash(team: Tea
                            "'open', 'profile', %s, NULL, NULL, 'curiosity', NULL)",
                            (team.ids["colleague"], forged.customer_id)).fetchone()
         assert row == (team.ids["agent"], "agent")  # the server writes who really asked
+        # The desk's own queue, chained at COMMIT: the same stamp.
+        conn.execute("INSERT INTO access_log_pending (actor_id, actor, workstation, action, data) "
+                     "VALUES (%s, 'colleague', 'ws-colleague', 'open', 'queued')", (team.ids["colleague"],))
+        queued = conn.execute("SELECT actor FROM access_log WHERE data = 'queued'").fetchall()
+        assert queued == [("agent",)]
+        assert "permission denied" in _refused(conn, "DELETE FROM access_log_pending")
     # Through the desk with a made-up Actor: the look is logged in the agent's name all the same.
     disguised = Actor(account_id=team.ids["colleague"], username="colleague", role=Role.AGENT,
                       workstation="ws-colleague")
