@@ -810,7 +810,7 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
     <name>LockDialog</name>
     <message>
         <source>Locked – {app}</source>
-        <extracomment>Longest accepted setting: a working day. The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
+        <extracomment>The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
         <translation>Låst – {app}</translation>
     </message>
     <message>
@@ -924,6 +924,14 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
     <message>
         <source>created account</source>
         <translation>opprettet konto</translation>
+    </message>
+    <message>
+        <source>added account and database login</source>
+        <translation>la til konto og databasepålogging</translation>
+    </message>
+    <message>
+        <source>changed account</source>
+        <translation>endret konto</translation>
     </message>
     <message>
         <source>looked at a work queue</source>
@@ -2370,7 +2378,7 @@ For eksempel: intern kontroll av bedrageri for ordre TP-1234567. Grunnen logges.
     <name>RequestLabels</name>
     <message>
         <source>Access</source>
-        <extracomment>More open requests than this at once means the filter is too wide to read anyway. The light palette&apos;s deadline colours; the dark palette&apos;s come from the same tones (desktop/ui/theme.py).</extracomment>
+        <extracomment>More open requests than this at once means the filter is too wide to read anyway.</extracomment>
         <translation>Innsyn</translation>
     </message>
     <message>

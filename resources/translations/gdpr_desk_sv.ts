@@ -810,7 +810,7 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
     <name>LockDialog</name>
     <message>
         <source>Locked – {app}</source>
-        <extracomment>Longest accepted setting: a working day. The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
+        <extracomment>The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
         <translation>Låst – {app}</translation>
     </message>
     <message>
@@ -924,6 +924,14 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
     <message>
         <source>created account</source>
         <translation>skapade konto</translation>
+    </message>
+    <message>
+        <source>added account and database login</source>
+        <translation>lade till konto och databasinloggning</translation>
+    </message>
+    <message>
+        <source>changed account</source>
+        <translation>ändrade konto</translation>
     </message>
     <message>
         <source>looked at a work queue</source>
@@ -2370,7 +2378,7 @@ Till exempel: intern bedrägerikontroll av order TP-1234567. Skälet loggas.</tr
     <name>RequestLabels</name>
     <message>
         <source>Access</source>
-        <extracomment>More open requests than this at once means the filter is too wide to read anyway. The light palette&apos;s deadline colours; the dark palette&apos;s come from the same tones (desktop/ui/theme.py).</extracomment>
+        <extracomment>More open requests than this at once means the filter is too wide to read anyway.</extracomment>
         <translation>Tillgång</translation>
     </message>
     <message>
