@@ -18,7 +18,7 @@ from desktop.domain.roles import Actor
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext, open_desk
 from desktop.services.team_setup import TeamSetupReport, init_team
-from tests.pg.conftest import ADMIN_URL
+from tests.helpers.pg import ADMIN_URL
 
 PEOPLE = (("boss", "admin"), ("sup", "supervisor"), ("sup2", "supervisor"), ("agent", "agent"),
           ("colleague", "agent"))

@@ -26,8 +26,8 @@ from desktop.services.context import init_meta, open_desk
 from desktop.services.team_setup import APP_ROLES_META
 from desktop.storage.database import Database
 from desktop.storage.migrate import upgrade
+from tests.helpers.pg import ADMIN_URL
 from tests.pg._logins import libpq
-from tests.pg.conftest import ADMIN_URL
 
 
 @pytest.fixture

@@ -25,10 +25,10 @@ from desktop.security import key_transfer
 from desktop.security.keys import SERVICE, DeskKeys
 from desktop.services.accounts import AccountService
 from desktop.services.context import open_desk
-from desktop.services.team_setup import import_keys_file, init_team, team_table_privileges
+from desktop.services.team_setup import TeamSetupReport, import_keys_file, init_team, team_table_privileges
 from desktop.storage.migrate import head_revision
 from tests.helpers.memory_keyring import MemoryKeyring
-from tests.pg.conftest import ADMIN_URL
+from tests.helpers.pg import ADMIN_URL
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -121,14 +121,14 @@ def _privileges(pg_url: str, role: str | None) -> set[tuple[str, str]]:
 
 
 def test_init_team_sets_up_schema_keys_and_a_role_with_exact_privileges(
-        pg_url: str, app_role: str, team, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]
+        pg_url: str, app_role: str, team: TeamSetupReport, memory_keyring: MemoryKeyring) -> None:
     assert team.revision_before is None and team.revision_after == head_revision()
     assert (SERVICE, f"db:{team.instance_id}") in memory_keyring.store
     assert team.app_url.endswith(f"://{app_role}.NAME@127.0.0.1:5432/{_dbname(pg_url)}")
     with psycopg.connect(_libpq(pg_url)) as conn:
         role = conn.execute("SELECT rolcanlogin, rolsuper, rolcreaterole, rolcreatedb, rolbypassrls, rolpassword "
                             "FROM pg_authid WHERE rolname = %s", (app_role,)).fetchone()
-        meta = dict(conn.execute("SELECT key, value FROM db_meta").fetchall())
+        meta: dict[str, str] = dict(conn.execute("SELECT key, value FROM db_meta").fetchall())
         owned = conn.execute("SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles "
                              "WHERE rolname = %s)", (app_role,)).fetchone()
         public_schema = conn.execute("SELECT has_schema_privilege(%s, 'public', 'CREATE')", (app_role,)).fetchone()
@@ -405,7 +405,8 @@ def _export(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
 
 
 def test_keys_export_then_import_on_a_fresh_workstation(
-        pg_url: str, team, agent_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+        pg_url: str, team: TeamSetupReport, agent_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     out = _export(pg_url, tmp_path, monkeypatch)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert PASSPHRASE not in out.read_text() and json.loads(out.read_text())["instance_id"] == team.instance_id
