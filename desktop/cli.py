@@ -309,9 +309,11 @@ def cmd_accounts_add(args: argparse.Namespace) -> int:
 
     ctx = _open(args)
     try:
-        AccountService(ctx).add(args.name, args.role, _password(f"New password for {args.name}: "),
-                                args.display_name)
-        print(f"added {args.name} ({args.role})")
+        accounts = AccountService(ctx)
+        accounts.add(args.name, args.role, _password(f"New password for {args.name}: "), args.display_name)
+        login = accounts.db_login(args.name)
+        print(f"added {args.name} ({args.role})"
+              + (f"; their own database login is {login} (same password, scram-sha-256)" if login else ""))
     finally:
         ctx.close()
     return 0
@@ -324,6 +326,33 @@ def cmd_accounts_disable(args: argparse.Namespace) -> int:
     try:
         AccountService(ctx).set_disabled(args.name, not args.enable)
         print(f"{'enabled' if args.enable else 'disabled'} {args.name}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_accounts_role(args: argparse.Namespace) -> int:
+    from desktop.services.accounts import AccountService
+
+    ctx = _open(args)
+    try:
+        AccountService(ctx).set_role(args.name, args.role)
+        print(f"{args.name}: role {args.role}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_accounts_password(args: argparse.Namespace) -> int:
+    """Set a person's password (and, on a team server, their database login's)."""
+    from desktop.domain.roles import system_actor
+    from desktop.services.accounts import AccountService
+
+    ctx = _open(args)
+    try:
+        AccountService(ctx).set_password(system_actor(ctx.workstation, "accounts"), args.name,
+                                         _password(f"New password for {args.name}: "))
+        print(f"password set for {args.name}")
     finally:
         ctx.close()
     return 0
@@ -797,14 +826,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--db", default=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_db_check)
     sp = dbs.add_parser("init-team", help="as the owner: set up a PostgreSQL database for a team (schema, keys, "
-                        "an application role that cannot change the access log); safe to run again")
+                        "the team's groups; each person then has their own login); safe to run again")
     sp.add_argument("--db", default=argparse.SUPPRESS, help="postgresql+psycopg://OWNER@HOST/DATABASE")
     from desktop.domain.roles import DEFAULT_APP_ROLE  # not team_setup: the parser must stay cheap to build
 
-    sp.add_argument("--app-role", default=DEFAULT_APP_ROLE, help="the role workstations connect as "
-                    "(default %(default)s; created if missing)")
+    sp.add_argument("--app-role", default=DEFAULT_APP_ROLE, help="the team's base group, the shared "
+                    "application role of earlier versions (default %(default)s; created if missing)")
     sp.add_argument("--app-password-stdin", action="store_true",
-                    help="set the application role's password from the first line of standard input")
+                    help="refused: there is no shared password any more (kept to say so clearly)")
     sp.set_defaults(func=cmd_db_init_team)
 
     ks = sub.add_parser("keys", help="the database's keys: carry them to another workstation's keyring")
@@ -843,6 +872,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--enable", action="store_true", help="enable it again instead")
     sp.add_argument("--db", default=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_accounts_disable)
+    sp = accs.add_parser("role", help="change an account's role (team server: moves its login's group)")
+    sp.add_argument("name")
+    sp.add_argument("--role", required=True, choices=["agent", "supervisor", "admin"])
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_accounts_role)
+    sp = accs.add_parser("password", help="set an account's password (GDPR_DESK_PASSWORD or a prompt); on a "
+                                          "team server also its database login's")
+    sp.add_argument("name")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_accounts_password)
 
     sp = add("search", cmd_search, "search customers (logged); prints id, name, masked contact")
     sp.add_argument("query", nargs="?", help="name, e-mail, phone, order number or identity number")

@@ -20,6 +20,7 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from desktop.audit.server_chain import forged_approvals, mismatched, queue_on_server
 from desktop.domain.roles import Actor
 from desktop.errors import AuditWriteFailed
 from desktop.models import AccessLogEntry, AuditHead
@@ -69,10 +70,16 @@ class VerifyResult:
 
 
 class AuditLog:
-    """Appends and verifies entries; holds the chain key, never hands it out."""
+    """Appends and verifies entries; holds the chain key, never hands it out.
 
-    def __init__(self, key: bytes) -> None:
+    `server_from` (PostgreSQL from migration 0010): entries from that number on are chained by the
+    server with a key no workstation holds (see `desktop.audit.server_chain`); `key` then only
+    checks the older entries.
+    """
+
+    def __init__(self, key: bytes, *, server_from: int | None = None) -> None:
         self._key = key
+        self._server_from = server_from
 
     def append(
         self,
@@ -89,6 +96,17 @@ class AuditLog:
     ) -> AccessLogEntry:
         """Write one entry in the caller's transaction; raises AuditWriteFailed if it cannot."""
         try:
+            if self._server_from is not None:
+                # Chained by the server at COMMIT: number, time, actor and hash are the server's, so
+                # the entry returned here carries what was asked for, without them.
+                queue_on_server(session, actor, action=action, data=data, customer_id=customer_id,
+                                purpose=purpose, detail=detail, reason=reason, request_id=request_id)
+                return AccessLogEntry(
+                    seq=0, at=utcnow(), actor_id=actor.account_id, actor=actor.username,
+                    workstation=actor.workstation, action=action, customer_id=customer_id, data=data,
+                    purpose=purpose, detail=detail, reason=reason, request_id=request_id, prev_hash="",
+                    entry_hash="",
+                )
             head_seq, head_hash = session.execute(_READ_HEAD).one()
             entry = AccessLogEntry(
                 seq=head_seq + 1, at=utcnow(), actor_id=actor.account_id, actor=actor.username,
@@ -112,6 +130,8 @@ class AuditLog:
         prev = GENESIS
         expected_seq = 1
         checked = 0
+        server_from = self._server_from
+        server_bad = mismatched(session, server_from, 2**31 - 1) if server_from is not None else set()
         for entry in _stream(session, batch):
             if entry.seq != expected_seq:
                 problem = (
@@ -120,7 +140,10 @@ class AuditLog:
                 return VerifyResult(False, checked, expected_seq, problem)
             if entry.prev_hash != prev:
                 return VerifyResult(False, checked, entry.seq, "does not follow the entry before it")
-            if not hmac.compare_digest(chain_hash(self._key, prev, entry), entry.entry_hash):
+            if server_from is not None and entry.seq >= server_from:
+                if entry.seq in server_bad:
+                    return VerifyResult(False, checked, entry.seq, "contents changed or entry forged")
+            elif not hmac.compare_digest(chain_hash(self._key, prev, entry), entry.entry_hash):
                 return VerifyResult(False, checked, entry.seq, "contents changed or entry forged")
             prev = entry.entry_hash
             expected_seq += 1
@@ -134,6 +157,13 @@ class AuditLog:
                 False, checked, missing_from,
                 f"the log ends at entry {checked} but the head says {head.seq}: entries were removed",
             )
+        if server_from is not None:
+            forged = forged_approvals(session)
+            if forged:
+                return VerifyResult(
+                    False, checked, None,
+                    f"erasure decision {forged[0]} did not pass the database's four-eyes check (forged or altered)",
+                )
         return VerifyResult(True, checked)
 
 

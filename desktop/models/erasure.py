@@ -81,6 +81,9 @@ class ErasureApproval(Base):
     executes_after: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"), default=None)
+    # PostgreSQL: a keyed MAC the server's four-eyes trigger puts on the row (migration 0010), so a
+    # decision that did not pass that trigger is told apart. Never written by the desk itself.
+    stamp: Mapped[str | None] = mapped_column(String(64), default=None)
 
     __table_args__ = (
         # One decision in force per request, whoever writes the row.

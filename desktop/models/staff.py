@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, String
+from sqlalchemy import Boolean, DateTime, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.domain.roles import Role
@@ -26,3 +26,7 @@ class StaffAccount(Base):
     locked_until: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    # The person's own PostgreSQL login in team mode (migration 0010); None on SQLite.
+    db_login: Mapped[str | None] = mapped_column(String(63), default=None)
+
+    __table_args__ = (Index("uq_staff_account_db_login", "db_login", unique=True),)

@@ -11,10 +11,11 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.audit.log import utcnow
-from desktop.domain.roles import Actor, Permission, Role
+from desktop.domain.roles import Actor, Permission, Role, system_actor
 from desktop.errors import AuthenticationFailed, InvalidInput, NotFound, PermissionDenied
 from desktop.models import StaffAccount
 from desktop.services.context import DeskContext
+from desktop.services.team_accounts import add_account, change_account, require_own_login, team_mode
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
@@ -76,6 +77,10 @@ class AccountService:
         def work(s: Session) -> int:
             if s.execute(select(StaffAccount.id).where(StaffAccount.username == username)).first():
                 raise InvalidInput(f"The user {username} exists already.", f"Brukeren {username} finnes allerede.")
+            if team_mode(s):  # the server makes the person's own login and logs the change
+                return add_account(s, None, username, display_name=display_name or username, role=role_.value,
+                                   password_hash=hash_password(password), password=password,
+                                   workstation=self.ctx.workstation)[0]
             account = StaffAccount(username=username, display_name=display_name or username, role=role_.value,
                                    password_hash=hash_password(password), created_at=utcnow())
             s.add(account)
@@ -92,7 +97,36 @@ class AccountService:
             account = s.execute(select(StaffAccount).where(StaffAccount.username == username)).scalar_one_or_none()
             if account is None:
                 raise NotFound(f"No user called {username}.", f"Ingen bruker som heter {username}.")
+            if team_mode(s):  # the server also disables the person's database login
+                change_account(s, None, username, disabled=disabled, workstation=self.ctx.workstation)
+                return
             account.disabled = disabled
+
+    def db_login(self, username: str) -> str | None:
+        """The person's own database login on a team server (None on SQLite or before init-team)."""
+        with self.ctx.db.transaction() as s:
+            found = s.execute(select(StaffAccount.db_login).where(StaffAccount.username == username)).scalar()
+            return str(found) if found is not None else None
+
+    def set_role(self, username: str, role: str) -> None:
+        """Change an account's role; on a team server the login moves to the new role's group."""
+        try:
+            role_ = Role(role)
+        except ValueError as exc:
+            raise InvalidInput(
+                f"Unknown role '{role}': use agent, supervisor or admin.",
+                f"Ukjent rolle '{role}': bruk agent, supervisor eller admin.",
+            ) from exc
+        with self.ctx.db.transaction() as s:
+            account = s.execute(select(StaffAccount).where(StaffAccount.username == username)).scalar_one_or_none()
+            if account is None:
+                raise NotFound(f"No user called {username}.", f"Ingen bruker som heter {username}.")
+            if team_mode(s):  # the server checks the caller is an admin and logs the change
+                change_account(s, None, username, role=role_.value, workstation=self.ctx.workstation)
+                return
+            before, account.role = account.role, role_.value
+            self.ctx.audit.append(s, system_actor(self.ctx.workstation, "accounts"), action="account_change",
+                                  data="staff_account", detail=f"user={username}; role {before} -> {role_.value}")
 
     def set_password(self, actor: Actor, username: str, password: str) -> None:
         if actor.username != username and not actor.can(Permission.MANAGE_ACCOUNTS):
@@ -102,6 +136,10 @@ class AccountService:
             account = s.execute(select(StaffAccount).where(StaffAccount.username == username)).scalar_one_or_none()
             if account is None:
                 raise NotFound(f"No user called {username}.", f"Ingen bruker som heter {username}.")
+            if team_mode(s):  # the database login's password changes with it
+                change_account(s, actor, username, password_hash=hash_password(password), password=password,
+                               workstation=self.ctx.workstation)
+                return
             account.password_hash = hash_password(password)
 
     def login(self, username: str, password: str) -> Actor:
@@ -114,6 +152,8 @@ class AccountService:
         now = utcnow()
         with self.ctx.db.transaction() as s:
             seen = s.execute(_FOR_CHECK.where(StaffAccount.username == username.strip())).first()
+            if seen is not None and team_mode(s):  # on a team server only as the person of this login
+                require_own_login(s, seen.id, username.strip())
         if seen is None:
             _check(_dummy_hash(), password)  # same work either way: no user-name probing by timing
             raise _WRONG

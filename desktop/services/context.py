@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.audit.log import GENESIS, AuditLog, chain_hash
+from desktop.audit.server_chain import server_chain_from
 from desktop.errors import KeyringUnavailable
 from desktop.models import AccessLogEntry, Customer, DbMeta
 from desktop.policy import Policy, load_policy
@@ -88,7 +89,8 @@ def verify_keys(session: Session, meta: dict[str, str], keys: DeskKeys) -> str:
         return "the database's key check value"
     checked: list[str] = []
     first = session.execute(select(AccessLogEntry).where(AccessLogEntry.seq == 1)).scalar_one_or_none()
-    if first is not None:
+    server_from = server_chain_from(meta)
+    if first is not None and (server_from is None or server_from > 1):  # not chained by the server
         if chain_hash(keys.audit, GENESIS, first) != first.entry_hash:
             raise wrong
         checked.append("the first access-log entry")
@@ -159,7 +161,8 @@ def open_desk(
         keys = load_keys(meta["instance_id"], demo=is_demo, key_file=key_file, create=create)
         check_keys(db, meta, keys, store=migrate)
         return DeskContext(
-            db=db, keys=keys, audit=AuditLog(keys.audit), policy=load_policy(),
+            db=db, keys=keys, policy=load_policy(),
+            audit=AuditLog(keys.audit, server_from=server_chain_from(meta) if db.is_postgres else None),
             instance_id=meta["instance_id"], demo=is_demo, workstation=workstation or workstation_name(),
         )
     except BaseException:

@@ -15,6 +15,16 @@ on the metadata and on Alembic's version table. The role names are recorded in t
 covered (chosen over ALTER DEFAULT PRIVILEGES, which would give every new table the same
 privileges whatever it holds).
 
+Personal logins (migration 0010): the application role is no longer a login. It becomes the
+team's base group, holding the working privileges, with one group per desk role under it
+(`<base>_agent`, `<base>_supervisor`, `<base>_admin`, the admin group inside the supervisor
+group). Each person signs in to the server as their own login (`<base>.<user name>`, SCRAM),
+created by `accounts add` through the owner's `gdpr_desk_account_add` function. The base group may
+read the access log but not insert into it (the server's append function does), may not write
+staff accounts except its own sign-in bookkeeping, and only the supervisor group may insert
+erasure decisions. init-team and `db upgrade` turn an existing shared application role into this
+shape and make a login (without a password, until an admin sets one) for every existing account.
+
 Keys: the first init-team makes the database's keys in the keyring of the machine running it and
 records their check value; `keys export` carries them, encrypted under a passphrase, to each
 workstation's `keys import`, which refuses a file for another database and keys that fail the check.
@@ -92,6 +102,71 @@ _DELETED_BY_THE_DESK = (
                                             IdentityVerification, Contact)}
 )
 _ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+#: db_meta entry: the team's groups as JSON {"base", "agent", "supervisor", "admin"} (read by the server).
+TEAM_GROUPS_META = "team_groups"
+_GROUP_KINDS = ("agent", "supervisor", "admin")
+#: What the base group may no longer do itself once the server stamps and chains (migration 0010).
+_TEAM_REVOKED: dict[str, tuple[str, ...]] = {
+    "access_log": ("INSERT",),  # gdpr_desk_audit_append writes the entry, with the server's key
+    "audit_head": ("UPDATE",),  # ... and moves the head
+    "staff_account": ("INSERT", "UPDATE", "DELETE"),  # accounts change through the admin functions
+    "erasure_approval": ("INSERT", "UPDATE", "DELETE"),  # decisions: the supervisor group only
+    "fraud_weighing": ("INSERT",),  # weighing fraud records: the supervisor group only
+    "org_setting": ("INSERT", "UPDATE", "DELETE"),  # the organisation's rules: the admin group only
+}
+#: Column grants for the base group: a person's own sign-in bookkeeping (a trigger keeps it to
+#: their own row), and withdrawing an approval (the trigger stamps who withdrew).
+_TEAM_COLUMNS: dict[str, tuple[str, ...]] = {
+    "staff_account": ("failed_attempts", "locked_until", "last_login_at"),
+    "erasure_approval": ("withdrawn_at", "withdrawn_by_id"),
+}
+#: The supervisor group's own privileges on top of the base group's.
+_SUPERVISOR_EXTRA: dict[str, tuple[str, ...]] = {"erasure_approval": ("INSERT",), "fraud_weighing": ("INSERT",)}
+#: The admin group's own privileges on top of the supervisor group's.
+_ADMIN_EXTRA: dict[str, tuple[str, ...]] = {"org_setting": ("INSERT", "UPDATE")}
+#: Functions the staff call; the rest (the keyed hash and MAC, the trigger functions) stay closed.
+_STAFF_FUNCTIONS = (
+    "gdpr_desk_me()", "gdpr_desk_group(text)", "gdpr_desk_in_group(text)", "gdpr_desk_account_login(text)",
+    "gdpr_desk_audit_append(integer, text, text, text, text, integer, text, text, text, integer)",
+    "gdpr_desk_audit_mismatches(integer, integer)", "gdpr_desk_forged_approvals()",
+    "gdpr_desk_approval_genuine(integer)",
+    "gdpr_desk_account_add(text, text, text, text, text, text, text)",
+    "gdpr_desk_account_change(text, text, boolean, text, text, text, text)",
+)
+
+
+@dataclass(frozen=True)
+class TeamGroups:
+    """The base group (the old application role) and one group per desk role."""
+
+    base: str
+
+    @property
+    def agent(self) -> str:
+        return f"{self.base}_agent"
+
+    @property
+    def supervisor(self) -> str:
+        return f"{self.base}_supervisor"
+
+    @property
+    def admin(self) -> str:
+        return f"{self.base}_admin"
+
+    def for_role(self, role: str) -> str:
+        return {"agent": self.agent, "supervisor": self.supervisor, "admin": self.admin}[role]
+
+    def as_json(self) -> str:
+        return json.dumps({"base": self.base, "agent": self.agent, "supervisor": self.supervisor,
+                           "admin": self.admin}, sort_keys=True)
+
+
+def team_table_privileges() -> dict[str, tuple[str, ...]]:
+    """The base group's table privileges in team mode (column grants in `_TEAM_COLUMNS` come on top)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for table, privs in table_privileges().items():
+        out[table] = tuple(p for p in privs if p not in _TEAM_REVOKED.get(table, ()))
+    return out
 
 
 def table_privileges() -> dict[str, tuple[str, ...]]:
@@ -110,13 +185,13 @@ def _q(identifier: str) -> str:
 
 def check_role_name(name: str) -> str:
     name = name.strip()
-    if not _ROLE_NAME.fullmatch(name) or name.startswith("pg_") or name in {"public", "none", "current_user",
-                                                                        "session_user", "current_role"}:
+    reserved = {"public", "none", "current_user", "session_user", "current_role"}
+    if len(name) > 52 or not _ROLE_NAME.fullmatch(name) or name.startswith("pg_") or name in reserved:
         raise InvalidInput(
             f"'{name}' cannot be the application role: use lower-case letters, digits and _ "
-            f"(at most 63, not starting with pg_), e.g. {DEFAULT_APP_ROLE}.",
+            f"(at most 52, not starting with pg_), e.g. {DEFAULT_APP_ROLE}.",
             f"'{name}' kan ikke være applikasjonsrollen: bruk små bokstaver, sifre og _ "
-            f"(høyst 63, ikke med pg_ først), f.eks. {DEFAULT_APP_ROLE}.",
+            f"(høyst 52, ikke med pg_ først), f.eks. {DEFAULT_APP_ROLE}.",
         )
     return name
 
@@ -151,26 +226,31 @@ class TeamSetupReport:
             f"database {self.database} (owner role {self.owner}, schema {self.schema})",
             f"schema: {self.revision_before or 'empty'} -> {self.revision_after}",
             f"instance {self.instance_id}; keys: {self.keys}",
-            f"application role {self.app_role}: {self.role}",
+            f"team base group {self.app_role}: {self.role}",
             f"PUBLIC: all privileges revoked on schema {self.schema} and its tables, sequences and functions",
             f"database: {self.database_connect}",
             f"{self.app_role} may (and nothing more; it owns nothing, so it cannot drop or disable the log's "
             "triggers):",
             *grants,
-            f"  USAGE on schema {self.schema}; USAGE, SELECT on its sequences",
+            f"  UPDATE of its own sign-in columns on staff_account; USAGE on schema {self.schema}; USAGE, SELECT "
+            "on its sequences",
+            "  the access log, accounts and who acts: only through the owner's functions (session_user decides)",
+            f"{self.app_role}_supervisor may also: INSERT on erasure_approval",
             "",
             "Next steps:",
             "  (the URLs carry no password: psql's ~/.pgpass file or PGPASSWORD supplies it)",
             "  1. Export the keys and keep the file and its passphrase apart, with the backups:",
             f"       gdpr-desk keys export --db '{self.owner_url}' --out gdpr-desk-keys.json",
-            "  2. On each workstation (its own keyring), import them once:",
+            "  2. Add the first administrator as the owner (it makes their own database login):",
+            f"       gdpr-desk accounts add --db '{self.owner_url}' NAME --role admin",
+            "     then admins add everyone else with their own login, the same way.",
+            "  3. On each workstation (its own keyring), import the keys once:",
             f"       gdpr-desk keys import --db '{self.app_url}' --in gdpr-desk-keys.json",
-            "  3. Workstations connect as the application role (GDPR_DESK_DB or --db); keep the password in",
-            "     the user's ~/.pgpass (pgpass.conf on Windows), not in the URL:",
+            "  4. Each person connects as their own login (NAME is their user name in the desk); no shared",
+            "     password exists. Use scram-sha-256 for these logins in pg_hba.conf:",
             f"       {self.app_url}",
-            "  4. The first start of the desk asks for the first administrator's account.",
             f"  5. After installing a newer GDPR Desk, run as the owner: gdpr-desk db upgrade --db '{self.owner_url}'",
-            "     (it grants the application role the new tables as well).",
+            "     (it renews the groups' privileges on new tables as well).",
         ])
 
 
@@ -264,15 +344,18 @@ def _preflight(db: Database, app_role: str, with_password: bool) -> _Preflight:
                     f"Rollen {app_role} eier objekter i {database} (tabeller, skjemaet eller databasen), og kan "
                     "derfor slå av tilgangsloggens triggere. Velg en annen --app-role.",
                 )
-            needs_alter = with_password or not app.rolcanlogin or any(
+            # The shared login stops being one: the role becomes the team's base group.
+            needs_alter = with_password or bool(app.rolcanlogin) or any(
                 (app.rolcreatedb, app.rolcreaterole, app.rolreplication, app.rolbypassrls))
-        # Outside "public" the role needs its search_path set to find the tables (ALTER ROLE too).
-        if (app is None or needs_alter or schema != "public") and not (superuser or createrole):
+        # The owner makes the groups, and later each person's login (through gdpr_desk_account_add).
+        if not (superuser or createrole):
             raise DatabaseUnavailable(
-                f"The role {owner} may not create or change roles. Give it CREATEROLE, or have the database "
-                f"administrator run: CREATE ROLE {_q(app_role)} LOGIN PASSWORD '...';",
-                f"Rollen {owner} har ikke lov til å opprette eller endre roller. Gi den CREATEROLE, eller be "
-                f"databaseadministratoren kjøre: CREATE ROLE {_q(app_role)} LOGIN PASSWORD '...';",
+                f"The role {owner} may not create or change roles, and a team needs that: every person gets "
+                f"their own database login. Give it CREATEROLE (ALTER ROLE {_q(owner)} CREATEROLE) and run "
+                "init-team again.",
+                f"Rollen {owner} har ikke lov til å opprette eller endre roller, og et team trenger det: hver "
+                f"person får sin egen databasepålogging. Gi den CREATEROLE (ALTER ROLE {_q(owner)} CREATEROLE) "
+                "og kjør init-team på nytt.",
             )
         conn.rollback()
     revision = current_revision(db)
@@ -325,10 +408,21 @@ def _recorded_roles(meta: dict[str, str]) -> list[str]:
 
 
 def init_team(url: str, *, app_role: str = DEFAULT_APP_ROLE, app_password: str | None = None) -> TeamSetupReport:
-    """Set up (or check and repair) a team database; safe to run again."""
+    """Set up (or check and repair) a team database; safe to run again.
+
+    `app_role` names the team's base group (the shared application role of earlier versions).
+    `app_password` is refused: no workstation holds a shared password any more.
+    """
     app_role = check_role_name(app_role)
-    if app_password is not None and not app_password:
-        raise InvalidInput("The application role's password is empty.", "Passordet til applikasjonsrollen er tomt.")
+    if app_password is not None:
+        raise InvalidInput(
+            "There is no shared application password any more: every person signs in to the database as "
+            "their own login. Run init-team without --app-password-stdin, then add the people with "
+            "'gdpr-desk accounts add' (see the README, 'Team mode').",
+            "Det finnes ikke lenger et felles applikasjonspassord: hver person logger på databasen med sin "
+            "egen pålogging. Kjør init-team uten --app-password-stdin, og legg så til personene med "
+            "'gdpr-desk accounts add' (se README, «Team mode»).",
+        )
     parsed = make_url(url)
     if parsed.get_backend_name() != "postgresql":
         raise InvalidInput(
@@ -337,7 +431,7 @@ def init_team(url: str, *, app_role: str = DEFAULT_APP_ROLE, app_password: str |
         )
     db = Database(parsed)  # refuses an unreachable server, a missing database, fsync/full_page_writes off
     try:
-        pre = _preflight(db, app_role, app_password is not None)
+        pre = _preflight(db, app_role, False)
         upgrade(db)
         meta = init_meta(db, demo=False)
         instance_id = meta["instance_id"]
@@ -349,20 +443,27 @@ def init_team(url: str, *, app_role: str = DEFAULT_APP_ROLE, app_password: str |
                      else "found in this machine's keyring and verified")
         if not had_check:
             keys_note += "; key check value recorded"
+        groups = TeamGroups(app_role)
         try:
             with db.engine.begin() as conn:
-                role_note = _ensure_role(conn, app_role, app_password, pre)
+                role_note = _ensure_role(conn, app_role, None, pre)
+                role_note += "; " + _ensure_groups(conn, groups)
                 if pre.superuser or pre.owns_database:
                     d = _q(pre.database)
                     conn.exec_driver_sql(f"REVOKE ALL ON DATABASE {d} FROM PUBLIC")
                     conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {d} TO {_q(app_role)}")
                     connect_note = (f"CONNECT revoked from PUBLIC on {pre.database}; granted to {app_role} "
-                                    "(other roles that connect need GRANT CONNECT)")
+                                    "(and so to every person's login in its groups)")
                 else:
                     connect_note = (f"{pre.owner} does not own {pre.database}, so PUBLIC keeps CONNECT on it "
                                     "(the tables are closed to PUBLIC all the same)")
-                tables = _grant(conn, pre.schema, app_role)
+                _record_groups(conn, groups)
+                tables = _grant_team(conn, pre.schema, groups)
                 _record_roles(conn, [*_recorded_roles(meta), app_role])
+                made = _login_existing_accounts(conn, groups)
+                if made:
+                    role_note += (f"; a login (no password yet) made for {len(made)} existing account"
+                                  f"{'s' if len(made) != 1 else ''}: {', '.join(made)}")
         except DBAPIError as exc:
             # Not chained: the failed statement can be CREATE/ALTER ROLE with the password's verifier.
             raise describe_db_error(exc, db.url) from None
@@ -370,7 +471,8 @@ def init_team(url: str, *, app_role: str = DEFAULT_APP_ROLE, app_password: str |
         owner_url = db.url.set(password=None).render_as_string(hide_password=False)
         return TeamSetupReport(
             database=db.display_name(), owner=pre.owner, schema=pre.schema, app_role=app_role,
-            app_url=db.url.set(username=app_role, password=None).render_as_string(hide_password=False),
+            app_url=db.url.set(username=f"{app_role}.NAME", password=None, query={}).render_as_string(
+                hide_password=False),
             owner_url=owner_url, revision_before=pre.revision, revision_after=head_revision(),
             instance_id=instance_id, keys=keys_note, role=role_note, database_connect=connect_note, tables=tables,
         )
@@ -379,46 +481,125 @@ def init_team(url: str, *, app_role: str = DEFAULT_APP_ROLE, app_password: str |
 
 
 def _ensure_role(conn: Connection, app_role: str, password: str | None, pre: _Preflight) -> str:
+    """The base group: the old shared application role, now NOLOGIN and without a password."""
     r = _q(app_role)
-    attrs = "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT"
-    verifier = ""
-    if password is not None:
-        # The server gets a SCRAM verifier made here by libpq, never the password itself, so the
-        # password does not appear in a statement log.
-        raw = conn.connection.dbapi_connection
-        pgconn = getattr(raw, "pgconn", None)
-        if pgconn is None:
-            raise DatabaseUnavailable("The database driver cannot set a password; use psycopg 3.",
-                                      "Databasedriveren kan ikke sette passord; bruk psycopg 3.")
-        hashed = pgconn.encrypt_password(password.encode("utf-8"), app_role.encode("utf-8"), b"scram-sha-256")
-        verifier = bytes(hashed).decode("ascii")
-        if "'" in verifier or "\\" in verifier:
-            raise DatabaseUnavailable("The password could not be encoded.", "Passordet kunne ikke kodes.")
-        verifier = f" PASSWORD '{verifier}'"
-    where = ""
-    if pre.schema != "public":
-        where = f"; search_path {pre.schema} in {pre.database}"
+    attrs = "NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
+    where = f"; search_path {pre.schema} in {pre.database} for every login" if pre.schema != "public" else ""
     if not pre.role_exists:
-        conn.exec_driver_sql(f"CREATE ROLE {r} {attrs}{verifier}")
-        note = "created (LOGIN" + (", password set)" if password is not None else ", no password: use another "
-                                   "authentication method in pg_hba.conf, or rerun with --app-password-stdin)")
-    elif pre.role_needs_alter:
-        conn.exec_driver_sql(f"ALTER ROLE {r} WITH {attrs.replace(' INHERIT', '')}{verifier}")
-        note = "existed; set to LOGIN with no special rights" + ("; password changed" if password is not None else "")
-    else:
-        note = "existed; unchanged (password not changed)"
-    if where:
-        conn.exec_driver_sql(f"ALTER ROLE {r} IN DATABASE {_q(pre.database)} SET search_path = {_q(pre.schema)}")
-    return note + where
+        conn.exec_driver_sql(f"CREATE ROLE {r} {attrs} INHERIT")
+        return "created as the team's base group (NOLOGIN)" + where
+    if pre.role_needs_alter:
+        conn.exec_driver_sql(f"ALTER ROLE {r} WITH {attrs} PASSWORD NULL")
+        return ("existed; made the team's base group: it can no longer log in and its shared password is "
+                "removed") + where
+    return "existed; unchanged (the team's base group, NOLOGIN)" + where
+
+
+def _ensure_groups(conn: Connection, groups: TeamGroups) -> str:
+    """One NOLOGIN group per desk role; admins are supervisors too (they may approve, as in the desk)."""
+    made = []
+    for kind in _GROUP_KINDS:
+        name = groups.for_role(kind)
+        if _scalar(conn, "SELECT count(*) FROM pg_roles WHERE rolname = :r", r=name):
+            conn.exec_driver_sql(f"ALTER ROLE {_q(name)} WITH NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE "
+                                 "NOREPLICATION NOBYPASSRLS")
+        else:
+            conn.exec_driver_sql(f"CREATE ROLE {_q(name)} NOLOGIN INHERIT")
+            made.append(name)
+    for member, group in ((groups.agent, groups.base), (groups.supervisor, groups.base),
+                          (groups.admin, groups.supervisor)):
+        if not _scalar(conn, "SELECT pg_has_role(:m, :g, 'MEMBER')", m=member, g=group):
+            conn.exec_driver_sql(f"GRANT {_q(group)} TO {_q(member)}")
+    # Nobody gets into a group by another way than the admin functions: no stray members.
+    return (f"groups {groups.agent}, {groups.supervisor}, {groups.admin}"
+            + (f" (created {', '.join(made)})" if made else " (existed)"))
+
+
+def _record_groups(conn: Connection, groups: TeamGroups) -> None:
+    conn.execute(text(
+        "INSERT INTO db_meta (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
+    ), {"k": TEAM_GROUPS_META, "v": groups.as_json()})
+
+
+def _grant_team(conn: Connection, schema: str, groups: TeamGroups) -> dict[str, tuple[str, ...]]:
+    """The base group's privileges minus what the server now does, then the groups' own."""
+    s, base = _q(schema), _q(groups.base)
+    _grant(conn, schema, groups.base)
+    existing = {row[0] for row in conn.execute(
+        text("SELECT tablename FROM pg_tables WHERE schemaname = :s"), {"s": schema})}
+    for kind in _GROUP_KINDS:
+        g = _q(groups.for_role(kind))
+        conn.exec_driver_sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA {s} FROM {g}")
+        conn.exec_driver_sql(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {s} FROM {g}")
+    for table, privs in _TEAM_REVOKED.items():
+        if table in existing:
+            conn.exec_driver_sql(f"REVOKE {', '.join(privs)} ON TABLE {s}.{_q(table)} FROM {base}")
+    for table, columns in _TEAM_COLUMNS.items():
+        if table in existing:
+            conn.exec_driver_sql(f"GRANT UPDATE ({', '.join(_q(c) for c in columns)}) ON TABLE {s}.{_q(table)} "
+                                 f"TO {base}")
+    if "access_log_pending" in existing:  # the desk's queued entries, chained by the server at COMMIT
+        conn.exec_driver_sql(f"GRANT INSERT ON TABLE {s}.access_log_pending TO {base}")
+    for extra, group in ((_SUPERVISOR_EXTRA, groups.supervisor), (_ADMIN_EXTRA, groups.admin)):
+        for table, privs in extra.items():
+            if table in existing:
+                conn.exec_driver_sql(f"GRANT {', '.join(privs)} ON TABLE {s}.{_q(table)} TO {_q(group)}")
+    functions = {row[0] for row in conn.execute(text(
+        "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE n.nspname = :s AND p.proname LIKE 'gdpr\\_desk\\_%'"), {"s": schema})}
+    present = {f.rsplit(".", 1)[-1].replace(" ", "") for f in functions}
+    for signature in _STAFF_FUNCTIONS:
+        if signature.replace(" ", "") in present:
+            conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {s}.{signature} TO {base}")
+    return {t: p for t, p in team_table_privileges().items() if t in existing}
+
+
+def _login_existing_accounts(conn: Connection, groups: TeamGroups) -> list[str]:
+    """Accounts made before personal logins get one, in their role's group, without a password.
+
+    An administrator sets each person's password ('gdpr-desk accounts password'); until then the
+    login cannot authenticate with scram-sha-256. A disabled account's login is NOLOGIN.
+    """
+    made: list[str] = []
+    rows = conn.execute(text(
+        "SELECT id, username, role, disabled FROM staff_account WHERE db_login IS NULL ORDER BY id")).all()
+    for account_id, username, role, disabled in rows:
+        login = str(_scalar(conn, "SELECT gdpr_desk_account_login(:u)", u=username))
+        if not _scalar(conn, "SELECT count(*) FROM pg_roles WHERE rolname = :r", r=login):
+            conn.exec_driver_sql(
+                f"CREATE ROLE {_q(login)} {'NOLOGIN' if disabled else 'LOGIN'} NOSUPERUSER NOCREATEDB "
+                f"NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT IN ROLE {_q(groups.for_role(role))}")
+        schema = _scalar(conn, "SELECT current_schema()")
+        if schema != "public":
+            conn.exec_driver_sql(f"ALTER ROLE {_q(login)} IN DATABASE {_q(_scalar(conn, 'SELECT current_database()'))} "
+                                 f"SET search_path = {_q(schema)}")
+        conn.execute(text("UPDATE staff_account SET db_login = :l WHERE id = :i"), {"l": login, "i": account_id})
+        made.append(login)
+    return made
+
+
+def team_groups_of(meta: dict[str, str]) -> TeamGroups | None:
+    """The team's groups recorded by init-team, or None for a database without personal logins."""
+    try:
+        raw = json.loads(meta.get(TEAM_GROUPS_META, "null"))
+    except ValueError:
+        return None
+    base = raw.get("base") if isinstance(raw, dict) else None
+    return TeamGroups(base) if isinstance(base, str) and _ROLE_NAME.fullmatch(base) else None
 
 
 def reapply_grants(db: Database) -> list[str]:
-    """After an upgrade by the owner: grant the recorded application roles again (new tables too)."""
+    """After an upgrade by the owner: the team's groups and grants again (new tables too).
+
+    A database still set up with a shared application role (before personal logins) is turned
+    into the group shape here, as init-team would: `db upgrade` alone migrates a team.
+    """
     if not db.is_postgres:
         return []
     meta = read_meta(db)
     roles = _recorded_roles(meta)
-    if not roles:
+    groups = team_groups_of(meta)
+    if not roles and groups is None:
         return []
     notes: list[str] = []
     try:
@@ -438,14 +619,36 @@ def reapply_grants(db: Database) -> list[str]:
                 {"s": schema})]
             if not all(_scalar(conn, "SELECT pg_has_role(current_user, :o, 'USAGE')", o=o) for o in owners):
                 return [f"grants for {', '.join(roles)} not renewed: run 'gdpr-desk db upgrade' as the owner"]
-            for role in roles:
-                if not _scalar(conn, "SELECT count(*) FROM pg_roles WHERE rolname = :r", r=role):
-                    notes.append(f"application role {role} no longer exists: skipped")
-                    continue
-                tables = _grant(conn, schema, role)
-                notes.append(f"application role {role}: privileges renewed on {len(tables)} tables")
+            if groups is None:
+                may = _scalar(conn, "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")
+                if not may:
+                    return [f"the application role {roles[0]} is still a shared login: give this role CREATEROLE "
+                            "and run 'gdpr-desk db init-team' to move the team to personal logins"]
+                groups = TeamGroups(roles[0])
+                role = conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :r"),
+                                    {"r": groups.base}).first()
+                if role is None:
+                    conn.exec_driver_sql(f"CREATE ROLE {_q(groups.base)} NOLOGIN INHERIT")
+                elif role[0]:
+                    conn.exec_driver_sql(f"ALTER ROLE {_q(groups.base)} WITH NOLOGIN PASSWORD NULL")
+                    notes.append(f"application role {groups.base}: can no longer log in (shared password removed); "
+                                 "it is now the team's base group")
+                _record_groups(conn, groups)
+            notes.append(_ensure_groups(conn, groups))
+            tables = _grant_team(conn, schema, groups)
+            notes.append(f"team group {groups.base}: privileges renewed on {len(tables)} tables")
+            made = _login_existing_accounts(conn, groups)
+            if made:
+                notes.append(f"logins made (no password yet: set one with 'gdpr-desk accounts password'): "
+                             f"{', '.join(made)}")
+            for other in roles:
+                if other != groups.base and _scalar(conn, "SELECT count(*) FROM pg_roles WHERE rolname = :r", r=other):
+                    for kind in ("TABLES", "SEQUENCES", "FUNCTIONS"):
+                        conn.exec_driver_sql(f"REVOKE ALL ON ALL {kind} IN SCHEMA {_q(schema)} FROM {_q(other)}")
+                    conn.exec_driver_sql(f"ALTER ROLE {_q(other)} WITH NOLOGIN PASSWORD NULL")
+                    notes.append(f"former application role {other}: no privileges and no login any more")
     except DBAPIError as exc:
-        raise describe_db_error(exc, db.url) from exc
+        raise describe_db_error(exc, db.url) from None
     return notes
 
 

@@ -123,6 +123,9 @@ _ACTIONS: dict[str, object] = {
     "files_removed": QT_TRANSLATE_NOOP("LogTableModel", "removed saved files"),
     "sms_outbox_purge": QT_TRANSLATE_NOOP("LogTableModel", "cleaned the SMS outbox"),
     "account_create": QT_TRANSLATE_NOOP("LogTableModel", "created account"),
+    # Team server: written by the server's account functions, in the name of the admin's login.
+    "account_add": QT_TRANSLATE_NOOP("LogTableModel", "added account and database login"),
+    "account_change": QT_TRANSLATE_NOOP("LogTableModel", "changed account"),
     "queue": QT_TRANSLATE_NOOP("LogTableModel", "looked at a work queue"),
     "hold_release": QT_TRANSLATE_NOOP("LogTableModel", "legal hold ended"),
     "retention_start": QT_TRANSLATE_NOOP("LogTableModel", "retention run started"),

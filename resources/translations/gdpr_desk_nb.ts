@@ -1033,6 +1033,14 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
         <translation>opprettet konto</translation>
     </message>
     <message>
+        <source>added account and database login</source>
+        <translation>la til konto og databasepålogging</translation>
+    </message>
+    <message>
+        <source>changed account</source>
+        <translation>endret konto</translation>
+    </message>
+    <message>
         <source>looked at a work queue</source>
         <translation>så på en arbeidskø</translation>
     </message>

@@ -1033,6 +1033,14 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
         <translation>skapade konto</translation>
     </message>
     <message>
+        <source>added account and database login</source>
+        <translation>lade till konto och databasinloggning</translation>
+    </message>
+    <message>
+        <source>changed account</source>
+        <translation>ändrade konto</translation>
+    </message>
+    <message>
         <source>looked at a work queue</source>
         <translation>tittade på en arbetskö</translation>
     </message>

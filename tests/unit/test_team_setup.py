@@ -25,7 +25,12 @@ def test_check_role_name_refuses_what_is_not_a_plain_role_name(name: str) -> Non
 
 def test_check_role_name_accepts_the_default_and_trims_the_edges() -> None:
     assert check_role_name(f" {DEFAULT_APP_ROLE}\n") == DEFAULT_APP_ROLE
-    assert check_role_name("a" * 63) == "a" * 63
+    assert check_role_name("a" * 52) == "a" * 52  # room for "_supervisor" within PostgreSQL's 63
+
+
+def test_check_role_name_leaves_room_for_the_group_names() -> None:
+    with pytest.raises(InvalidInput, match="at most 52"):
+        check_role_name("a" * 53)
 
 
 def test_init_team_help_names_the_default_role(capsys: pytest.CaptureFixture[str]) -> None:

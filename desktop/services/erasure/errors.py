@@ -12,7 +12,8 @@ class ErasureRefused(TransitionRefused):
 
     Codes: not_erasure, closed, rejected, executed, already_decided, not_awaiting, no_plan,
     stale_plan, plan_changed, all_held, grace, grace_over, not_approved, reason_missing,
-    wrong_purpose, self_approval, approver.
+    wrong_purpose, self_approval, approver, forged_approval (PostgreSQL: the decision lacks the
+    server's seal).
     """
 
     def __init__(self, message: str, message_nb: str, *, code: str, plan: PlanView | None = None) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.audit.log import utcnow
+from desktop.audit.server_chain import approval_genuine
 from desktop.domain.erasure import (
     PERSON_KIND,
     DueCalculator,
@@ -508,6 +509,14 @@ class ErasureService:
                     "This erasure needs a supervisor's approval of its plan before it can be carried out.",
                     "Denne slettingen må ha en leders godkjenning av planen før den kan gjennomføres.",
                     code="needs_approval")
+            if self.ctx.db.is_postgres and not approval_genuine(s, approval.id):
+                # A decision row the server's four-eyes trigger did not seal: written around it.
+                raise ErasureRefused(
+                    "This erasure's approval was not made through the database's four-eyes check, so it is "
+                    "not carried out. Tell the data protection officer; a supervisor must decide it again.",
+                    "Godkjenningen av denne slettingen ble ikke gitt gjennom databasens fireøyekontroll, så "
+                    "den gjennomføres ikke. Si fra til personvernombudet; en leder må avgjøre den på nytt.",
+                    code="forged_approval")
             now = self.clock()
             if approval.executes_after is not None and now < approval.executes_after:
                 raise ErasureRefused(
