@@ -39,7 +39,7 @@ _TABLE_KEYS = {
     "name", "table", "record_kind", "key", "person", "columns", "joins", "changed", "constants", "completion",
     "where",
 }
-_COLUMN_KEYS = {"field", "category", "type", "separator", "values", "identity"}
+_COLUMN_KEYS = {"field", "category", "type", "separator", "values", "identity", "format"}
 _PERSON_KEYS = {"self", "via", "column", "parent_field"}
 _JOIN_KEYS = {"table", "on", "outer"}
 _COMPLETION_KEYS = {"column", "complete", "at"}
@@ -343,8 +343,12 @@ class _Reader:
             separator = spec.get("separator", " ")
             if not isinstance(separator, str):
                 self.fail(f"{where}.separator", "must be text", "må være tekst")
+            fmt = self.text(spec, "format", where, required=False)
+            if fmt is not None and fmt.count("{}") != 1:
+                self.fail(f"{where}.format", "must hold {} exactly once, where the value goes",
+                          "må ha {} nøyaktig én gang, der verdien settes inn")
             out.append(ColumnMap(column=column, field=field, category=category, type=vtype, separator=separator,
-                                 values=self.pairs(spec, "values", where), identity=identity))
+                                 values=self.pairs(spec, "values", where), identity=identity, format=fmt))
         return tuple(out)
 
 

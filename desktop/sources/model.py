@@ -58,6 +58,8 @@ class ColumnMap:
     values: tuple[tuple[str, str], ...] = ()
     #: Read for identity only (e-mail, phone): not copied into a desk field.
     identity: str | None = None
+    #: A pattern with one {} for the value, so numbers from several systems never collide ("OSC-{}").
+    format: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

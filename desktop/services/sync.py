@@ -1,0 +1,670 @@
+"""Sync: the desk's register as a traced mirror of the shop's own systems.
+
+The first sync of a mapping entry loads everything; later ones read only rows whose change column
+moved, or, for tables without one (most of django-oscar), read every row and write only those whose
+desk form changed (a hash per record). ``full`` compares every key and mirrors what the source
+removed. Each batch of rows, its provenance and the cursor commit in one transaction, so a kill -9
+resumes from the last committed key and never duplicates a record. Values are normalised by the
+desk's own code (registry): folded name keys, e-mail and phone keys, identity numbers hashed,
+encrypted and masked, never stored in clear.
+
+People: a person row (a shop account) is matched to the desk's people by its identity keys (e-mail,
+phone, identity number). One match links it; none creates a person; more than one, or a match that
+is already another account of the same system, is never merged: a separate person is made and the
+question is listed for an agent (``source_conflict``), whose decision is logged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, delete, func, insert, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from desktop.domain.contact import normalize_email, normalize_phone
+from desktop.domain.national_id import InvalidNationalId
+from desktop.domain.roles import system_actor
+from desktop.domain.sorting import name_sort_key
+from desktop.errors import DeskError
+from desktop.models import RECORD_MODELS, Customer, DsrRequest, SearchToken
+from desktop.models.sources import SourceConflict, SourceCursor, SourceRecord, SourceSyncRun
+from desktop.paths import resources_dir
+from desktop.policy import Policy
+from desktop.services.context import DeskContext
+from desktop.services.registry import name_key, protect_national_id, search_tokens
+from desktop.sources.loader import load_sources
+from desktop.sources.model import SourcesFile, System, TableMap
+from desktop.sources.scan import ScanFinding
+from desktop.sources.scan import scan as scan_source
+from desktop.sources.sql import (
+    FieldType,
+    SourceProblem,
+    SourceRow,
+    SqlSource,
+    decode_position,
+    encode_position,
+)
+
+__all__ = [
+    "SyncProgress",
+    "check_system",
+    "scan_system",
+    "SyncReport",
+    "SyncService",
+    "default_sources_path",
+    "desk_field_types",
+    "load_systems",
+]
+
+#: Fields the desk computes itself: a mapping may not fill them.
+_MANAGED = {"id", "customer_id", "purposes", "sort_name", "email_norm", "phone_e164", "nid_hash", "nid_masked",
+            "nid_encrypted", "nid_country", "erased_at", "restricted", "legal_hold_until", "source"}
+#: Filled by the desk from the row's parent (an order line's order) rather than from a column.
+_VIRTUAL = {"customer": {"national_id": FieldType("text", 40)}}
+
+
+def default_sources_path() -> Path:
+    return resources_dir() / "sources" / "django-oscar.example.toml"
+
+
+def _field_type(col: Any) -> FieldType:
+    t = col.type
+    required = not col.nullable and col.default is None and col.server_default is None and not col.primary_key
+    if isinstance(t, Boolean):
+        return FieldType("bool", required=required)
+    if isinstance(t, DateTime):
+        return FieldType("datetime", required=required)
+    if isinstance(t, Date):
+        return FieldType("date", required=required)
+    if isinstance(t, Integer):
+        return FieldType("int", required=required)
+    if isinstance(t, String):
+        return FieldType("text", t.length, required=required)
+    return FieldType("text", required=required)
+
+
+def desk_field_types() -> dict[str, dict[str, FieldType]]:
+    """Every record kind's fillable fields with their types: what a mapping may name."""
+    out: dict[str, dict[str, FieldType]] = {}
+    for kind, model in RECORD_MODELS.items():
+        table: Table = model.__table__  # type: ignore[attr-defined]
+        fields = {c.name: _field_type(c) for c in table.columns if c.name not in _MANAGED}
+        fields.update(_VIRTUAL.get(kind, {}))
+        out[kind] = fields
+    return out
+
+
+def load_systems(path: Path | None, policy: Policy) -> SourcesFile:
+    fields: Mapping[str, Collection[str]] = {k: set(v) for k, v in desk_field_types().items()}
+    return load_sources(path or default_sources_path(), policy=policy, desk_fields=fields)
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    system: str
+    table: str
+    done: int
+    total: int
+    rate: float
+
+    @property
+    def seconds_left(self) -> float | None:
+        if self.rate <= 0 or self.total <= self.done:
+            return None
+        return (self.total - self.done) / self.rate
+
+
+@dataclass
+class SyncReport:
+    system: str
+    mode: str
+    read: int = 0
+    written: int = 0
+    removed: int = 0
+    conflicts: int = 0
+    skipped_erased: int = 0
+    seconds: float = 0.0
+    per_table: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _row_hash(values: Mapping[str, Any], links: tuple[Any, ...]) -> str:
+    payload = json.dumps([sorted(values.items()), links], default=str, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _Linked:
+    record_id: int
+    customer_id: int | None
+
+
+class _TableSync:
+    """Writes one mapping entry's rows into the desk, batch by batch."""
+
+    def __init__(self, svc: SyncService, system: System, tm: TableMap, run_id: int, now: datetime,
+                 report: SyncReport) -> None:
+        self.svc = svc
+        self.ctx = svc.ctx
+        self.system = system
+        self.tm = tm
+        self.run_id = run_id
+        self.now = now
+        self.report = report
+        self.model = RECORD_MODELS[tm.record_kind]
+        self.table: Table = self.model.__table__  # type: ignore[attr-defined]
+        self.fields = svc.field_types[tm.record_kind]
+        self.purposes = svc.purposes(system, tm.record_kind, tm.table)
+        self.parent_kind = system.table(tm.person.via).record_kind if tm.person.via else None
+        self.parent_field = tm.person.parent_field or (
+            f"{self.parent_kind}_id" if self.parent_kind and self.parent_kind != "customer"
+            and f"{self.parent_kind}_id" in self.table.c else None)
+        self.required = [name for name, ft in self.fields.items() if ft.required and name != self.parent_field]
+
+    # --- one batch -----------------------------------------------------------------------------
+    def apply(self, s: Session, rows: list[SourceRow]) -> int:
+        keys = [r.key_text for r in rows]
+        known = {p.source_key: p for p in s.execute(
+            select(SourceRecord).where(SourceRecord.system == self.system.name,
+                                       SourceRecord.mapping == self.tm.name,
+                                       SourceRecord.source_key.in_(keys))).scalars()}
+        parents: dict[str, _Linked] = {}
+        if self.tm.person.via:
+            wanted = sorted({r.parent_key for r in rows if r.parent_key is not None})
+            for key, rid, cid in s.execute(
+                    select(SourceRecord.source_key, SourceRecord.record_id, SourceRecord.customer_id)
+                    .where(SourceRecord.system == self.system.name, SourceRecord.mapping == self.tm.person.via,
+                           SourceRecord.source_key.in_(wanted))):
+                parents[key] = _Linked(rid, cid)
+        written = 0
+        confirmed: list[int] = []
+        for row in rows:
+            prov = known.get(row.key_text)
+            outcome = self.apply_row(s, row, prov, parents)
+            if outcome == "written":
+                written += 1
+            elif outcome == "same" and prov is not None:
+                confirmed.append(prov.id)
+        if confirmed:
+            s.execute(update(SourceRecord).where(SourceRecord.id.in_(confirmed))
+                      .values(last_synced=self.now, seen_run=self.run_id))
+        return written
+
+    def _problem(self, row: SourceRow, problem: str, problem_nb: str, column: str | None = None) -> SourceProblem:
+        return SourceProblem(self.system.name, problem, problem_nb, table=self.tm.table, column=column,
+                             key=row.key_text)
+
+    def _column_for(self, field_name: str) -> str | None:
+        return next((c.column for c in self.tm.columns if c.field == field_name), None)
+
+    def apply_row(self, s: Session, row: SourceRow, prov: SourceRecord | None, parents: dict[str, _Linked]) -> str:
+        values = dict(row.values)
+        for name, value in self.tm.constants:
+            values[name] = value
+        customer_id: int | None = None
+        if self.tm.record_kind == "customer":
+            values = self.customer_values(row, values)
+        elif self.tm.person.via and row.parent_key is not None:
+            parent = parents.get(row.parent_key)
+            if parent is None:
+                raise self._problem(row, f"its {self.tm.person.via} row {row.parent_key} is not in the desk "
+                                    "(not synced, or refused)", f"raden {row.parent_key} i {self.tm.person.via} "
+                                    "er ikke i desken (ikke synkronisert, eller avvist)", self.tm.person.column)
+            customer_id = parent.customer_id if self.parent_kind != "customer" else parent.record_id
+            if self.parent_field:
+                values[self.parent_field] = parent.record_id
+        if self.tm.completion is not None:
+            values["completed_at"] = row.completed_at if row.complete else None
+        values["purposes"] = self.purposes
+        links = (customer_id, row.parent_key)
+        # The identity number's ciphertext differs on every encryption: its hash stands for it.
+        digest = _row_hash({k: v for k, v in values.items() if k != "__nid_encrypted"}, (links, row.complete))
+        if prov is not None and prov.row_hash == digest:
+            return "same"
+        if self.tm.record_kind != "customer" and customer_id is None:
+            customer_id = self.person_for(s, row, prov)
+            if customer_id is None:
+                raise self._problem(row, "names no person: no parent row and no e-mail, phone or identity number",
+                                    "peker ikke på noen person: ingen overordnet rad og ingen e-post, telefon "
+                                    "eller fødselsnummer")
+        if customer_id is not None and "customer_id" in self.table.c:
+            values["customer_id"] = customer_id
+        for name in self.required:
+            if values.get(name) is None and name not in ("created_at", "customer_number", "first_name",
+                                                         "last_name", "collected_at"):
+                raise self._problem(row, f"no value for the desk's required field {name}",
+                                    f"ingen verdi for deskens påkrevde felt {name}", self._column_for(name))
+        if self.tm.record_kind == "customer":
+            return self.write_customer(s, row, prov, values, digest)
+        return self.write_record(s, row, prov, values, digest, customer_id)
+
+    # --- people ----------------------------------------------------------------------------------
+    def customer_values(self, row: SourceRow, values: dict[str, Any]) -> dict[str, Any]:
+        out = dict(values)
+        first = (out.get("first_name") or "").strip()
+        last = (out.get("last_name") or "").strip()
+        out["first_name"], out["last_name"] = first, last
+        out["sort_name"] = name_sort_key(first, last)
+        email = out.get("email") or None
+        out["email"] = email
+        out["email_norm"] = normalize_email(email) if email else None
+        phone = out.get("phone") or None
+        out["phone"] = phone
+        out["phone_e164"] = normalize_phone(phone, self.system.phone_region) if phone else None
+        nid_text = out.pop("national_id", None)
+        if nid_text:
+            try:
+                protected = protect_national_id(self.ctx.keys, str(nid_text))
+            except InvalidNationalId as exc:
+                raise self._problem(row, f"not a valid identity number ({exc})", f"ikke et gyldig fødselsnummer "
+                                    f"({getattr(exc, 'message_nb', exc)})", self._column_for("national_id")) from None
+            # Only the hash goes into the row hash: nothing derived from the number in clear is compared.
+            out.update(nid_hash=protected.hash, nid_masked=protected.masked, nid_country=protected.country,
+                       birth_date=protected.birth_date)
+            out["__nid_encrypted"] = protected.encrypted
+        return out
+
+    def identity_of(self, row: SourceRow) -> dict[str, str]:
+        """The desk's keys for a row's identity columns: e-mail key, E.164 phone, identity-number hash."""
+        keys: dict[str, str] = {}
+        email = row.identity.get("email")
+        if email and (norm := normalize_email(email)):
+            keys["email"] = norm
+        phone = row.identity.get("phone")
+        if phone and (e164 := normalize_phone(phone, self.system.phone_region)):
+            keys["phone"] = e164
+        nid = row.identity.get("national_id")
+        if nid:
+            try:
+                keys["national_id"] = protect_national_id(self.ctx.keys, nid).hash
+            except InvalidNationalId:
+                pass
+        return keys
+
+    def candidates(self, s: Session, keys: Mapping[str, str]) -> dict[str, set[int]]:
+        columns = {"email": Customer.email_norm, "phone": Customer.phone_e164, "national_id": Customer.nid_hash}
+        found: dict[str, set[int]] = {}
+        for name, value in keys.items():
+            ids = set(s.execute(select(Customer.id).where(columns[name] == value,
+                                                         Customer.erased_at.is_(None))).scalars())
+            if ids:
+                found[name] = ids
+        return found
+
+    def match_person(self, s: Session, row: SourceRow) -> tuple[int | None, SourceConflict | None]:
+        """The one desk person these identity keys mean, or a conflict to list when they mean several."""
+        keys = self.identity_of(row)
+        found = self.candidates(s, keys)
+        everyone = set().union(*found.values()) if found else set()
+        if not everyone:
+            return None, None
+        # A person already linked to another row of this same table is another account, not this one.
+        taken = set(s.execute(select(SourceRecord.customer_id).where(
+            SourceRecord.system == self.system.name, SourceRecord.mapping == self.tm.name,
+            SourceRecord.source_key != row.key_text, SourceRecord.customer_id.in_(everyone))).scalars())
+        if len(everyone) == 1 and not (taken and self.tm.record_kind == "customer"):
+            return next(iter(everyone)), None
+        reason = "keys_disagree" if len(everyone) > 1 else "shared_key"
+        conflict = SourceConflict(
+            system=self.system.name, mapping=self.tm.name, source_key=row.key_text, reason=reason,
+            matched_by=",".join(sorted(found)), candidate_ids=",".join(str(i) for i in sorted(everyone)),
+            created_at=self.now)
+        return None, conflict
+
+    def person_for(self, s: Session, row: SourceRow, prov: SourceRecord | None) -> int | None:
+        """The person of a row that has no parent (a guest order): by identity, or a new person."""
+        if prov is not None and prov.customer_id is not None:
+            return prov.customer_id
+        if not row.identity:
+            return None
+        match, conflict = self.match_person(s, row)
+        if match is not None:
+            return match
+        email = row.identity.get("email")
+        phone = row.identity.get("phone")
+        number = f"{self.system.number_prefix}{self.tm.name[:1].upper()}{row.key_text}"[:20]
+        values = {"first_name": "", "last_name": "", "email": email, "phone": phone, "customer_number": number}
+        cid = self.insert_customer(s, self.customer_values(row, values), row)
+        if conflict is not None:
+            conflict.customer_id = cid
+            self.add_conflict(s, conflict)
+        return cid
+
+    def add_conflict(self, s: Session, conflict: SourceConflict) -> None:
+        exists = s.execute(select(SourceConflict.id).where(
+            SourceConflict.system == conflict.system, SourceConflict.mapping == conflict.mapping,
+            SourceConflict.source_key == conflict.source_key)).scalar()
+        if exists is None:
+            s.add(conflict)
+            s.flush()
+            self.report.conflicts += 1
+
+    def insert_customer(self, s: Session, values: dict[str, Any], row: SourceRow) -> int:
+        encrypted = values.pop("__nid_encrypted", None)
+        created = values.get("created_at") or self.now
+        values = {**values, "created_at": created, "collected_at": values.get("collected_at") or created,
+                  "purposes": self.svc.purposes(self.system, "customer"), "nid_encrypted": encrypted}
+        values.setdefault("customer_number", f"{self.system.number_prefix}{row.key_text}"[:20])
+        values.setdefault("language", self.system.languages[0] if self.system.languages else "nb")
+        values.setdefault("country", self.system.phone_region)
+        for k in [k for k, v in values.items() if v is None and k in ("language", "country")]:
+            values.pop(k)
+        cid = int(s.execute(insert(Customer.__table__).returning(Customer.__table__.c.id), values).scalar_one())
+        self.reindex(s, cid, values["first_name"], values["last_name"], values["sort_name"])
+        return cid
+
+    def reindex(self, s: Session, cid: int, first: str, last: str, sort_name: str) -> None:
+        s.execute(delete(SearchToken).where(SearchToken.customer_id == cid))
+        key = name_key(first, last)
+        tokens = [{"token": t, "sort_name": sort_name, "customer_id": cid, "name_key": key}
+                  for t in search_tokens(first, last)]
+        if tokens:
+            s.execute(insert(SearchToken.__table__), tokens)
+
+    def write_customer(self, s: Session, row: SourceRow, prov: SourceRecord | None, values: dict[str, Any],
+                       digest: str) -> str:
+        cid: int | None = prov.record_id if prov is not None else None
+        if cid is not None:
+            erased = s.execute(select(Customer.erased_at).where(Customer.id == cid)).one_or_none()
+            if erased is None:
+                cid = None  # removed from the desk: made again below, since the source still holds it
+            elif erased[0] is not None:
+                self.report.skipped_erased += 1
+                return "erased"
+        conflict = None
+        if cid is None:
+            cid, conflict = self.match_person(s, row)
+        encrypted = values.pop("__nid_encrypted", None)
+        if cid is None:
+            values["__nid_encrypted"] = encrypted
+            cid = self.insert_customer(s, values, row)
+            if conflict is not None:
+                conflict.customer_id = cid
+                self.add_conflict(s, conflict)
+        else:
+            changes = {k: v for k, v in values.items() if k not in ("created_at", "customer_number")}
+            if encrypted is not None:
+                changes["nid_encrypted"] = encrypted
+            s.execute(update(Customer.__table__).where(Customer.__table__.c.id == cid).values(**changes))
+            self.reindex(s, cid, values["first_name"], values["last_name"], values["sort_name"])
+        self.save_provenance(s, row, prov, cid, cid, digest)
+        return "written"
+
+    # --- records -------------------------------------------------------------------------------
+    def write_record(self, s: Session, row: SourceRow, prov: SourceRecord | None, values: dict[str, Any],
+                     digest: str, customer_id: int | None) -> str:
+        cid = values.get("customer_id", customer_id)
+        if cid is not None:
+            erased = s.execute(select(Customer.erased_at).where(Customer.id == cid)).scalar()
+            if erased is not None:
+                self.report.skipped_erased += 1
+                return "erased"
+        rid = prov.record_id if prov is not None else None
+        t = self.table
+        if rid is not None:
+            changes = dict(values)
+            if self.tm.completion is not None and row.complete and row.completed_at is None:
+                changes["completed_at"] = func.coalesce(t.c.completed_at, self.now)
+            done = s.execute(update(t).where(t.c.id == rid).values(**changes)).rowcount  # type: ignore[attr-defined]
+            if not done:
+                rid = None
+        if rid is None:
+            fresh = dict(values)
+            if self.tm.completion is not None and row.complete and row.completed_at is None:
+                fresh["completed_at"] = self.now
+            fresh.setdefault("collected_at", self.now)
+            rid = int(s.execute(insert(t).returning(t.c.id), fresh).scalar_one())
+        self.save_provenance(s, row, prov, rid, cid, digest)
+        return "written"
+
+    def save_provenance(self, s: Session, row: SourceRow, prov: SourceRecord | None, record_id: int,
+                        customer_id: int | None, digest: str) -> None:
+        if prov is None:
+            s.add(SourceRecord(system=self.system.name, mapping=self.tm.name, source_table=self.tm.table,
+                               source_key=row.key_text, record_kind=self.tm.record_kind, record_id=record_id,
+                               customer_id=customer_id, row_hash=digest, first_seen=self.now,
+                               last_synced=self.now, seen_run=self.run_id))
+        else:
+            prov.record_id, prov.customer_id, prov.row_hash = record_id, customer_id, digest
+            prov.last_synced, prov.seen_run = self.now, self.run_id
+        s.flush()
+
+    # --- removals ------------------------------------------------------------------------------
+    def mirror_removals(self, s: Session, run_id: int) -> int:
+        """After a full pass: remove from the desk what the source no longer has."""
+        gone = list(s.execute(select(SourceRecord).where(
+            SourceRecord.system == self.system.name, SourceRecord.mapping == self.tm.name,
+            SourceRecord.seen_run != run_id)).scalars())
+        removed = 0
+        for prov in gone:
+            if self.tm.record_kind == "customer":
+                others = s.execute(select(func.count()).select_from(SourceRecord).where(
+                    SourceRecord.customer_id == prov.record_id, SourceRecord.record_kind == "customer",
+                    SourceRecord.id != prov.id)).scalar()
+                requests = s.execute(select(func.count()).select_from(DsrRequest).where(
+                    DsrRequest.customer_id == prov.record_id)).scalar()
+                if others or requests:
+                    self.report.notes.append(
+                        f"{self.tm.table} {prov.source_key}: gone at the source; person {prov.record_id} kept "
+                        f"({'other systems hold them' if others else 'they have requests'})")
+                    s.delete(prov)
+                    continue
+            s.execute(delete(self.table).where(self.table.c.id == prov.record_id))
+            s.execute(delete(SourceRecord).where(SourceRecord.id == prov.id))
+            removed += 1
+        return removed
+
+
+class SyncService:
+    """Sync the shop's systems into the desk; check their connection and read-only login."""
+
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+        self.field_types = desk_field_types()
+
+    def purposes(self, system: System, kind: str, table: str | None = None) -> str:
+        """The policy's purposes for a record kind that this system feeds (all of them if it names none)."""
+        allowed = [p.key for p in self.ctx.policy.purposes_for_record_kind(kind)]
+        chosen = [p for p in allowed if not system.purposes or p in system.purposes]
+        if not chosen:
+            raise SourceProblem(system.name, f"feeds no purpose the policy gives {kind} records",
+                                f"gir ingen formål som personvernerklæringen gir {kind}-poster", table=table)
+        return ",".join(chosen)
+
+    def open_source(self, system: System, url: str | None = None) -> SqlSource:
+        return open_source(system, url)
+
+    def sync(self, system: System, *, url: str | None = None, full: bool = False, batch: int = 2000,
+             progress: Callable[[SyncProgress], None] | None = None) -> SyncReport:
+        source = self.open_source(system, url)
+        started = time.perf_counter()
+        try:
+            with source.connect() as conn:
+                require_read_only(system, source, conn)
+                source.reflect(conn)
+                first = not self._has_cursor(system)
+                mode = "full" if full else ("first" if first else "incremental")
+                report = SyncReport(system=system.name, mode=mode)
+                run_id = self._start_run(system, mode)
+                try:
+                    for tm in system.tables:
+                        self._sync_table(source, conn, system, tm, run_id, full, batch, report, progress)
+                except BaseException as exc:
+                    self._finish_run(run_id, report, error=exc)
+                    raise
+                report.seconds = time.perf_counter() - started
+                self._finish_run(run_id, report)
+                return report
+        finally:
+            source.close()
+
+    def _has_cursor(self, system: System) -> bool:
+        with self.ctx.db.transaction() as s:
+            return s.execute(select(func.count()).select_from(SourceCursor)
+                             .where(SourceCursor.system == system.name)).scalar_one() > 0
+
+    def _start_run(self, system: System, mode: str) -> int:
+        with self.ctx.db.transaction() as s:
+            run = SourceSyncRun(system=system.name, mode=mode, started_at=_now(), rows_read=0, rows_written=0,
+                                rows_removed=0, outcome="running")
+            s.add(run)
+            s.flush()
+            return int(run.id)
+
+    def _finish_run(self, run_id: int, report: SyncReport, error: BaseException | None = None) -> None:
+        with self.ctx.db.transaction() as s:
+            run = s.get(SourceSyncRun, run_id)
+            assert run is not None
+            run.finished_at = _now()
+            run.rows_read, run.rows_written, run.rows_removed = report.read, report.written, report.removed
+            run.outcome = "failed" if error is not None else "done"
+            if error is not None:
+                run.error = error.text("en") if isinstance(error, DeskError) else type(error).__name__
+            self.ctx.audit.append(
+                s, system_actor(self.ctx.workstation, "sync"), action="sync", data=f"source:{report.system}",
+                detail=f"{report.mode}: read {report.read}, written {report.written}, removed {report.removed}, "
+                       f"questions {report.conflicts}" + (f"; failed: {run.error}" if error is not None else ""))
+
+    def _cursor(self, s: Session, system: System, tm: TableMap, run_id: int) -> SourceCursor:
+        cur = s.get(SourceCursor, (system.name, tm.name))
+        if cur is None:
+            cur = SourceCursor(system=system.name, mapping=tm.name, run_id=run_id, pass_open=False, full=False,
+                               updated_at=_now())
+            s.add(cur)
+            s.flush()
+        return cur
+
+    def _sync_table(self, source: SqlSource, conn: Connection, system: System, tm: TableMap, run_id: int,
+                    full: bool, batch: int, report: SyncReport,
+                    progress: Callable[[SyncProgress], None] | None) -> None:
+        with self.ctx.db.transaction() as s:
+            cur = self._cursor(s, system, tm, run_id)
+            if not cur.pass_open or (full and not cur.full):
+                # A new pass: a full one compares every key; an incremental one reads from the change cursor.
+                cur.pass_open, cur.full, cur.run_id = True, full, run_id
+                if full or not tm.changed:
+                    cur.after_key = None  # a key-order pass starts at the first key
+                cur.pass_changed = cur.after_changed
+            by_change = bool(tm.changed) and not cur.full
+            pass_run, after_key = cur.run_id, decode_position(cur.after_key)
+            after_changed = (decode_position(cur.after_changed) or (None,))[0]
+            is_full = cur.full
+        total = source.count(conn, tm, after_changed if by_change else None)
+        done, started = 0, time.perf_counter()
+        sync = _TableSync(self, system, tm, pass_run, _now(), report)
+        max_changed = after_changed
+        while True:
+            rows = source.batch(conn, tm, self.field_types[tm.record_kind], by_change=by_change,
+                                after_key=after_key, after_changed=after_changed, limit=batch)
+            if not rows:
+                break
+            with self.ctx.db.transaction() as s:
+                written = sync.apply(s, rows)
+                cur = s.get(SourceCursor, (system.name, tm.name))
+                assert cur is not None
+                last = rows[-1]
+                after_key = last.key
+                cur.after_key = encode_position(last.key)
+                if tm.changed:
+                    changed_values = [r.changed for r in rows if r.changed is not None]
+                    if by_change:
+                        after_changed = last.changed
+                        cur.after_changed = encode_position([last.changed])
+                    elif changed_values:
+                        top = max(changed_values)
+                        max_changed = top if max_changed is None or top > max_changed else max_changed
+                        cur.pass_changed = encode_position([max_changed])
+                cur.updated_at = _now()
+            report.read += len(rows)
+            report.written += written
+            report.per_table[tm.table] = report.per_table.get(tm.table, 0) + len(rows)
+            done += len(rows)
+            if progress is not None:
+                elapsed = max(time.perf_counter() - started, 1e-6)
+                progress(SyncProgress(system.name, tm.table, done, max(total, done), done / elapsed))
+            if len(rows) < batch:
+                break
+        with self.ctx.db.transaction() as s:
+            cur = s.get(SourceCursor, (system.name, tm.name))
+            assert cur is not None
+            if is_full:
+                report.removed += sync.mirror_removals(s, pass_run)
+                if tm.changed and cur.pass_changed is not None:
+                    cur.after_changed = cur.pass_changed
+            if not by_change:
+                cur.after_key = None  # the change cursor (if any) carries on from the pass's newest change
+            cur.pass_open, cur.full = False, False
+            cur.last_complete_at = _now()
+            cur.updated_at = _now()
+
+
+def last_synced_by_system(ctx: DeskContext) -> dict[str, datetime | None]:
+    """When each system last finished a sync: the profile's "as of"."""
+    with ctx.db.transaction() as s:
+        rows = s.execute(select(SourceSyncRun.system, func.max(SourceSyncRun.finished_at))
+                         .where(SourceSyncRun.outcome == "done").group_by(SourceSyncRun.system)).all()
+        return {system: at for system, at in rows}
+
+
+def open_source(system: System, url: str | None = None) -> SqlSource:
+    if system.kind != "sql":
+        raise DeskError(f"System '{system.name}' is a {system.kind} system: it has no database to read.",
+                        f"System '{system.name}' er et {system.kind}-system: det har ingen database å lese.")
+    return SqlSource(system, url=url)
+
+
+def check_system(system: System, url: str | None = None) -> list[str]:
+    """Connect, reflect every mapped column, count rows, check the login: lines to print."""
+    source = open_source(system, url)
+    try:
+        with source.connect() as conn:
+            source.reflect(conn)
+            lines = [f"{system.name}: connected to {source.display()}"]
+            for tm in system.tables:
+                lines.append(f"  {tm.table} -> {tm.record_kind}: {source.count(conn, tm)} rows")
+            lines.append(_read_only_line(system, source.write_privileges(conn)))
+            return lines
+    finally:
+        source.close()
+
+
+def scan_system(system: System, url: str | None = None) -> list[ScanFinding]:
+    """Columns in the source that look personal and that the mapping does not read."""
+    source = open_source(system, url)
+    try:
+        with source.connect() as conn:
+            return scan_source(conn, system)
+    finally:
+        source.close()
+
+
+def _read_only_line(system: System, writes: list[str]) -> str:
+    if not writes:
+        return "  reading login: read-only (good)"
+    if system.writer_account:
+        return f"  reading login can write ({', '.join(writes[:3])}...); allowed: writer_account = true"
+    return f"  reading login can WRITE ({', '.join(writes[:3])}...): sync refuses; see README 'Connect your shop'"
+
+
+def require_read_only(system: System, source: SqlSource, conn: Connection) -> None:
+    writes = source.write_privileges(conn)
+    if writes and not system.writer_account:
+        shown = ", ".join(writes[:4]) + (", ..." if len(writes) > 4 else "")
+        raise SourceProblem(
+            system.name,
+            f"the reading login can write ({shown}). Give the desk a read-only login (README: 'Connect your "
+            "shop'), or set writer_account = true if this account is also the one that carries out requests.",
+            f"lese-innloggingen kan skrive ({shown}). Gi desken en innlogging som bare kan lese (README: "
+            "'Connect your shop'), eller sett writer_account = true om kontoen også skal utføre forespørsler.")
