@@ -124,6 +124,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     try:
         systems = _systems(args, ctx.policy)
         svc = SyncService(ctx)
+        failed = False
         for system in _chosen(args, systems):
             report = svc.sync(system, url=args.source_url, full=args.full, batch=args.batch,
                               progress=None if args.quiet else _Progress(sys.stderr))
@@ -136,9 +137,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 print(f"  {report.skipped_erased} rows belong to people erased in the desk: not brought back")
             for note in report.notes:
                 print(f"  {note}")
+            if report.refused:
+                print(f"  {report.refused} rows refused; the desk keeps its earlier copy of them:")
+                for problem in report.problems[:20]:
+                    print(f"    {problem}")
+                failed = True
     finally:
         ctx.close()
-    return 0
+    return 1 if failed else 0
 
 
 def cmd_scan(args: argparse.Namespace) -> int:

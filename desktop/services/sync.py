@@ -134,6 +134,14 @@ class SyncReport:
     seconds: float = 0.0
     per_table: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    refused: int = 0
+    #: The first refused rows, each naming system, table, column and row key (never the value).
+    problems: list[str] = field(default_factory=list)
+
+    def refuse(self, problem: DeskError) -> None:
+        self.refused += 1
+        if len(self.problems) < 50:
+            self.problems.append(problem.text("en"))
 
 
 def _now() -> datetime:
@@ -192,7 +200,14 @@ class _TableSync:
         confirmed: list[int] = []
         for row in rows:
             prov = known.get(row.key_text)
-            outcome = self.apply_row(s, row, prov, parents)
+            if row.problem is not None:
+                self.report.refuse(row.problem)
+                continue
+            try:
+                outcome = self.apply_row(s, row, prov, parents)
+            except SourceProblem as problem:  # raised before the row wrote anything
+                self.report.refuse(problem)
+                continue
             if outcome == "written":
                 written += 1
             elif outcome == "same" and prov is not None:
@@ -233,19 +248,23 @@ class _TableSync:
         digest = _row_hash({k: v for k, v in values.items() if k != "__nid_encrypted"}, (links, row.complete))
         if prov is not None and prov.row_hash == digest:
             return "same"
-        if self.tm.record_kind != "customer" and customer_id is None:
-            customer_id = self.person_for(s, row, prov)
-            if customer_id is None:
-                raise self._problem(row, "names no person: no parent row and no e-mail, phone or identity number",
-                                    "peker ikke på noen person: ingen overordnet rad og ingen e-post, telefon "
-                                    "eller fødselsnummer")
-        if customer_id is not None and "customer_id" in self.table.c:
-            values["customer_id"] = customer_id
         for name in self.required:
             if values.get(name) is None and name not in ("created_at", "customer_number", "first_name",
                                                          "last_name", "collected_at"):
                 raise self._problem(row, f"no value for the desk's required field {name}",
                                     f"ingen verdi for deskens påkrevde felt {name}", self._column_for(name))
+        if self.tm.record_kind != "customer" and customer_id is None:
+            if prov is None and not row.identity:
+                raise self._problem(row, "names no person: no parent row and no e-mail, phone or identity number",
+                                    "peker ikke på noen person: ingen overordnet rad og ingen e-post, telefon "
+                                    "eller fødselsnummer", self.tm.person.column)
+            customer_id = self.person_for(s, row, prov)
+            if customer_id is None:
+                raise self._problem(row, "names no person: no parent row and no e-mail, phone or identity number",
+                                    "peker ikke på noen person: ingen overordnet rad og ingen e-post, telefon "
+                                    "eller fødselsnummer", self.tm.person.column)
+        if customer_id is not None and "customer_id" in self.table.c:
+            values["customer_id"] = customer_id
         if self.tm.record_kind == "customer":
             return self.write_customer(s, row, prov, values, digest)
         return self.write_record(s, row, prov, values, digest, customer_id)
@@ -450,16 +469,17 @@ class _TableSync:
         removed = 0
         for prov in gone:
             if self.tm.record_kind == "customer":
+                # Still held elsewhere (an order the shop keeps after the account is deleted, another
+                # system), or the subject of a request: the person stays; only this link goes.
                 others = s.execute(select(func.count()).select_from(SourceRecord).where(
-                    SourceRecord.customer_id == prov.record_id, SourceRecord.record_kind == "customer",
-                    SourceRecord.id != prov.id)).scalar()
+                    SourceRecord.customer_id == prov.record_id, SourceRecord.id != prov.id)).scalar()
                 requests = s.execute(select(func.count()).select_from(DsrRequest).where(
                     DsrRequest.customer_id == prov.record_id)).scalar()
                 if others or requests:
                     self.report.notes.append(
                         f"{self.tm.table} {prov.source_key}: gone at the source; person {prov.record_id} kept "
-                        f"({'other systems hold them' if others else 'they have requests'})")
-                    s.delete(prov)
+                        f"({'other records still hold them' if others else 'they have requests'})")
+                    s.execute(delete(SourceRecord).where(SourceRecord.id == prov.id))
                     continue
             s.execute(delete(self.table).where(self.table.c.id == prov.record_id))
             s.execute(delete(SourceRecord).where(SourceRecord.id == prov.id))
@@ -499,8 +519,12 @@ class SyncService:
                 report = SyncReport(system=system.name, mode=mode)
                 run_id = self._start_run(system, mode)
                 try:
-                    for tm in system.tables:
-                        self._sync_table(source, conn, system, tm, run_id, full, batch, report, progress)
+                    full_passes = [tm for tm in system.tables
+                                   if self._sync_table(source, conn, system, tm, run_id, full, batch, report,
+                                                       progress)]
+                    # Children first, so a person whose orders the source still keeps is kept with them.
+                    for tm in reversed(full_passes):
+                        self._finish_full_pass(system, tm, report)
                 except BaseException as exc:
                     self._finish_run(run_id, report, error=exc)
                     raise
@@ -535,7 +559,7 @@ class SyncService:
             self.ctx.audit.append(
                 s, system_actor(self.ctx.workstation, "sync"), action="sync", data=f"source:{report.system}",
                 detail=f"{report.mode}: read {report.read}, written {report.written}, removed {report.removed}, "
-                       f"questions {report.conflicts}" + (f"; failed: {run.error}" if error is not None else ""))
+                       f"refused {report.refused}, questions {report.conflicts}" + (f"; failed: {run.error}" if error is not None else ""))
 
     def _cursor(self, s: Session, system: System, tm: TableMap, run_id: int) -> SourceCursor:
         cur = s.get(SourceCursor, (system.name, tm.name))
@@ -548,7 +572,8 @@ class SyncService:
 
     def _sync_table(self, source: SqlSource, conn: Connection, system: System, tm: TableMap, run_id: int,
                     full: bool, batch: int, report: SyncReport,
-                    progress: Callable[[SyncProgress], None] | None) -> None:
+                    progress: Callable[[SyncProgress], None] | None) -> bool:
+        """Read one mapping entry's rows into the desk; True when it was a full pass (removals pending)."""
         with self.ctx.db.transaction() as s:
             cur = self._cursor(s, system, tm, run_id)
             if not cur.pass_open or (full and not cur.full):
@@ -596,15 +621,28 @@ class SyncService:
                 progress(SyncProgress(system.name, tm.table, done, max(total, done), done / elapsed))
             if len(rows) < batch:
                 break
+        if is_full:
+            return True  # closed by _finish_full_pass once every table of the system has been read
         with self.ctx.db.transaction() as s:
             cur = s.get(SourceCursor, (system.name, tm.name))
             assert cur is not None
-            if is_full:
-                report.removed += sync.mirror_removals(s, pass_run)
-                if tm.changed and cur.pass_changed is not None:
-                    cur.after_changed = cur.pass_changed
             if not by_change:
-                cur.after_key = None  # the change cursor (if any) carries on from the pass's newest change
+                cur.after_key = None
+            cur.pass_open, cur.full = False, False
+            cur.last_complete_at = _now()
+            cur.updated_at = _now()
+        return False
+
+    def _finish_full_pass(self, system: System, tm: TableMap, report: SyncReport) -> None:
+        """Mirror what the source removed, then close the pass; one transaction, so a kill redoes it whole."""
+        with self.ctx.db.transaction() as s:
+            cur = s.get(SourceCursor, (system.name, tm.name))
+            assert cur is not None
+            sync = _TableSync(self, system, tm, cur.run_id, _now(), report)
+            report.removed += sync.mirror_removals(s, cur.run_id)
+            if tm.changed and cur.pass_changed is not None:
+                cur.after_changed = cur.pass_changed  # incremental syncs carry on from the newest change seen
+            cur.after_key = None
             cur.pass_open, cur.full = False, False
             cur.last_complete_at = _now()
             cur.updated_at = _now()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -97,7 +97,8 @@ class SourceRow:
     changed: Any
     complete: bool | None = None
     completed_at: datetime | None = None
-    raw_for_hash: list[Any] = field(default_factory=list)
+    #: Set when the row cannot be taken as it is: the sync reports it and leaves the desk's copy alone.
+    problem: SourceProblem | None = None
 
 
 # --- connecting ------------------------------------------------------------------------------------
@@ -419,6 +420,14 @@ class SqlSource:
         raw = dict(zip(names, row, strict=True))
         key = tuple(raw[k] for k in tm.key)
         key_text = "|".join(str(k) for k in key)
+        try:
+            return self._typed_row(tm, fields, raw, key, key_text)
+        except SourceProblem as problem:
+            return SourceRow(key=key, key_text=key_text, values={}, identity={}, parent_key=None,
+                             changed=raw[tm.changed] if tm.changed else None, problem=problem)
+
+    def _typed_row(self, tm: TableMap, fields: Mapping[str, FieldType], raw: dict[str, Any], key: tuple[Any, ...],
+                   key_text: str) -> SourceRow:
         conv = _Converter(self.system.name, tm.table, key_text)
         values: dict[str, Any] = {}
         parts: dict[str, list[tuple[ColumnMap, Any]]] = {}
