@@ -198,15 +198,21 @@ class _TableSync:
                 parents[key] = _Linked(rid, cid)
         written = 0
         confirmed: list[int] = []
+        # A refused row still exists at the source: a full pass must not take it for removed.
+        still_there: list[int] = []
         for row in rows:
             prov = known.get(row.key_text)
             if row.problem is not None:
                 self.report.refuse(row.problem)
+                if prov is not None:
+                    still_there.append(prov.id)
                 continue
             try:
                 outcome = self.apply_row(s, row, prov, parents)
             except SourceProblem as problem:  # raised before the row wrote anything
                 self.report.refuse(problem)
+                if prov is not None:
+                    still_there.append(prov.id)
                 continue
             if outcome == "written":
                 written += 1
@@ -215,6 +221,8 @@ class _TableSync:
         if confirmed:
             s.execute(update(SourceRecord).where(SourceRecord.id.in_(confirmed))
                       .values(last_synced=self.now, seen_run=self.run_id))
+        if still_there:
+            s.execute(update(SourceRecord).where(SourceRecord.id.in_(still_there)).values(seen_run=self.run_id))
         return written
 
     def _problem(self, row: SourceRow, problem: str, problem_nb: str, column: str | None = None) -> SourceProblem:
@@ -510,29 +518,27 @@ class SyncService:
              progress: Callable[[SyncProgress], None] | None = None) -> SyncReport:
         source = self.open_source(system, url)
         started = time.perf_counter()
+        mode = "full" if full else ("first" if not self._has_cursor(system) else "incremental")
+        report = SyncReport(system=system.name, mode=mode)
+        # The run is recorded before connecting: a source that did not answer shows as a failed run.
+        run_id = self._start_run(system, mode)
         try:
             with source.connect() as conn:
                 require_read_only(system, source, conn)
                 source.reflect(conn)
-                first = not self._has_cursor(system)
-                mode = "full" if full else ("first" if first else "incremental")
-                report = SyncReport(system=system.name, mode=mode)
-                run_id = self._start_run(system, mode)
-                try:
-                    full_passes = [tm for tm in system.tables
-                                   if self._sync_table(source, conn, system, tm, run_id, full, batch, report,
-                                                       progress)]
-                    # Children first, so a person whose orders the source still keeps is kept with them.
-                    for tm in reversed(full_passes):
-                        self._finish_full_pass(system, tm, report)
-                except BaseException as exc:
-                    self._finish_run(run_id, report, error=exc)
-                    raise
-                report.seconds = time.perf_counter() - started
-                self._finish_run(run_id, report)
-                return report
+                full_passes = [tm for tm in system.tables
+                               if self._sync_table(source, conn, system, tm, run_id, full, batch, report, progress)]
+                # Children first, so a person whose orders the source still keeps is kept with them.
+                for tm in reversed(full_passes):
+                    self._finish_full_pass(system, tm, report)
+        except BaseException as exc:
+            self._finish_run(run_id, report, error=exc)
+            raise
         finally:
             source.close()
+        report.seconds = time.perf_counter() - started
+        self._finish_run(run_id, report)
+        return report
 
     def _has_cursor(self, system: System) -> bool:
         with self.ctx.db.transaction() as s:
