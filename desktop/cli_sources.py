@@ -186,8 +186,41 @@ def cmd_password(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.services.sync import SyncService
+
+    ctx = _open(args)
+    try:
+        svc = SyncService(ctx)
+        failed = False
+        for name in args.files:
+            report = svc.import_file(Path(name), args.kind, system=args.system,
+                                     reject_path=Path(args.reject) if args.reject else None)
+            if report.loaded:
+                print(f"{name}: {report.rows} rows of {report.kind}, {report.written} new or changed")
+                continue
+            failed = True
+            print(f"{name}: nothing loaded: {len(report.rejects)} of {report.rows} rows rejected "
+                  f"(reasons in {report.reject_file})", file=sys.stderr)
+            for reject in report.rejects[:10]:
+                print(f"  {reject.text()}", file=sys.stderr)
+    finally:
+        ctx.close()
+    return 1 if failed else 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add `sources ...` to the desk's command line."""
+    """Add `sources ...` and `import` to the desk's command line."""
+    sp = sub.add_parser("import", help="load CSV or JSON Lines exports (docs/import-format.md), all or nothing "
+                        "per file; rejected rows go to FILE.rejects.csv")
+    sp.add_argument("files", nargs="+", metavar="FILE")
+    sp.add_argument("--kind", required=True, help="the desk record kind the file holds (customer, order, ...)")
+    sp.add_argument("--system", default="file-import", help="the exporting system's name, kept as provenance "
+                    "(default file-import)")
+    sp.add_argument("--reject", metavar="FILE", help="where rejected rows go (default: beside the file)")
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_import)
+
     src = sub.add_parser("sources", help="the shop's own systems: list, check, sync, scan")
     srcs = src.add_subparsers(dest="sources_command", required=True)
 

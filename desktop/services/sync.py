@@ -16,6 +16,8 @@ question is listed for an agent (``source_conflict``), whose decision is logged.
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import hashlib
 import json
 import time
@@ -40,6 +42,7 @@ from desktop.paths import resources_dir
 from desktop.policy import Policy
 from desktop.services.context import DeskContext
 from desktop.services.registry import name_key, protect_national_id, search_tokens
+from desktop.sources.files import PARENT_KINDS, Reject, file_system, read_rows
 from desktop.sources.loader import load_sources
 from desktop.sources.model import SourcesFile, System, TableMap
 from desktop.sources.scan import ScanFinding
@@ -54,20 +57,23 @@ from desktop.sources.sql import (
 )
 
 __all__ = [
+    "ImportReport",
     "SyncProgress",
-    "check_system",
-    "scan_system",
     "SyncReport",
     "SyncService",
+    "check_system",
     "default_sources_path",
     "desk_field_types",
     "load_systems",
+    "scan_system",
 ]
 
 #: Fields the desk computes itself: a mapping may not fill them.
 _MANAGED = {"id", "customer_id", "purposes", "sort_name", "email_norm", "phone_e164", "nid_hash", "nid_masked",
             "nid_encrypted", "nid_country", "erased_at", "restricted", "legal_hold_until", "source"}
-#: Filled by the desk from the row's parent (an order line's order) rather than from a column.
+_CUSTOMER: Table = Customer.__table__  # type: ignore[assignment]
+_TOKENS: Table = SearchToken.__table__  # type: ignore[assignment]
+#: Fields a mapping may fill that are not columns: an identity number becomes hash, mask and ciphertext.
 _VIRTUAL = {"customer": {"national_id": FieldType("text", 40)}}
 
 
@@ -138,10 +144,45 @@ class SyncReport:
     #: The first refused rows, each naming system, table, column and row key (never the value).
     problems: list[str] = field(default_factory=list)
 
-    def refuse(self, problem: DeskError) -> None:
+    #: The refused rows' problems themselves (for a file import's reject file), up to 100,000.
+    refused_problems: list[SourceProblem] = field(default_factory=list)
+
+    def refuse(self, problem: SourceProblem) -> None:
         self.refused += 1
         if len(self.problems) < 50:
             self.problems.append(problem.text("en"))
+        if len(self.refused_problems) < 100_000:
+            self.refused_problems.append(problem)
+
+
+class _AllOrNothing(DeskError):
+    """A file import with a rejected row: the whole batch is rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__("rows were rejected; nothing was loaded", "rader ble avvist; ingenting ble lastet inn")
+
+
+@dataclass
+class ImportReport:
+    file: str
+    kind: str
+    rows: int
+    written: int = 0
+    loaded: bool = False
+    rejects: list[Reject] = field(default_factory=list)
+    reject_file: Path | None = None
+
+
+def _write_rejects(path: Path, rejects: list[Reject]) -> None:
+    """file, line, field and reason per rejected row; never the rejected value (it may be personal)."""
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["file", "line", "field", "reason"])
+        for r in rejects:
+            writer.writerow([r.file, r.line, r.field, r.reason])
 
 
 def _now() -> datetime:
@@ -162,7 +203,7 @@ class _Linked:
 class _TableSync:
     """Writes one mapping entry's rows into the desk, batch by batch."""
 
-    def __init__(self, svc: SyncService, system: System, tm: TableMap, run_id: int, now: datetime,
+    def __init__(self, svc: SyncService, system: System, tm: TableMap, *, run_id: int, now: datetime,
                  report: SyncReport) -> None:
         self.svc = svc
         self.ctx = svc.ctx
@@ -229,8 +270,9 @@ class _TableSync:
         return SourceProblem(self.system.name, problem, problem_nb, table=self.tm.table, column=column,
                              key=row.key_text)
 
-    def _column_for(self, field_name: str) -> str | None:
-        return next((c.column for c in self.tm.columns if c.field == field_name), None)
+    def _column_for(self, field_name: str) -> str:
+        """The source column that fills a desk field (a file's columns are the fields themselves)."""
+        return next((c.column for c in self.tm.columns if c.field == field_name), field_name)
 
     def apply_row(self, s: Session, row: SourceRow, prov: SourceRecord | None, parents: dict[str, _Linked]) -> str:
         values = dict(row.values)
@@ -275,7 +317,7 @@ class _TableSync:
             values["customer_id"] = customer_id
         if self.tm.record_kind == "customer":
             return self.write_customer(s, row, prov, values, digest)
-        return self.write_record(s, row, prov, values, digest, customer_id)
+        return self.write_record(s, row, prov, values, digest=digest, customer_id=customer_id)
 
     # --- people ----------------------------------------------------------------------------------
     def customer_values(self, row: SourceRow, values: dict[str, Any]) -> dict[str, Any]:
@@ -314,10 +356,8 @@ class _TableSync:
             keys["phone"] = e164
         nid = row.identity.get("national_id")
         if nid:
-            try:
+            with contextlib.suppress(InvalidNationalId):  # an invalid number is no identity at all
                 keys["national_id"] = protect_national_id(self.ctx.keys, nid).hash
-            except InvalidNationalId:
-                pass
         return keys
 
     def candidates(self, s: Session, keys: Mapping[str, str]) -> dict[str, set[int]]:
@@ -388,7 +428,7 @@ class _TableSync:
         values.setdefault("country", self.system.phone_region)
         for k in [k for k, v in values.items() if v is None and k in ("language", "country")]:
             values.pop(k)
-        cid = int(s.execute(insert(Customer.__table__).returning(Customer.__table__.c.id), values).scalar_one())
+        cid = int(s.execute(insert(_CUSTOMER).returning(_CUSTOMER.c.id), values).scalar_one())
         self.reindex(s, cid, values["first_name"], values["last_name"], values["sort_name"])
         return cid
 
@@ -398,7 +438,7 @@ class _TableSync:
         tokens = [{"token": t, "sort_name": sort_name, "customer_id": cid, "name_key": key}
                   for t in search_tokens(first, last)]
         if tokens:
-            s.execute(insert(SearchToken.__table__), tokens)
+            s.execute(insert(_TOKENS), tokens)
 
     def write_customer(self, s: Session, row: SourceRow, prov: SourceRecord | None, values: dict[str, Any],
                        digest: str) -> str:
@@ -424,13 +464,13 @@ class _TableSync:
             changes = {k: v for k, v in values.items() if k not in ("created_at", "customer_number")}
             if encrypted is not None:
                 changes["nid_encrypted"] = encrypted
-            s.execute(update(Customer.__table__).where(Customer.__table__.c.id == cid).values(**changes))
+            s.execute(update(_CUSTOMER).where(_CUSTOMER.c.id == cid).values(**changes))
             self.reindex(s, cid, values["first_name"], values["last_name"], values["sort_name"])
-        self.save_provenance(s, row, prov, cid, cid, digest)
+        self.save_provenance(s, row, prov, record_id=cid, customer_id=cid, digest=digest)
         return "written"
 
     # --- records -------------------------------------------------------------------------------
-    def write_record(self, s: Session, row: SourceRow, prov: SourceRecord | None, values: dict[str, Any],
+    def write_record(self, s: Session, row: SourceRow, prov: SourceRecord | None, values: dict[str, Any], *,
                      digest: str, customer_id: int | None) -> str:
         cid = values.get("customer_id", customer_id)
         if cid is not None:
@@ -453,10 +493,10 @@ class _TableSync:
                 fresh["completed_at"] = self.now
             fresh.setdefault("collected_at", self.now)
             rid = int(s.execute(insert(t).returning(t.c.id), fresh).scalar_one())
-        self.save_provenance(s, row, prov, rid, cid, digest)
+        self.save_provenance(s, row, prov, record_id=rid, customer_id=cid, digest=digest)
         return "written"
 
-    def save_provenance(self, s: Session, row: SourceRow, prov: SourceRecord | None, record_id: int,
+    def save_provenance(self, s: Session, row: SourceRow, prov: SourceRecord | None, *, record_id: int,
                         customer_id: int | None, digest: str) -> None:
         if prov is None:
             s.add(SourceRecord(system=self.system.name, mapping=self.tm.name, source_table=self.tm.table,
@@ -527,7 +567,8 @@ class SyncService:
                 require_read_only(system, source, conn)
                 source.reflect(conn)
                 full_passes = [tm for tm in system.tables
-                               if self._sync_table(source, conn, system, tm, run_id, full, batch, report, progress)]
+                               if self._sync_table(source, conn, system, tm, run_id=run_id, full=full, batch=batch,
+                                                   report=report, progress=progress)]
                 # Children first, so a person whose orders the source still keeps is kept with them.
                 for tm in reversed(full_passes):
                     self._finish_full_pass(system, tm, report)
@@ -538,6 +579,55 @@ class SyncService:
             source.close()
         report.seconds = time.perf_counter() - started
         self._finish_run(run_id, report)
+        return report
+
+    def import_file(self, path: Path, kind: str, *, system: str = "file-import",
+                    reject_path: Path | None = None) -> ImportReport:
+        """Load one export file (docs/import-format.md) all or nothing; write rejected rows to a file.
+
+        Importing the same file again writes nothing: each row's provenance and hash are already there.
+        """
+        if kind not in RECORD_MODELS:
+            raise DeskError(f"'{kind}' is not a record kind the desk stores ({', '.join(sorted(RECORD_MODELS))}).",
+                            f"'{kind}' er ikke en registertype desken lagrer ({', '.join(sorted(RECORD_MODELS))}).")
+        try:
+            parsed = read_rows(path, kind, self.field_types[kind])
+        except FileNotFoundError:
+            raise DeskError(f"{path}: the file does not exist.", f"{path}: filen finnes ikke.") from None
+        except (OSError, UnicodeDecodeError, ValueError, csv.Error) as exc:
+            raise DeskError(f"{path}: cannot be read ({exc}).", f"{path}: kan ikke leses ({exc}).") from None
+        report = ImportReport(file=str(path), kind=kind, rows=len(parsed.rows) + len(parsed.rejects))
+        rejects = list(parsed.rejects)
+        if not rejects:
+            source = file_system(system, tuple(RECORD_MODELS))
+            sync_report = SyncReport(system=system, mode="import")
+            run_id = self._start_run(source, "import")
+            try:
+                with self.ctx.db.transaction() as s:
+                    sync = _TableSync(self, source, source.table(kind), run_id=run_id, now=_now(),
+                                      report=sync_report)
+                    report.written = sync.apply(s, parsed.rows)
+                    sync_report.read, sync_report.written = len(parsed.rows), report.written
+                    if sync_report.refused:
+                        raise _AllOrNothing
+            except _AllOrNothing:
+                report.written = 0
+                for problem in sync_report.refused_problems:
+                    line = parsed.lines.get(problem.key or "", 0)
+                    field_name = "parent_key" if problem.column == "person_key" and kind in PARENT_KINDS else (
+                        problem.column or "source_key")
+                    reason = problem.text("en").split(": ", 1)[-1]
+                    rejects.append(Reject(path.name, line, field_name, reason))
+            except BaseException as exc:
+                self._finish_run(run_id, sync_report, error=exc)
+                raise
+            self._finish_run(run_id, sync_report, error=_AllOrNothing() if rejects else None)
+        report.rejects = sorted(rejects, key=lambda r: r.line)
+        if report.rejects:
+            target = reject_path or path.with_name(path.name + ".rejects.csv")
+            _write_rejects(target, report.rejects)
+            report.reject_file = target
+        report.loaded = not report.rejects
         return report
 
     def _has_cursor(self, system: System) -> bool:
@@ -565,7 +655,8 @@ class SyncService:
             self.ctx.audit.append(
                 s, system_actor(self.ctx.workstation, "sync"), action="sync", data=f"source:{report.system}",
                 detail=f"{report.mode}: read {report.read}, written {report.written}, removed {report.removed}, "
-                       f"refused {report.refused}, questions {report.conflicts}" + (f"; failed: {run.error}" if error is not None else ""))
+                       f"refused {report.refused}, questions {report.conflicts}"
+                       + (f"; failed: {run.error}" if error is not None else ""))
 
     def _cursor(self, s: Session, system: System, tm: TableMap, run_id: int) -> SourceCursor:
         cur = s.get(SourceCursor, (system.name, tm.name))
@@ -576,7 +667,7 @@ class SyncService:
             s.flush()
         return cur
 
-    def _sync_table(self, source: SqlSource, conn: Connection, system: System, tm: TableMap, run_id: int,
+    def _sync_table(self, source: SqlSource, conn: Connection, system: System, tm: TableMap, *, run_id: int,
                     full: bool, batch: int, report: SyncReport,
                     progress: Callable[[SyncProgress], None] | None) -> bool:
         """Read one mapping entry's rows into the desk; True when it was a full pass (removals pending)."""
@@ -594,7 +685,7 @@ class SyncService:
             is_full = cur.full
         total = source.count(conn, tm, after_changed if by_change else None)
         done, started = 0, time.perf_counter()
-        sync = _TableSync(self, system, tm, pass_run, _now(), report)
+        sync = _TableSync(self, system, tm, run_id=pass_run, now=_now(), report=report)
         max_changed = after_changed
         while True:
             rows = source.batch(conn, tm, self.field_types[tm.record_kind], by_change=by_change,
@@ -603,8 +694,9 @@ class SyncService:
                 break
             with self.ctx.db.transaction() as s:
                 written = sync.apply(s, rows)
-                cur = s.get(SourceCursor, (system.name, tm.name))
-                assert cur is not None
+                pos = s.get(SourceCursor, (system.name, tm.name))
+                assert pos is not None
+                cur = pos
                 last = rows[-1]
                 after_key = last.key
                 cur.after_key = encode_position(last.key)
@@ -630,8 +722,9 @@ class SyncService:
         if is_full:
             return True  # closed by _finish_full_pass once every table of the system has been read
         with self.ctx.db.transaction() as s:
-            cur = s.get(SourceCursor, (system.name, tm.name))
-            assert cur is not None
+            done_pos = s.get(SourceCursor, (system.name, tm.name))
+            assert done_pos is not None
+            cur = done_pos
             if not by_change:
                 cur.after_key = None
             cur.pass_open, cur.full = False, False
@@ -644,7 +737,7 @@ class SyncService:
         with self.ctx.db.transaction() as s:
             cur = s.get(SourceCursor, (system.name, tm.name))
             assert cur is not None
-            sync = _TableSync(self, system, tm, cur.run_id, _now(), report)
+            sync = _TableSync(self, system, tm, run_id=cur.run_id, now=_now(), report=report)
             report.removed += sync.mirror_removals(s, cur.run_id)
             if tm.changed and cur.pass_changed is not None:
                 cur.after_changed = cur.pass_changed  # incremental syncs carry on from the newest change seen

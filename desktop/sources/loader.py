@@ -147,7 +147,7 @@ class _Reader:
         if url is not None:
             self.check_url(url, f"{path}.url")
         password = self.text(raw, "password", path, required=False)
-        if password is not None and password != "keyring":
+        if password is not None and password != "keyring":  # noqa: S105  the word, not a secret
             self.fail(f"{path}.password", 'may only say "keyring": the password itself is kept in the OS keyring',
                       'kan bare være "keyring": selve passordet ligger i nøkkelringen')
         record_kinds = self.texts(raw, "record_kinds", path)
@@ -229,7 +229,8 @@ class _Reader:
         assert table is not None
         name = self.text(raw, "name", path, required=False) or table
         if any(t.name == name for t in earlier):
-            self.fail(f"{path}.name", f"'{name}' is used by an earlier table", f"'{name}' er brukt av en tidligere tabell")
+            self.fail(f"{path}.name", f"'{name}' is used by an earlier table",
+                      f"'{name}' er brukt av en tidligere tabell")
         kind = self.text(raw, "record_kind", path)
         assert kind is not None
         if kinds and kind not in kinds:
@@ -298,8 +299,8 @@ class _Reader:
         if not isinstance(raw, list):
             self.fail(path, "must be an array of tables", "må være en liste av tabeller")
         joins = []
-        for i, rj in enumerate(raw):
-            rj = self.table(rj, f"{path}[{i}]", _JOIN_KEYS)
+        for i, raw_join in enumerate(raw):
+            rj = self.table(raw_join, f"{path}[{i}]", _JOIN_KEYS)
             table = self.text(rj, "table", f"{path}[{i}]")
             assert table is not None
             on = self.pairs(rj, "on", f"{path}[{i}]")
@@ -315,9 +316,9 @@ class _Reader:
         fields = self.desk_fields.get(kind) if self.desk_fields is not None else None
         categories = {c.key for c in self.policy.categories} if self.policy is not None else None
         out = []
-        for column, spec in raw.items():
+        for column, raw_spec in raw.items():
             where = f"{path}.{column}"
-            spec = self.table(spec, where, _COLUMN_KEYS)
+            spec = self.table(raw_spec, where, _COLUMN_KEYS)
             field = self.text(spec, "field", where, required=False)
             identity = self.text(spec, "identity", where, required=False)
             if field is None and identity is None:

@@ -13,7 +13,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -118,9 +117,9 @@ def test_the_command_line_prints_one_line(desk, oscar_shop, oscar_system, capsys
     args = ["sources", "sync", "--db", db, "--source-url", oscar_shop.reader_url, "--quiet"]
     assert main(args) == 1
     assert "keyring has no password for system 'django-oscar'" in capsys.readouterr().err
-    from desktop.security.keys import SERVICE
-
     import keyring
+
+    from desktop.security.keys import SERVICE
 
     keyring.set_password(SERVICE, "source:django-oscar", "unused-by-a-trusting-server")
     assert main(args) == 0

@@ -72,7 +72,8 @@ def test_first_sync_then_changes_then_full_mirror(desk, oscar_shop, oscar_system
     assert report.mode == "first" and report.written == report.read > 0
     with desk.db.transaction() as s:
         kari = s.execute(select(Customer).where(Customer.email_norm == "kari.odegard@example.no")).scalar_one()
-        assert (kari.first_name, kari.last_name, kari.customer_number) == ("Kari", "Ødegård", f"OSC{made[0]['user_id']}")
+        assert (kari.first_name, kari.last_name) == ("Kari", "Ødegård")
+        assert kari.customer_number == f"OSC{made[0]['user_id']}"
         # Found by the folded name an agent types, as for the desk's own customers.
         assert s.execute(select(SearchToken.customer_id).where(SearchToken.token == "odegard")).scalar() == kari.id
         orders = {o.order_number: o for o in s.execute(select(Order).where(Order.customer_id == kari.id)).scalars()}
