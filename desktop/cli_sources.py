@@ -12,12 +12,15 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop.errors import DeskError
 
 if TYPE_CHECKING:
+    from desktop.domain.roles import Actor
+    from desktop.services.context import DeskContext
     from desktop.services.sync import SyncProgress
     from desktop.sources.model import SourcesFile, System
 
@@ -51,11 +54,18 @@ def _chosen(args: argparse.Namespace, systems: SourcesFile, *, sql_only: bool = 
     return chosen
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from desktop.cli import _db_url
-    from desktop.services.context import open_desk
+#: The desk's own ways to open a database and sign in, handed over by cli.py when it registers us.
+_HOOKS: dict[str, Callable[..., Any]] = {}
 
-    return open_desk(_db_url(args))
+
+def _open(args: argparse.Namespace) -> DeskContext:
+    ctx: DeskContext = _HOOKS["open"](args)
+    return ctx
+
+
+def _login(ctx: DeskContext, agent: str) -> Actor:
+    actor: Actor = _HOOKS["login"](ctx, agent)
+    return actor
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -209,8 +219,41 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def cmd_questions(args: argparse.Namespace) -> int:
+    from desktop.services.identity import IdentityService
+
+    ctx = _open(args)
+    try:
+        questions = IdentityService(ctx).open_questions(_login(ctx, args.agent))
+        if not questions:
+            print("no open identity questions")
+        for q in questions:
+            made = f"person {q.made.customer_id} {q.made.customer_number} {q.made.name}" if q.made else "no person"
+            print(f"{q.id}: {q.system} {q.mapping} {q.source_key}: {q.reason} by {q.matched_by}; made {made}")
+            for c in q.candidates:
+                print(f"    candidate {c.customer_id} {c.customer_number} {c.name} {c.masked_email}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    from desktop.services.identity import IdentityService
+
+    ctx = _open(args)
+    try:
+        IdentityService(ctx).resolve(_login(ctx, args.agent), args.question, args.decision, into=args.into,
+                                     note=args.reason)
+        print(f"question {args.question}: {args.decision}" + (f" into {args.into}" if args.into else ""))
+    finally:
+        ctx.close()
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, *, open_desk: Callable[[argparse.Namespace], Any],  # type: ignore[type-arg]
+             login: Callable[[Any, str], Any]) -> None:
     """Add `sources ...` and `import` to the desk's command line."""
+    _HOOKS.update(open=open_desk, login=login)
     sp = sub.add_parser("import", help="load CSV or JSON Lines exports (docs/import-format.md), all or nothing "
                         "per file; rejected rows go to FILE.rejects.csv")
     sp.add_argument("files", nargs="+", metavar="FILE")
@@ -249,6 +292,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sp = srcs.add_parser("scan", help="columns that look personal but are not mapped (values never shown)")
     common(sp)
     sp.set_defaults(func=cmd_scan)
+    sp = srcs.add_parser("questions", help="people a sync would not merge on its own (logged; password from "
+                         "GDPR_DESK_PASSWORD)")
+    sp.add_argument("--agent", required=True)
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_questions)
+    sp = srcs.add_parser("decide", help="decide an identity question: separate, or merge --into CUSTOMER_ID")
+    sp.add_argument("question", type=int, metavar="QUESTION_ID")
+    sp.add_argument("decision", choices=["separate", "merge"])
+    sp.add_argument("--into", type=int, metavar="CUSTOMER_ID", help="the candidate to merge into")
+    sp.add_argument("--reason", required=True, help="why (logged)")
+    sp.add_argument("--agent", required=True)
+    sp.add_argument("--db", default=argparse.SUPPRESS)
+    sp.set_defaults(func=cmd_decide)
     sp = srcs.add_parser("password", help="store a system's reading password in the OS keyring (stdin or prompt)")
     common(sp, url=False)
     sp.add_argument("name", metavar="SYSTEM")

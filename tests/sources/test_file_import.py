@@ -105,3 +105,40 @@ def test_the_same_email_in_two_files_is_one_person_but_two_claims_are_a_question
     with desk.db.transaction() as s:
         q = s.execute(select(SourceConflict)).scalar_one()
         assert (q.system, q.source_key, q.reason) == ("shop", "S2", "shared_key")
+
+
+def test_an_agent_decides_a_question_and_the_decision_is_logged(desk, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models import AccessLogEntry
+    from desktop.services.accounts import AccountService
+    from desktop.services.identity import IdentityService
+
+    svc = SyncService(desk)
+    first = tmp_path / "a.csv"
+    first.write_text("source_key,first_name,last_name,email\nS1,Kari,Ødegård,kari@example.no\n", encoding="utf-8")
+    svc.import_file(first, "customer", system="shop")
+    twin = tmp_path / "b.csv"
+    twin.write_text("source_key,first_name,last_name,email\nS2,Kari,Ødegård,kari@example.no\n", encoding="utf-8")
+    svc.import_file(twin, "customer", system="shop")
+    consent = tmp_path / "c.jsonl"
+    consent.write_text('{"source_key": "C1", "person_key": "S2", "channel": "sms", "granted": true, '
+                       '"changed_at": "2026-01-01T10:00:00", "how": "form"}\n', encoding="utf-8")
+    svc.import_file(consent, "marketing_consent", system="shop")
+    agent = AccountService(desk).login("agent", "demo")
+    (q,) = IdentityService(desk).open_questions(agent)
+    assert q.made is not None and [c.name for c in q.candidates] == ["Kari Ødegård"]
+    keep = q.candidates[0].customer_id
+    db = f"sqlite:///{desk.db.sqlite_path}"
+    monkeypatch.setenv("GDPR_DESK_PASSWORD", "demo")
+    assert main(["sources", "questions", "--agent", "agent", "--db", db]) == 0
+    assert f"candidate {keep} " in capsys.readouterr().out
+    assert main(["sources", "decide", str(q.id), "merge", "--into", str(keep), "--reason",
+                 "same person: she confirmed both accounts on the phone", "--agent", "agent", "--db", db]) == 0
+    with desk.db.transaction() as s:
+        assert s.execute(select(func.count()).select_from(Customer)).scalar() == 1
+        assert s.execute(select(MarketingConsent.customer_id)).scalar() == keep
+        links = s.execute(select(SourceRecord.source_key).where(SourceRecord.record_kind == "customer",
+                                                                SourceRecord.record_id == keep)).scalars().all()
+        assert sorted(links) == ["S1", "S2"]
+        entry = s.execute(select(AccessLogEntry).where(AccessLogEntry.action == "identity_decision")).scalar_one()
+        assert entry.customer_id == keep and "merged person" in (entry.detail or "")
+    assert IdentityService(desk).open_questions(agent) == []
