@@ -27,7 +27,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, delete, func, insert, select, update
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -73,6 +86,7 @@ _MANAGED = {"id", "customer_id", "purposes", "sort_name", "email_norm", "phone_e
             "nid_encrypted", "nid_country", "erased_at", "restricted", "legal_hold_until", "source"}
 _CUSTOMER: Table = Customer.__table__  # type: ignore[assignment]
 _TOKENS: Table = SearchToken.__table__  # type: ignore[assignment]
+_PROV: Table = SourceRecord.__table__  # type: ignore[assignment]
 #: Fields a mapping may fill that are not columns: an identity number becomes hash, mask and ciphertext.
 _VIRTUAL = {"customer": {"national_id": FieldType("text", 40)}}
 
@@ -200,8 +214,41 @@ class _Linked:
     customer_id: int | None
 
 
+@dataclass
+class _Prov:
+    """A provenance row as the batch needs it (plain values, no ORM object per row)."""
+
+    id: int
+    record_id: int
+    customer_id: int | None
+    row_hash: str
+
+
+@dataclass
+class _Batch:
+    """Everything one batch reads up front and writes at the end, so a row costs no round trip of its own."""
+
+    known: dict[str, _Prov]
+    parents: dict[str, _Linked]
+    erased: set[int]
+    missing: set[int]
+    by_key: dict[str, dict[str, set[int]]]
+    taken: dict[int, set[str]]
+    inserts: list[tuple[SourceRow, dict[str, Any]]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    fill_completed: list[int] = field(default_factory=list)
+    new_prov: list[dict[str, Any]] = field(default_factory=list)
+    changed_prov: list[dict[str, Any]] = field(default_factory=list)
+    confirmed: list[int] = field(default_factory=list)
+    still_there: list[int] = field(default_factory=list)
+    reindex: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+
+
+_IDENTITY_COLUMNS = {"email": "email_norm", "phone": "phone_e164", "national_id": "nid_hash"}
+
+
 class _TableSync:
-    """Writes one mapping entry's rows into the desk, batch by batch."""
+    """Writes one mapping entry's rows into the desk, a batch at a time with a handful of statements."""
 
     def __init__(self, svc: SyncService, system: System, tm: TableMap, *, run_id: int, now: datetime,
                  report: SyncReport) -> None:
@@ -221,14 +268,16 @@ class _TableSync:
             f"{self.parent_kind}_id" if self.parent_kind and self.parent_kind != "customer"
             and f"{self.parent_kind}_id" in self.table.c else None)
         self.required = [name for name, ft in self.fields.items() if ft.required and name != self.parent_field]
+        self.is_person = tm.record_kind == "customer"
 
-    # --- one batch -----------------------------------------------------------------------------
-    def apply(self, s: Session, rows: list[SourceRow]) -> int:
+    # --- reading up front ------------------------------------------------------------------------
+    def _prefetch(self, s: Session, rows: list[SourceRow]) -> _Batch:
         keys = [r.key_text for r in rows]
-        known = {p.source_key: p for p in s.execute(
-            select(SourceRecord).where(SourceRecord.system == self.system.name,
-                                       SourceRecord.mapping == self.tm.name,
-                                       SourceRecord.source_key.in_(keys))).scalars()}
+        known = {key: _Prov(pid, rid, cid, digest) for pid, key, rid, cid, digest in s.execute(
+            select(SourceRecord.id, SourceRecord.source_key, SourceRecord.record_id, SourceRecord.customer_id,
+                   SourceRecord.row_hash)
+            .where(SourceRecord.system == self.system.name, SourceRecord.mapping == self.tm.name,
+                   SourceRecord.source_key.in_(keys)))}
         parents: dict[str, _Linked] = {}
         if self.tm.person.via:
             wanted = sorted({r.parent_key for r in rows if r.parent_key is not None})
@@ -237,34 +286,112 @@ class _TableSync:
                     .where(SourceRecord.system == self.system.name, SourceRecord.mapping == self.tm.person.via,
                            SourceRecord.source_key.in_(wanted))):
                 parents[key] = _Linked(rid, cid)
+        people = {p.customer_id for p in known.values() if p.customer_id is not None}
+        for parent in parents.values():
+            person = parent.record_id if self.parent_kind == "customer" else parent.customer_id
+            if person is not None:
+                people.add(person)
+        erased = set(s.execute(select(_CUSTOMER.c.id).where(_CUSTOMER.c.id.in_(people),
+                                                            _CUSTOMER.c.erased_at.is_not(None))).scalars())
+        record_ids = [p.record_id for p in known.values()]
+        present = set(s.execute(select(self.table.c.id).where(self.table.c.id.in_(record_ids))).scalars())
+        missing = {rid for rid in record_ids if rid not in present}
+        by_key: dict[str, dict[str, set[int]]] = {name: {} for name in _IDENTITY_COLUMNS}
+        taken: dict[int, set[str]] = {}
+        idents = [self.identity_of(r) for r in rows if r.identity]
+        for name, column in _IDENTITY_COLUMNS.items():
+            values = sorted({k[name] for k in idents if name in k})
+            if values:
+                col = _CUSTOMER.c[column]
+                for cid, value in s.execute(select(_CUSTOMER.c.id, col).where(col.in_(values),
+                                                                              _CUSTOMER.c.erased_at.is_(None))):
+                    by_key[name].setdefault(value, set()).add(cid)
+        candidates = {cid for found in by_key.values() for ids in found.values() for cid in ids}
+        if candidates and self.is_person:
+            for cid, key in s.execute(select(SourceRecord.customer_id, SourceRecord.source_key).where(
+                    SourceRecord.system == self.system.name, SourceRecord.mapping == self.tm.name,
+                    SourceRecord.customer_id.in_(candidates))):
+                if cid is not None:
+                    taken.setdefault(cid, set()).add(key)
+        return _Batch(known=known, parents=parents, erased=erased, missing=missing, by_key=by_key, taken=taken)
+
+    # --- one batch -----------------------------------------------------------------------------
+    def apply(self, s: Session, rows: list[SourceRow]) -> int:
+        b = self._prefetch(s, rows)
         written = 0
-        confirmed: list[int] = []
-        # A refused row still exists at the source: a full pass must not take it for removed.
-        still_there: list[int] = []
         for row in rows:
-            prov = known.get(row.key_text)
+            prov = b.known.get(row.key_text)
             if row.problem is not None:
                 self.report.refuse(row.problem)
                 if prov is not None:
-                    still_there.append(prov.id)
+                    b.still_there.append(prov.id)
                 continue
             try:
-                outcome = self.apply_row(s, row, prov, parents)
+                outcome = self.apply_row(s, b, row, prov)
             except SourceProblem as problem:  # raised before the row wrote anything
                 self.report.refuse(problem)
                 if prov is not None:
-                    still_there.append(prov.id)
+                    b.still_there.append(prov.id)
                 continue
             if outcome == "written":
                 written += 1
             elif outcome == "same" and prov is not None:
-                confirmed.append(prov.id)
-        if confirmed:
-            s.execute(update(SourceRecord).where(SourceRecord.id.in_(confirmed))
-                      .values(last_synced=self.now, seen_run=self.run_id))
-        if still_there:
-            s.execute(update(SourceRecord).where(SourceRecord.id.in_(still_there)).values(seen_run=self.run_id))
+                b.confirmed.append(prov.id)
+            elif prov is not None:
+                b.still_there.append(prov.id)
+        self._flush(s, b)
         return written
+
+    def _flush(self, s: Session, b: _Batch) -> None:
+        t = self.table
+        if b.inserts:
+            ids = s.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True),
+                            [values for _, values in b.inserts]).scalars().all()
+            for (row, values), rid in zip(b.inserts, ids, strict=True):
+                b.new_prov.append(self._prov_values(row, rid, values.get("customer_id")))
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for values in b.updates:
+            groups.setdefault(tuple(sorted(values)), []).append(values)
+        for names, group in groups.items():
+            stmt = update(t).where(t.c.id == bindparam("_rid")).values(
+                {n: bindparam(n) for n in names if n != "_rid"})
+            s.connection().execute(stmt, group)
+        if b.fill_completed:
+            s.execute(update(t).where(t.c.id.in_(b.fill_completed), t.c.completed_at.is_(None))
+                      .values(completed_at=self.now))
+        if b.reindex:
+            s.execute(delete(_TOKENS).where(_TOKENS.c.customer_id.in_(list(b.reindex))))
+            tokens = [{"token": tok, "sort_name": sort_name, "customer_id": cid, "name_key": name_key(first, last)}
+                      for cid, (first, last, sort_name) in b.reindex.items() for tok in search_tokens(first, last)]
+            if tokens:
+                s.execute(insert(_TOKENS), tokens)
+        if b.new_prov:
+            s.execute(insert(_PROV), b.new_prov)
+        if b.changed_prov:
+            s.connection().execute(
+                update(_PROV).where(_PROV.c.id == bindparam("_pid")).values(
+                    record_id=bindparam("record_id"), customer_id=bindparam("customer_id"),
+                    row_hash=bindparam("row_hash"), last_synced=bindparam("last_synced"),
+                    seen_run=bindparam("seen_run")), b.changed_prov)
+        if b.confirmed:
+            s.execute(update(_PROV).where(_PROV.c.id.in_(b.confirmed))
+                      .values(last_synced=self.now, seen_run=self.run_id))
+        if b.still_there:
+            s.execute(update(_PROV).where(_PROV.c.id.in_(b.still_there)).values(seen_run=self.run_id))
+
+    def _prov_values(self, row: SourceRow, record_id: int, customer_id: int | None) -> dict[str, Any]:
+        return {"system": self.system.name, "mapping": self.tm.name, "source_table": self.tm.table,
+                "source_key": row.key_text, "record_kind": self.tm.record_kind, "record_id": record_id,
+                "customer_id": customer_id, "row_hash": row.digest, "first_seen": self.now,
+                "last_synced": self.now, "seen_run": self.run_id}
+
+    def _save_prov(self, b: _Batch, row: SourceRow, prov: _Prov | None, record_id: int,
+                   customer_id: int | None) -> None:
+        if prov is None:
+            b.new_prov.append(self._prov_values(row, record_id, customer_id))
+        else:
+            b.changed_prov.append({"_pid": prov.id, "record_id": record_id, "customer_id": customer_id,
+                                   "row_hash": row.digest, "last_synced": self.now, "seen_run": self.run_id})
 
     def _problem(self, row: SourceRow, problem: str, problem_nb: str, column: str | None = None) -> SourceProblem:
         return SourceProblem(self.system.name, problem, problem_nb, table=self.tm.table, column=column,
@@ -274,15 +401,15 @@ class _TableSync:
         """The source column that fills a desk field (a file's columns are the fields themselves)."""
         return next((c.column for c in self.tm.columns if c.field == field_name), field_name)
 
-    def apply_row(self, s: Session, row: SourceRow, prov: SourceRecord | None, parents: dict[str, _Linked]) -> str:
+    def apply_row(self, s: Session, b: _Batch, row: SourceRow, prov: _Prov | None) -> str:
         values = dict(row.values)
         for name, value in self.tm.constants:
             values[name] = value
         customer_id: int | None = None
-        if self.tm.record_kind == "customer":
+        if self.is_person:
             values = self.customer_values(row, values)
         elif self.tm.person.via and row.parent_key is not None:
-            parent = parents.get(row.parent_key)
+            parent = b.parents.get(row.parent_key)
             if parent is None:
                 raise self._problem(row, f"its {self.tm.person.via} row {row.parent_key} is not in the desk "
                                     "(not synced, or refused)", f"raden {row.parent_key} i {self.tm.person.via} "
@@ -293,31 +420,48 @@ class _TableSync:
         if self.tm.completion is not None:
             values["completed_at"] = row.completed_at if row.complete else None
         values["purposes"] = self.purposes
-        links = (customer_id, row.parent_key)
         # The identity number's ciphertext differs on every encryption: its hash stands for it.
-        digest = _row_hash({k: v for k, v in values.items() if k != "__nid_encrypted"}, (links, row.complete))
-        if prov is not None and prov.row_hash == digest:
+        row.digest = _row_hash({k: v for k, v in values.items() if k != "__nid_encrypted"},
+                               ((customer_id, row.parent_key), row.complete))
+        if prov is not None and prov.row_hash == row.digest and prov.record_id not in b.missing:
             return "same"
         for name in self.required:
             if values.get(name) is None and name not in ("created_at", "customer_number", "first_name",
                                                          "last_name", "collected_at"):
                 raise self._problem(row, f"no value for the desk's required field {name}",
                                     f"ingen verdi for deskens påkrevde felt {name}", self._column_for(name))
-        if self.tm.record_kind != "customer" and customer_id is None:
+        if self.is_person:
+            return self.write_customer(s, b, row, prov, values)
+        if customer_id is None:
             if prov is None and not row.identity:
                 raise self._problem(row, "names no person: no parent row and no e-mail, phone or identity number",
                                     "peker ikke på noen person: ingen overordnet rad og ingen e-post, telefon "
                                     "eller fødselsnummer", self.tm.person.column)
-            customer_id = self.person_for(s, row, prov)
-            if customer_id is None:
-                raise self._problem(row, "names no person: no parent row and no e-mail, phone or identity number",
-                                    "peker ikke på noen person: ingen overordnet rad og ingen e-post, telefon "
-                                    "eller fødselsnummer", self.tm.person.column)
-        if customer_id is not None and "customer_id" in self.table.c:
+            customer_id = self.person_for(s, b, row, prov)
+        if customer_id in b.erased:
+            self.report.skipped_erased += 1
+            return "erased"
+        if "customer_id" in self.table.c:
             values["customer_id"] = customer_id
-        if self.tm.record_kind == "customer":
-            return self.write_customer(s, row, prov, values, digest)
-        return self.write_record(s, row, prov, values, digest=digest, customer_id=customer_id)
+        if prov is not None and prov.record_id not in b.missing:
+            changes = dict(values)
+            if self.tm.completion is not None and row.complete and row.completed_at is None:
+                changes.pop("completed_at")  # first seen complete: filled below only where still empty
+                b.fill_completed.append(prov.record_id)
+            changes["_rid"] = prov.record_id
+            b.updates.append(changes)
+            self._save_prov(b, row, prov, prov.record_id, customer_id)
+        else:
+            fresh = dict(values)
+            if self.tm.completion is not None and row.complete and row.completed_at is None:
+                fresh["completed_at"] = self.now
+            fresh.setdefault("collected_at", self.now)
+            if prov is not None:  # the desk lost the record (removed by hand): made again, link kept
+                rid = int(s.execute(insert(self.table).returning(self.table.c.id), fresh).scalar_one())
+                self._save_prov(b, row, prov, rid, customer_id)
+            else:
+                b.inserts.append((row, fresh))
+        return "written"
 
     # --- people ----------------------------------------------------------------------------------
     def customer_values(self, row: SourceRow, values: dict[str, Any]) -> dict[str, Any]:
@@ -339,7 +483,6 @@ class _TableSync:
             except InvalidNationalId as exc:
                 raise self._problem(row, f"not a valid identity number ({exc})", f"ikke et gyldig fødselsnummer "
                                     f"({getattr(exc, 'message_nb', exc)})", self._column_for("national_id")) from None
-            # Only the hash goes into the row hash: nothing derived from the number in clear is compared.
             out.update(nid_hash=protected.hash, nid_masked=protected.masked, nid_country=protected.country,
                        birth_date=protected.birth_date)
             out["__nid_encrypted"] = protected.encrypted
@@ -347,6 +490,8 @@ class _TableSync:
 
     def identity_of(self, row: SourceRow) -> dict[str, str]:
         """The desk's keys for a row's identity columns: e-mail key, E.164 phone, identity-number hash."""
+        if row.identity_keys is not None:
+            return row.identity_keys
         keys: dict[str, str] = {}
         email = row.identity.get("email")
         if email and (norm := normalize_email(email)):
@@ -358,30 +503,19 @@ class _TableSync:
         if nid:
             with contextlib.suppress(InvalidNationalId):  # an invalid number is no identity at all
                 keys["national_id"] = protect_national_id(self.ctx.keys, nid).hash
+        row.identity_keys = keys
         return keys
 
-    def candidates(self, s: Session, keys: Mapping[str, str]) -> dict[str, set[int]]:
-        columns = {"email": Customer.email_norm, "phone": Customer.phone_e164, "national_id": Customer.nid_hash}
-        found: dict[str, set[int]] = {}
-        for name, value in keys.items():
-            ids = set(s.execute(select(Customer.id).where(columns[name] == value,
-                                                         Customer.erased_at.is_(None))).scalars())
-            if ids:
-                found[name] = ids
-        return found
-
-    def match_person(self, s: Session, row: SourceRow) -> tuple[int | None, SourceConflict | None]:
+    def match_person(self, b: _Batch, row: SourceRow) -> tuple[int | None, SourceConflict | None]:
         """The one desk person these identity keys mean, or a conflict to list when they mean several."""
         keys = self.identity_of(row)
-        found = self.candidates(s, keys)
-        everyone = set().union(*found.values()) if found else set()
+        found = {name: b.by_key[name][value] for name, value in keys.items() if b.by_key[name].get(value)}
+        everyone: set[int] = set().union(*found.values()) if found else set()
         if not everyone:
             return None, None
         # A person already linked to another row of this same table is another account, not this one.
-        taken = set(s.execute(select(SourceRecord.customer_id).where(
-            SourceRecord.system == self.system.name, SourceRecord.mapping == self.tm.name,
-            SourceRecord.source_key != row.key_text, SourceRecord.customer_id.in_(everyone))).scalars())
-        if len(everyone) == 1 and not (taken and self.tm.record_kind == "customer"):
+        taken = {cid for cid in everyone if b.taken.get(cid, set()) - {row.key_text}}
+        if len(everyone) == 1 and not (taken and self.is_person):
             return next(iter(everyone)), None
         reason = "keys_disagree" if len(everyone) > 1 else "shared_key"
         conflict = SourceConflict(
@@ -390,20 +524,25 @@ class _TableSync:
             created_at=self.now)
         return None, conflict
 
-    def person_for(self, s: Session, row: SourceRow, prov: SourceRecord | None) -> int | None:
+    def _remember(self, b: _Batch, row: SourceRow, cid: int) -> None:
+        """Later rows of the same batch see this person by their keys (two accounts, one e-mail)."""
+        for name, value in self.identity_of(row).items():
+            b.by_key[name].setdefault(value, set()).add(cid)
+        if self.is_person:
+            b.taken.setdefault(cid, set()).add(row.key_text)
+
+    def person_for(self, s: Session, b: _Batch, row: SourceRow, prov: _Prov | None) -> int:
         """The person of a row that has no parent (a guest order): by identity, or a new person."""
         if prov is not None and prov.customer_id is not None:
             return prov.customer_id
-        if not row.identity:
-            return None
-        match, conflict = self.match_person(s, row)
+        match, conflict = self.match_person(b, row)
         if match is not None:
             return match
-        email = row.identity.get("email")
-        phone = row.identity.get("phone")
         number = f"{self.system.number_prefix}{self.tm.name[:1].upper()}{row.key_text}"[:20]
-        values = {"first_name": "", "last_name": "", "email": email, "phone": phone, "customer_number": number}
-        cid = self.insert_customer(s, self.customer_values(row, values), row)
+        values = {"first_name": "", "last_name": "", "email": row.identity.get("email"),
+                  "phone": row.identity.get("phone"), "customer_number": number}
+        cid = self.insert_customer(s, b, self.customer_values(row, values), row)
+        self._remember(b, row, cid)
         if conflict is not None:
             conflict.customer_id = cid
             self.add_conflict(s, conflict)
@@ -418,7 +557,7 @@ class _TableSync:
             s.flush()
             self.report.conflicts += 1
 
-    def insert_customer(self, s: Session, values: dict[str, Any], row: SourceRow) -> int:
+    def insert_customer(self, s: Session, b: _Batch, values: dict[str, Any], row: SourceRow) -> int:
         encrypted = values.pop("__nid_encrypted", None)
         created = values.get("created_at") or self.now
         values = {**values, "created_at": created, "collected_at": values.get("collected_at") or created,
@@ -429,34 +568,22 @@ class _TableSync:
         for k in [k for k, v in values.items() if v is None and k in ("language", "country")]:
             values.pop(k)
         cid = int(s.execute(insert(_CUSTOMER).returning(_CUSTOMER.c.id), values).scalar_one())
-        self.reindex(s, cid, values["first_name"], values["last_name"], values["sort_name"])
+        b.reindex[cid] = (values["first_name"], values["last_name"], values["sort_name"])
         return cid
 
-    def reindex(self, s: Session, cid: int, first: str, last: str, sort_name: str) -> None:
-        s.execute(delete(SearchToken).where(SearchToken.customer_id == cid))
-        key = name_key(first, last)
-        tokens = [{"token": t, "sort_name": sort_name, "customer_id": cid, "name_key": key}
-                  for t in search_tokens(first, last)]
-        if tokens:
-            s.execute(insert(_TOKENS), tokens)
-
-    def write_customer(self, s: Session, row: SourceRow, prov: SourceRecord | None, values: dict[str, Any],
-                       digest: str) -> str:
-        cid: int | None = prov.record_id if prov is not None else None
-        if cid is not None:
-            erased = s.execute(select(Customer.erased_at).where(Customer.id == cid)).one_or_none()
-            if erased is None:
-                cid = None  # removed from the desk: made again below, since the source still holds it
-            elif erased[0] is not None:
-                self.report.skipped_erased += 1
-                return "erased"
+    def write_customer(self, s: Session, b: _Batch, row: SourceRow, prov: _Prov | None,
+                       values: dict[str, Any]) -> str:
+        cid: int | None = prov.record_id if prov is not None and prov.record_id not in b.missing else None
+        if cid is not None and cid in b.erased:
+            self.report.skipped_erased += 1
+            return "erased"
         conflict = None
         if cid is None:
-            cid, conflict = self.match_person(s, row)
+            cid, conflict = self.match_person(b, row)
         encrypted = values.pop("__nid_encrypted", None)
         if cid is None:
             values["__nid_encrypted"] = encrypted
-            cid = self.insert_customer(s, values, row)
+            cid = self.insert_customer(s, b, values, row)
             if conflict is not None:
                 conflict.customer_id = cid
                 self.add_conflict(s, conflict)
@@ -464,49 +591,13 @@ class _TableSync:
             changes = {k: v for k, v in values.items() if k not in ("created_at", "customer_number")}
             if encrypted is not None:
                 changes["nid_encrypted"] = encrypted
-            s.execute(update(_CUSTOMER).where(_CUSTOMER.c.id == cid).values(**changes))
-            self.reindex(s, cid, values["first_name"], values["last_name"], values["sort_name"])
-        self.save_provenance(s, row, prov, record_id=cid, customer_id=cid, digest=digest)
+            changes["_rid"] = cid
+            b.updates.append(changes)
+            b.reindex[cid] = (values["first_name"], values["last_name"], values["sort_name"])
+        self._remember(b, row, cid)
+        self._save_prov(b, row, prov, cid, cid)
         return "written"
 
-    # --- records -------------------------------------------------------------------------------
-    def write_record(self, s: Session, row: SourceRow, prov: SourceRecord | None, values: dict[str, Any], *,
-                     digest: str, customer_id: int | None) -> str:
-        cid = values.get("customer_id", customer_id)
-        if cid is not None:
-            erased = s.execute(select(Customer.erased_at).where(Customer.id == cid)).scalar()
-            if erased is not None:
-                self.report.skipped_erased += 1
-                return "erased"
-        rid = prov.record_id if prov is not None else None
-        t = self.table
-        if rid is not None:
-            changes = dict(values)
-            if self.tm.completion is not None and row.complete and row.completed_at is None:
-                changes["completed_at"] = func.coalesce(t.c.completed_at, self.now)
-            done = s.execute(update(t).where(t.c.id == rid).values(**changes)).rowcount  # type: ignore[attr-defined]
-            if not done:
-                rid = None
-        if rid is None:
-            fresh = dict(values)
-            if self.tm.completion is not None and row.complete and row.completed_at is None:
-                fresh["completed_at"] = self.now
-            fresh.setdefault("collected_at", self.now)
-            rid = int(s.execute(insert(t).returning(t.c.id), fresh).scalar_one())
-        self.save_provenance(s, row, prov, record_id=rid, customer_id=cid, digest=digest)
-        return "written"
-
-    def save_provenance(self, s: Session, row: SourceRow, prov: SourceRecord | None, *, record_id: int,
-                        customer_id: int | None, digest: str) -> None:
-        if prov is None:
-            s.add(SourceRecord(system=self.system.name, mapping=self.tm.name, source_table=self.tm.table,
-                               source_key=row.key_text, record_kind=self.tm.record_kind, record_id=record_id,
-                               customer_id=customer_id, row_hash=digest, first_seen=self.now,
-                               last_synced=self.now, seen_run=self.run_id))
-        else:
-            prov.record_id, prov.customer_id, prov.row_hash = record_id, customer_id, digest
-            prov.last_synced, prov.seen_run = self.now, self.run_id
-        s.flush()
 
     # --- removals ------------------------------------------------------------------------------
     def mirror_removals(self, s: Session, run_id: int) -> int:

@@ -99,6 +99,9 @@ class SourceRow:
     completed_at: datetime | None = None
     #: Set when the row cannot be taken as it is: the sync reports it and leaves the desk's copy alone.
     problem: SourceProblem | None = None
+    #: Filled by the sync: the hash of what the desk makes of the row, and its normalised identity keys.
+    digest: str = ""
+    identity_keys: dict[str, str] | None = None
 
 
 # --- connecting ------------------------------------------------------------------------------------
