@@ -234,7 +234,7 @@ class _Batch:
     missing: set[int]
     by_key: dict[str, dict[str, set[int]]]
     taken: dict[int, set[str]]
-    inserts: list[tuple[SourceRow, dict[str, Any]]] = field(default_factory=list)
+    inserts: list[tuple[SourceRow, dict[str, Any], _Prov | None]] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     fill_completed: list[int] = field(default_factory=list)
     new_prov: list[dict[str, Any]] = field(default_factory=list)
@@ -242,6 +242,9 @@ class _Batch:
     confirmed: list[int] = field(default_factory=list)
     still_there: list[int] = field(default_factory=list)
     reindex: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+    #: New people, inserted together at the end; until then known by a negative stand-in id.
+    people: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[SourceConflict] = field(default_factory=list)
 
 
 _IDENTITY_COLUMNS = {"email": "email_norm", "phone": "phone_e164", "national_id": "nid_hash"}
@@ -342,13 +345,50 @@ class _TableSync:
         self._flush(s, b)
         return written
 
+    def _insert_people(self, s: Session, b: _Batch) -> None:
+        """Insert the batch's new people in one statement and put their real ids where the stand-ins were."""
+        if not b.people:
+            return
+        real: dict[int, int] = {}
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for values in b.people:
+            groups.setdefault(tuple(sorted(values)), []).append(values)
+        for names, group in groups.items():
+            rows = [{n: v for n, v in g.items() if n != "_temp"} for g in group]
+            ids = s.execute(insert(_CUSTOMER).returning(_CUSTOMER.c.id, sort_by_parameter_order=True),
+                            rows).scalars().all()
+            for values, cid in zip(group, ids, strict=True):
+                real[values["_temp"]] = int(cid)
+            del names
+
+        def fix(value: Any) -> Any:
+            return real.get(value, value) if isinstance(value, int) and value < 0 else value
+
+        for _, values, _prov in b.inserts:
+            if "customer_id" in values:
+                values["customer_id"] = fix(values["customer_id"])
+        for values in b.updates:
+            values["_rid"] = fix(values["_rid"])
+            if "customer_id" in values:
+                values["customer_id"] = fix(values["customer_id"])
+        for prov in (*b.new_prov, *b.changed_prov):
+            prov["record_id"], prov["customer_id"] = fix(prov["record_id"]), fix(prov["customer_id"])
+        b.reindex = {fix(cid): names for cid, names in b.reindex.items()}
+        for conflict in b.conflicts:
+            conflict.customer_id = fix(conflict.customer_id)
+            conflict.candidate_ids = ",".join(str(fix(int(i))) for i in conflict.candidate_ids.split(",") if i)
+
     def _flush(self, s: Session, b: _Batch) -> None:
         t = self.table
+        self._insert_people(s, b)
+        for conflict in b.conflicts:
+            self.add_conflict(s, conflict)
         if b.inserts:
             ids = s.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True),
-                            [values for _, values in b.inserts]).scalars().all()
-            for (row, values), rid in zip(b.inserts, ids, strict=True):
-                b.new_prov.append(self._prov_values(row, rid, values.get("customer_id")))
+                            [values for _, values, _p in b.inserts]).scalars().all()
+            for (row, values, prov), rid in zip(b.inserts, ids, strict=True):
+                # A record the desk lost (removed by hand) is made again and keeps its provenance row.
+                self._save_prov(b, row, prov, int(rid), values.get("customer_id"))
         groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for values in b.updates:
             groups.setdefault(tuple(sorted(values)), []).append(values)
@@ -456,11 +496,7 @@ class _TableSync:
             if self.tm.completion is not None and row.complete and row.completed_at is None:
                 fresh["completed_at"] = self.now
             fresh.setdefault("collected_at", self.now)
-            if prov is not None:  # the desk lost the record (removed by hand): made again, link kept
-                rid = int(s.execute(insert(self.table).returning(self.table.c.id), fresh).scalar_one())
-                self._save_prov(b, row, prov, rid, customer_id)
-            else:
-                b.inserts.append((row, fresh))
+            b.inserts.append((row, fresh, prov))
         return "written"
 
     # --- people ----------------------------------------------------------------------------------
@@ -541,11 +577,11 @@ class _TableSync:
         number = f"{self.system.number_prefix}{self.tm.name[:1].upper()}{row.key_text}"[:20]
         values = {"first_name": "", "last_name": "", "email": row.identity.get("email"),
                   "phone": row.identity.get("phone"), "customer_number": number}
-        cid = self.insert_customer(s, b, self.customer_values(row, values), row)
+        cid = self.insert_customer(b, self.customer_values(row, values), row)
         self._remember(b, row, cid)
         if conflict is not None:
             conflict.customer_id = cid
-            self.add_conflict(s, conflict)
+            b.conflicts.append(conflict)
         return cid
 
     def add_conflict(self, s: Session, conflict: SourceConflict) -> None:
@@ -557,19 +593,20 @@ class _TableSync:
             s.flush()
             self.report.conflicts += 1
 
-    def insert_customer(self, s: Session, b: _Batch, values: dict[str, Any], row: SourceRow) -> int:
+    def insert_customer(self, b: _Batch, values: dict[str, Any], row: SourceRow) -> int:
+        """Queue a new person for the batch's insert; returns the stand-in id the batch knows them by."""
         encrypted = values.pop("__nid_encrypted", None)
         created = values.get("created_at") or self.now
         values = {**values, "created_at": created, "collected_at": values.get("collected_at") or created,
                   "purposes": self.svc.purposes(self.system, "customer"), "nid_encrypted": encrypted}
-        values.setdefault("customer_number", f"{self.system.number_prefix}{row.key_text}"[:20])
-        values.setdefault("language", self.system.languages[0] if self.system.languages else "nb")
-        values.setdefault("country", self.system.phone_region)
-        for k in [k for k, v in values.items() if v is None and k in ("language", "country")]:
-            values.pop(k)
-        cid = int(s.execute(insert(_CUSTOMER).returning(_CUSTOMER.c.id), values).scalar_one())
-        b.reindex[cid] = (values["first_name"], values["last_name"], values["sort_name"])
-        return cid
+        values["customer_number"] = values.get("customer_number") or f"{self.system.number_prefix}{row.key_text}"[:20]
+        values["language"] = values.get("language") or (self.system.languages[0] if self.system.languages else "nb")
+        values["country"] = values.get("country") or self.system.phone_region
+        temp = -(len(b.people) + 1)
+        values["_temp"] = temp
+        b.people.append(values)
+        b.reindex[temp] = (values["first_name"], values["last_name"], values["sort_name"])
+        return temp
 
     def write_customer(self, s: Session, b: _Batch, row: SourceRow, prov: _Prov | None,
                        values: dict[str, Any]) -> str:
@@ -583,10 +620,10 @@ class _TableSync:
         encrypted = values.pop("__nid_encrypted", None)
         if cid is None:
             values["__nid_encrypted"] = encrypted
-            cid = self.insert_customer(s, b, values, row)
+            cid = self.insert_customer(b, values, row)
             if conflict is not None:
                 conflict.customer_id = cid
-                self.add_conflict(s, conflict)
+                b.conflicts.append(conflict)
         else:
             changes = {k: v for k, v in values.items() if k not in ("created_at", "customer_number")}
             if encrypted is not None:

@@ -103,6 +103,8 @@ def test_first_sync_then_changes_then_full_mirror(desk, oscar_shop, oscar_system
     # Nothing changed: everything read, nothing written, nothing duplicated.
     again = svc.sync(system)
     assert again.mode == "incremental" and again.written == 0 and counts(desk) == before
+    # Order notes have a change column: an incremental sync reads none of the unchanged ones.
+    assert report.per_table["order_ordernote"] == 1 and "order_ordernote" not in again.per_table
 
     # Oscar changes: a new e-mail, an order completed, a new order, an edited note.
     oscar_shop.apply([
