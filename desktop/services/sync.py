@@ -875,14 +875,6 @@ class SyncService:
             cur.updated_at = _now()
 
 
-def last_synced_by_system(ctx: DeskContext) -> dict[str, datetime | None]:
-    """When each system last finished a sync: the profile's "as of"."""
-    with ctx.db.transaction() as s:
-        rows = s.execute(select(SourceSyncRun.system, func.max(SourceSyncRun.finished_at))
-                         .where(SourceSyncRun.outcome == "done").group_by(SourceSyncRun.system)).all()
-        return {system: at for system, at in rows}
-
-
 def open_source(system: System, url: str | None = None) -> SqlSource:
     if system.kind != "sql":
         raise DeskError(f"System '{system.name}' is a {system.kind} system: it has no database to read.",

@@ -142,3 +142,17 @@ def test_an_agent_decides_a_question_and_the_decision_is_logged(desk, tmp_path: 
         entry = s.execute(select(AccessLogEntry).where(AccessLogEntry.action == "identity_decision")).scalar_one()
         assert entry.customer_id == keep and "merged person" in (entry.detail or "")
     assert IdentityService(desk).open_questions(agent) == []
+
+
+def test_provenance_names_the_system_and_the_last_sync(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.provenance import last_sync_by_system, provenance_of
+
+    people = tmp_path / "customers.csv"
+    people.write_text(CUSTOMERS, encoding="utf-8")
+    SyncService(desk).import_file(people, "customer", system="newsletter")
+    with desk.db.transaction() as s:
+        kari = s.execute(select(Customer.id).where(Customer.email_norm == "kari@example.no")).scalar_one()
+        (p,) = provenance_of(s, "customer", [kari])[kari]
+        assert (p.system, p.source_table, p.source_key) == ("newsletter", "customer", "N-1001")
+        at, outcome = last_sync_by_system(s)["newsletter"]
+        assert outcome == "done" and at is not None and at >= p.last_synced
