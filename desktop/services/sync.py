@@ -46,7 +46,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.contact import normalize_email, normalize_phone
 from desktop.domain.national_id import InvalidNationalId
-from desktop.domain.roles import system_actor
+from desktop.domain.roles import Actor, system_actor
 from desktop.domain.sorting import name_sort_key
 from desktop.errors import DeskError
 from desktop.models import RECORD_MODELS, Customer, DsrRequest, SearchToken
@@ -71,6 +71,7 @@ from desktop.sources.sql import (
 
 __all__ = [
     "ImportReport",
+    "RefreshReport",
     "SyncProgress",
     "SyncReport",
     "SyncService",
@@ -185,6 +186,20 @@ class ImportReport:
     loaded: bool = False
     rejects: list[Reject] = field(default_factory=list)
     reject_file: Path | None = None
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    """One system's answer while a person's profile opens: as of when, or why it did not answer."""
+
+    system: str
+    ok: bool
+    as_of: datetime | None
+    error: str = ""
+    read: int = 0
+    written: int = 0
+    refused: int = 0
+    seconds: float = 0.0
 
 
 def _write_rejects(path: Path, rejects: list[Reject]) -> None:
@@ -757,6 +772,54 @@ class SyncService:
             report.reject_file = target
         report.loaded = not report.rejects
         return report
+
+    def refresh_person(self, actor: Actor, system: System, customer_id: int, *, url: str | None = None,
+                       timeout: float = 5.0) -> RefreshReport:
+        """Re-read one person from a live system now, and write what changed; logged like any look.
+
+        Reads the rows the desk already links to the person and every row under their parents (the
+        order placed a minute ago); gives up after `timeout` seconds per statement and says so
+        instead of failing the profile. Removals wait for the next full sync.
+        """
+        started = time.perf_counter()
+        report = SyncReport(system=system.name, mode="refresh")
+        try:
+            source = SqlSource(system, url=url, connect_timeout=max(1, int(timeout)))
+        except DeskError as exc:
+            return RefreshReport(system.name, ok=False, as_of=None, error=exc.text("en"))
+        try:
+            with source.connect() as conn:
+                require_read_only(system, source, conn)
+                source.limit_statements(conn, timeout)
+                source.reflect(conn)
+                with self.ctx.db.transaction() as s:
+                    linked: dict[str, list[str]] = {}
+                    for mapping, key in s.execute(select(SourceRecord.mapping, SourceRecord.source_key).where(
+                            SourceRecord.system == system.name, SourceRecord.customer_id == customer_id)):
+                        linked.setdefault(mapping, []).append(key)
+                    read: dict[str, list[str]] = {}
+                    for tm in system.tables:
+                        parents = read.get(tm.person.via, []) if tm.person.via else []
+                        rows = source.rows_of(conn, tm, self.field_types[tm.record_kind],
+                                              keys=linked.get(tm.name, []), parent_keys=parents)
+                        read[tm.name] = [r.key_text for r in rows]
+                        if rows:
+                            # The pass in progress keeps its own marks: a full pass must still see these rows.
+                            cursor = s.get(SourceCursor, (system.name, tm.name))
+                            sync = _TableSync(self, system, tm, run_id=cursor.run_id if cursor else 0, now=_now(),
+                                              report=report)
+                            report.written += sync.apply(s, rows)
+                            report.read += len(rows)
+                    self.ctx.audit.append(s, actor, action="refresh", data=f"source:{system.name}",
+                                          customer_id=customer_id,
+                                          detail=f"re-read {report.read} rows, {report.written} changed")
+        except DeskError as exc:
+            return RefreshReport(system.name, ok=False, as_of=None, error=exc.text("en"),
+                                 seconds=time.perf_counter() - started)
+        finally:
+            source.close()
+        return RefreshReport(system.name, ok=True, as_of=_now(), read=report.read, written=report.written,
+                             refused=report.refused, seconds=time.perf_counter() - started)
 
     def _has_cursor(self, system: System) -> bool:
         with self.ctx.db.transaction() as s:

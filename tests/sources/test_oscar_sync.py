@@ -165,3 +165,33 @@ def test_two_accounts_with_one_email_are_listed_not_merged(desk, oscar_shop, osc
         assert conflict.reason == "shared_key" and conflict.matched_by == "email"
         assert conflict.customer_id in {p.id for p in people}
         assert str(min(p.id for p in people)) in conflict.candidate_ids.split(",")
+
+
+def test_refresh_on_open_finds_the_order_placed_a_minute_ago(desk, oscar_shop, oscar_system) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from desktop.models import AccessLogEntry
+    from desktop.services.accounts import AccountService
+
+    populate(oscar_shop)
+    svc = SyncService(desk)
+    system = oscar_system(oscar_shop)
+    svc.sync(system)
+    oscar_shop.apply([_order(KARI, title="Vannkoker", price="299.00", quantity=1),
+                      {"op": "update_user", "username": "kari", "first_name": "Kari Anne"}])
+    with desk.db.transaction() as s:
+        kari = s.execute(select(Customer.id).where(Customer.email_norm == "kari.odegard@example.no")).scalar_one()
+    agent = AccountService(desk).login("agent", "demo")
+    answer = svc.refresh_person(agent, system, kari)
+    assert answer.ok and answer.as_of is not None and answer.written >= 2  # the person and the new order
+    with desk.db.transaction() as s:
+        assert s.execute(select(Customer.first_name).where(Customer.id == kari)).scalar() == "Kari Anne"
+        titles = s.execute(select(OrderLine.product_name).join(Order, Order.id == OrderLine.order_id)
+                           .where(Order.customer_id == kari)).scalars().all()
+        assert "Vannkoker" in titles
+        entry = s.execute(select(AccessLogEntry).where(AccessLogEntry.action == "refresh")).scalar_one()
+        assert entry.customer_id == kari and entry.data == "source:django-oscar"
+    # A system that does not answer is named, and the profile goes on with what the desk has.
+    down = dataclasses.replace(system, url="postgresql+psycopg://reader@127.0.0.1:1/oscar", password=None)
+    late = svc.refresh_person(agent, down, kari, timeout=2)
+    assert not late.ok and "cannot be reached" in late.error
