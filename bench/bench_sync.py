@@ -108,7 +108,7 @@ def phase_baseline(url: str) -> dict[str, float]:
         source.reflect(conn)
         sql = []
         for tm in system.tables:
-            query, _ = source._select(tm)  # noqa: SLF001  the same SELECT, compiled for the raw cursor
+            query, _ = source.select_rows(tm)  # the same SELECT, compiled for the raw cursor
             keys = [source.column(tm, k) for k in tm.key]
             sql.append(str(query.order_by(*keys).compile(conn, compile_kwargs={"literal_binds": True})))
     raw_url = url.replace("postgresql+psycopg://", "postgresql://")

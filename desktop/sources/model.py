@@ -8,7 +8,17 @@ category. Nothing here knows any shop platform; the django-oscar example is only
 
 Every column mapping is a table of its own so the next step (carrying out requests in the source:
 anonymise, null, delete or keep per field) can add its actions beside ``field`` and ``category``
-without changing the file's shape.
+without changing the file's shape. The intended keys, refused by the loader until that step exists:
+
+* per column: ``on_erasure = "anonymise" | "null" | "keep"`` (with ``anonymise_as`` for a kind's
+  value: "[slettet]", an ``.invalid`` address, zero digits, a network-cut IP), ``rectify = true``,
+  ``marketing_channel = "email"`` for a consent or subscription flag;
+* per table: ``on_erasure = "delete_row" | "anonymise" | "keep"`` with ``hold = "<policy purpose>"``
+  for rows kept for bookkeeping, and ``restriction_column`` for a system's own restriction flag;
+* per system: ``write_url`` and its own keyring entry, so the reading login stays read-only.
+
+Sync provenance (``source_record``: system, source table, source key) already names the row each
+desk record came from, which is what a task per system needs to find it again and read it back.
 """
 
 from __future__ import annotations

@@ -396,7 +396,8 @@ class SqlSource:
         except (DBAPIError, SQLAlchemyError) as exc:
             raise describe_source_error(self.system.name, exc, self.url) from None
 
-    def _select(self, tm: TableMap) -> tuple[Select[Any], list[str]]:
+    def select_rows(self, tm: TableMap) -> tuple[Select[Any], list[str]]:
+        """The mapping's SELECT (table, joins, filter) and the source column name of each result column."""
         names = list(tm.source_columns())
         cols = [self.column(tm, n).label(f"c{i}") for i, n in enumerate(names)]
         return select(*cols).select_from(self._from(tm)).where(*self._where(tm)), names
@@ -404,7 +405,7 @@ class SqlSource:
     def batch(self, conn: Connection, tm: TableMap, fields: Mapping[str, FieldType], *, by_change: bool,
               after_key: tuple[Any, ...] | None, after_changed: Any, limit: int) -> list[SourceRow]:
         """The next `limit` rows after a position: (change value, key) when `by_change`, else key."""
-        query, names = self._select(tm)
+        query, names = self.select_rows(tm)
         keys = [self.column(tm, k) for k in tm.key]
         key_expr: Any = tuple_(*keys) if len(keys) > 1 else keys[0]
         key_value: Any = (tuple_(*after_key) if len(keys) > 1 else after_key[0]) if after_key else None
@@ -503,7 +504,7 @@ class SqlSource:
 
         This is how an order placed five minutes ago is found while the person is on the phone.
         """
-        query, names = self._select(tm)
+        query, names = self.select_rows(tm)
         conditions: list[ColumnElement[bool]] = []
         if keys and len(tm.key) == 1:
             key_col = self.column(tm, tm.key[0])
