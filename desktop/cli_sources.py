@@ -149,8 +149,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 print(f"  {note}")
             if report.refused:
                 print(f"  {report.refused} rows refused; the desk keeps its earlier copy of them:")
-                for problem in report.problems[:20]:
-                    print(f"    {problem}")
+                for problem in report.refused_problems[:20]:
+                    print(f"    {problem.text(_HOOKS['lang']())}")
                 failed = True
     finally:
         ctx.close()
@@ -251,9 +251,9 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, *, open_desk: Callable[[argparse.Namespace], Any],  # type: ignore[type-arg]
-             login: Callable[[Any, str], Any]) -> None:
+             login: Callable[[Any, str], Any], lang: Callable[[], str]) -> None:
     """Add `sources ...` and `import` to the desk's command line."""
-    _HOOKS.update(open=open_desk, login=login)
+    _HOOKS.update(open=open_desk, login=login, lang=lang)
     sp = sub.add_parser("import", help="load CSV or JSON Lines exports (docs/import-format.md), all or nothing "
                         "per file; rejected rows go to FILE.rejects.csv")
     sp.add_argument("files", nargs="+", metavar="FILE")

@@ -146,9 +146,12 @@ def source_url(system: System, override: str | None = None) -> URL:
     except Exception:
         raise SourceProblem(system.name, f"'{raw}' is not a database URL",
                             f"'{raw}' er ikke en database-URL") from None
-    if url.password and override is None:
-        raise SourceProblem(system.name, "the URL holds a password; keep it in the OS keyring",
-                            "URL-en inneholder et passord; legg det i nøkkelringen")
+    if url.password:
+        # Not even on the command line, where every user of the machine can read it in the process list.
+        raise SourceProblem(system.name, "the URL holds a password; keep it in the OS keyring "
+                            f"('gdpr-desk sources password {system.name}')",
+                            "URL-en inneholder et passord; legg det i nøkkelringen "
+                            f"('gdpr-desk sources password {system.name}')")
     password = source_password(system)
     return url.set(password=password) if password is not None else url
 

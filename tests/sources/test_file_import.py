@@ -74,7 +74,8 @@ def test_one_bad_row_loads_nothing_and_is_reported(desk, tmp_path: Path) -> None
     assert (reject.line, reject.field) == (4, "national_id") and "not a valid identity number" in reject.reason
 
 
-def test_a_consent_for_an_unknown_person_and_an_unknown_column(desk, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_consent_for_an_unknown_person_and_an_unknown_column(desk, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("GDPR_DESK_LANG", "en")
     consents = tmp_path / "consents.jsonl"
     consents.write_text(CONSENTS, encoding="utf-8")
     db = f"sqlite:///{desk.db.sqlite_path}"

@@ -108,3 +108,13 @@ def test_broken_toml_and_a_missing_file(tmp_path: Path) -> None:
 def test_password_must_live_in_the_keyring() -> None:
     with pytest.raises(SourcesError, match=r'systems\[0\].password: may only say "keyring"'):
         parse(MINIMAL.replace('kind = "sql"\n', 'kind = "sql"\npassword = "hemmelig"\n', 1))
+
+
+def test_a_password_on_the_command_line_is_refused(desk, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.cli import main
+
+    monkeypatch.setenv("GDPR_DESK_LANG", "en")
+    db = f"sqlite:///{desk.db.sqlite_path}"
+    assert main(["sources", "sync", "--db", db, "--source-url", "postgresql+psycopg://r:hemmelig@127.0.0.1/x"]) == 1
+    err = capsys.readouterr().err
+    assert "the URL holds a password; keep it in the OS keyring" in err and "Traceback" not in err

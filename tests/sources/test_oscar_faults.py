@@ -108,7 +108,8 @@ def test_a_wrong_password_is_named(desk, oscar_shop, oscar_system, memory_keyrin
     assert counts(desk)["source_record"] == 0
 
 
-def test_the_command_line_prints_one_line(desk, oscar_shop, oscar_system, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_line_prints_one_line(desk, oscar_shop, oscar_system, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("GDPR_DESK_LANG", "en")
     if oscar_shop.backend != "postgresql":
         pytest.skip("the command line is the same on both; PostgreSQL is the quicker copy")
     populate(oscar_shop)
@@ -127,8 +128,7 @@ def test_the_command_line_prints_one_line(desk, oscar_shop, oscar_system, capsys
     assert out.startswith("django-oscar: first sync, read ") and "rows/s" in out
     assert main(["sources", "sync", "--db", db, "--source-url", oscar_shop.admin_url]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("gdpr-desk: system 'django-oscar': lese-innloggingen kan skrive") or \
-        err.startswith("gdpr-desk: system 'django-oscar': the reading login can write")
+    assert err.startswith("gdpr-desk: system 'django-oscar': the reading login can write")
     assert "Traceback" not in err
     assert main(["sources", "scan", "--source-url", oscar_shop.reader_url]) == 0
     scan = capsys.readouterr().out
