@@ -250,7 +250,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, *, open_desk: Callable[[argparse.Namespace], Any],  # type: ignore[type-arg]
+def register(sub: Any, *, open_desk: Callable[[argparse.Namespace], Any],
              login: Callable[[Any, str], Any], lang: Callable[[], str]) -> None:
     """Add `sources ...` and `import` to the desk's command line."""
     _HOOKS.update(open=open_desk, login=login, lang=lang)
