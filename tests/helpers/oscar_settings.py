@@ -33,7 +33,7 @@ DATABASES = {
         **({"OPTIONS": {"charset": "utf8mb4"}} if _scheme == "mysql" else {}),
     }
 }
-SECRET_KEY = "scratch-shop-for-tests"  # noqa: S105  a throw-away test shop
+SECRET_KEY = "scratch-shop-for-tests"
 USE_TZ = True
 TIME_ZONE = "UTC"
 SITE_ID = 1
