@@ -1,7 +1,8 @@
 """Where every mirrored record came from: provenance, sync cursors, runs and identity questions.
 
 `source_record` ties one desk record to one source row (system, mapping entry, source key) with
-first seen and last synced times, and a hash of what the desk made of the row, so a sync writes only
+first seen and last synced times (when the desk last wrote the record, or a full sync confirmed it;
+each sync's own time is in `source_sync_run`), and a hash of what the desk made of the row, so a sync writes only
 what changed. `source_cursor` is the resumable position of a sync per mapping entry: a kill -9
 loses at most one uncommitted batch. `source_conflict` lists the people the sync would not merge on
 its own, for an agent to decide; the decision is kept with the row.
@@ -31,6 +32,8 @@ class SourceRecord(Base):
     record_id: Mapped[int] = mapped_column(Integer)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
     row_hash: Mapped[str] = mapped_column(String(64))
+    #: The row as the source returned it, hashed: an incremental sync skips an unchanged row untyped.
+    source_hash: Mapped[str | None] = mapped_column(String(40), default=None)
     first_seen: Mapped[datetime] = mapped_column(DateTime)
     last_synced: Mapped[datetime] = mapped_column(DateTime)
     seen_run: Mapped[int] = mapped_column(Integer)

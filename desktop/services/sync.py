@@ -237,6 +237,7 @@ class _Prov:
     record_id: int
     customer_id: int | None
     row_hash: str
+    source_hash: str | None
 
 
 @dataclass
@@ -287,13 +288,15 @@ class _TableSync:
             and f"{self.parent_kind}_id" in self.table.c else None)
         self.required = [name for name, ft in self.fields.items() if ft.required and name != self.parent_field]
         self.is_person = tm.record_kind == "customer"
+        #: Skip rows the source returns exactly as last time, untyped; a full pass compares everything.
+        self.shortcut = False
 
     # --- reading up front ------------------------------------------------------------------------
     def _prefetch(self, s: Session, rows: list[SourceRow]) -> _Batch:
         keys = [r.key_text for r in rows]
-        known = {key: _Prov(pid, rid, cid, digest) for pid, key, rid, cid, digest in s.execute(
+        known = {key: _Prov(pid, rid, cid, digest, raw) for pid, key, rid, cid, digest, raw in s.execute(
             select(SourceRecord.id, SourceRecord.source_key, SourceRecord.record_id, SourceRecord.customer_id,
-                   SourceRecord.row_hash)
+                   SourceRecord.row_hash, SourceRecord.source_hash)
             .where(SourceRecord.system == self.system.name, SourceRecord.mapping == self.tm.name,
                    SourceRecord.source_key.in_(keys)))}
         parents: dict[str, _Linked] = {}
@@ -335,6 +338,13 @@ class _TableSync:
 
     # --- one batch -----------------------------------------------------------------------------
     def apply(self, s: Session, rows: list[SourceRow]) -> int:
+        if self.shortcut:
+            same = self._unchanged(s, rows)
+            rows = [r.typed() for r in rows if r.key_text not in same]
+            if not rows:
+                return 0
+        else:
+            rows = [r.typed() for r in rows]
         b = self._prefetch(s, rows)
         written = 0
         for row in rows:
@@ -393,6 +403,16 @@ class _TableSync:
             conflict.customer_id = fix(conflict.customer_id)
             conflict.candidate_ids = ",".join(str(fix(int(i))) for i in conflict.candidate_ids.split(",") if i)
 
+    def _unchanged(self, s: Session, rows: list[SourceRow]) -> set[str]:
+        """Keys of rows the source returns exactly as when the desk last wrote them."""
+        hashes = {r.key_text: r.raw_hash for r in rows if r.raw_hash}
+        if not hashes:
+            return set()
+        return {key for key, raw in s.execute(
+            select(SourceRecord.source_key, SourceRecord.source_hash)
+            .where(SourceRecord.system == self.system.name, SourceRecord.mapping == self.tm.name,
+                   SourceRecord.source_key.in_(list(hashes)))) if raw is not None and raw == hashes[key]}
+
     def _flush(self, s: Session, b: _Batch) -> None:
         t = self.table
         self._insert_people(s, b)
@@ -426,9 +446,11 @@ class _TableSync:
             s.connection().execute(
                 update(_PROV).where(_PROV.c.id == bindparam("_pid")).values(
                     record_id=bindparam("record_id"), customer_id=bindparam("customer_id"),
-                    row_hash=bindparam("row_hash"), last_synced=bindparam("last_synced"),
+                    row_hash=bindparam("row_hash"), source_hash=bindparam("source_hash"),
+                    last_synced=bindparam("last_synced"),
                     seen_run=bindparam("seen_run")), b.changed_prov)
         if b.confirmed:
+            # Typed and found the same (a full pass, or the raw row changed but not what the desk keeps).
             s.execute(update(_PROV).where(_PROV.c.id.in_(b.confirmed))
                       .values(last_synced=self.now, seen_run=self.run_id))
         if b.still_there:
@@ -437,8 +459,8 @@ class _TableSync:
     def _prov_values(self, row: SourceRow, record_id: int, customer_id: int | None) -> dict[str, Any]:
         return {"system": self.system.name, "mapping": self.tm.name, "source_table": self.tm.table,
                 "source_key": row.key_text, "record_kind": self.tm.record_kind, "record_id": record_id,
-                "customer_id": customer_id, "row_hash": row.digest, "first_seen": self.now,
-                "last_synced": self.now, "seen_run": self.run_id}
+                "customer_id": customer_id, "row_hash": row.digest, "source_hash": row.raw_hash,
+                "first_seen": self.now, "last_synced": self.now, "seen_run": self.run_id}
 
     def _save_prov(self, b: _Batch, row: SourceRow, prov: _Prov | None, record_id: int,
                    customer_id: int | None) -> None:
@@ -446,7 +468,8 @@ class _TableSync:
             b.new_prov.append(self._prov_values(row, record_id, customer_id))
         else:
             b.changed_prov.append({"_pid": prov.id, "record_id": record_id, "customer_id": customer_id,
-                                   "row_hash": row.digest, "last_synced": self.now, "seen_run": self.run_id})
+                                   "row_hash": row.digest, "source_hash": row.raw_hash, "last_synced": self.now,
+                                   "seen_run": self.run_id})
 
     def _problem(self, row: SourceRow, problem: str, problem_nb: str, column: str | None = None) -> SourceProblem:
         return SourceProblem(self.system.name, problem, problem_nb, table=self.tm.table, column=column,
@@ -877,6 +900,7 @@ class SyncService:
         total = source.count(conn, tm, after_changed if by_change else None)
         done, started = 0, time.perf_counter()
         sync = _TableSync(self, system, tm, run_id=pass_run, now=_now(), report=report)
+        sync.shortcut = not is_full
         max_changed = after_changed
         while True:
             rows = source.batch(conn, tm, self.field_types[tm.record_kind], by_change=by_change,

@@ -12,9 +12,10 @@ desk's own code and happens in the sync service.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -102,6 +103,14 @@ class SourceRow:
     #: Filled by the sync: the hash of what the desk makes of the row, and its normalised identity keys.
     digest: str = ""
     identity_keys: dict[str, str] | None = None
+    #: A hash of the row exactly as the source returned it: an unchanged row is known without typing it.
+    raw_hash: str | None = None
+    #: Types and checks the row on demand (most rows of an incremental sync never need it).
+    pending: Callable[[], SourceRow] | None = None
+
+    def typed(self) -> SourceRow:
+        """This row with its values typed for the desk (or its problem set)."""
+        return self.pending() if self.pending is not None else self
 
 
 # --- connecting ------------------------------------------------------------------------------------
@@ -433,11 +442,20 @@ class SqlSource:
         raw = dict(zip(names, row, strict=True))
         key = tuple(raw[k] for k in tm.key)
         key_text = "|".join(str(k) for k in key)
-        try:
-            return self._typed_row(tm, fields, raw, key, key_text)
-        except SourceProblem as problem:
-            return SourceRow(key=key, key_text=key_text, values={}, identity={}, parent_key=None,
-                             changed=raw[tm.changed] if tm.changed else None, problem=problem)
+        raw_hash = hashlib.sha1(repr(tuple(row)).encode("utf-8"), usedforsecurity=False).hexdigest()
+        changed = raw[tm.changed] if tm.changed else None
+
+        def typed() -> SourceRow:
+            try:
+                full = self._typed_row(tm, fields, raw, key, key_text)
+            except SourceProblem as problem:
+                full = SourceRow(key=key, key_text=key_text, values={}, identity={}, parent_key=None,
+                                 changed=changed, problem=problem)
+            full.raw_hash = raw_hash
+            return full
+
+        return SourceRow(key=key, key_text=key_text, values={}, identity={}, parent_key=None, changed=changed,
+                         raw_hash=raw_hash, pending=typed)
 
     def _typed_row(self, tm: TableMap, fields: Mapping[str, FieldType], raw: dict[str, Any], key: tuple[Any, ...],
                    key_text: str) -> SourceRow:
@@ -542,7 +560,7 @@ class SqlSource:
         after: tuple[Any, ...] | None = None
         while True:
             rows = self.batch(conn, tm, fields, by_change=False, after_key=after, after_changed=None, limit=batch)
-            yield from rows
+            yield from (r.typed() for r in rows)
             if len(rows) < batch:
                 return
             after = rows[-1].key

@@ -32,6 +32,7 @@ def upgrade() -> None:
     sa.Column('record_id', sa.Integer(), nullable=False),
     sa.Column('customer_id', sa.Integer(), nullable=True),
     sa.Column('row_hash', sa.String(length=64), nullable=False),
+    sa.Column('source_hash', sa.String(length=40), nullable=True),
     sa.Column('first_seen', sa.DateTime(), nullable=False),
     sa.Column('last_synced', sa.DateTime(), nullable=False),
     sa.Column('seen_run', sa.Integer(), nullable=False),
