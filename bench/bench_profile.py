@@ -141,7 +141,8 @@ def main() -> None:
 
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "settings"))
-        from desktop.app import build_verification, make_application
+        from desktop.app import desk_settings, make_application
+        from desktop.bootstrap import build_verification
         from desktop.demo.generator import add_heavy_customer, generate_demo_data
         from desktop.services.accounts import AccountService
         from desktop.services.context import open_desk
@@ -156,7 +157,7 @@ def main() -> None:
             generate_demo_data(ctx, customers=20)
             heavy = add_heavy_customer(ctx, orders=2000, service_cases=500, it_records=10000)
             actor = AccountService(ctx).login("agent", "demo")
-            verification = build_verification(ctx)
+            verification = build_verification(ctx, desk_settings())
             header = ProfileService(ctx).open_profile(actor, heavy, None)
             print(f"heavy customer {heavy}: {header.total_records:,} record-purpose pairs over "
                   f"{len(header.purposes)} purposes (built in {time.perf_counter() - built:.1f} s)")

@@ -6,133 +6,62 @@ first (it needs none of that) and the database is opened on a worker thread whil
 types. The desk arrives in the dialog by a queued signal; a failure to open it (locked,
 read-only, damaged, outdated, no keyring) becomes a message box and exit code 1, never a traceback.
 
-The identity-verification service is composed here too, from the settings: SMTP under "smtp/"
-(the password in the OS keyring, read only when a code is actually mailed) and SMS through a
-file adapter in the data folder until a real SMS provider is contracted.
+After sign-in the services are composed from the settings by `desktop.bootstrap.build_services`
+(SMTP as `desktop.settings` declares it, the password read from the OS keyring only when a mail
+goes out; SMS through a file adapter in the data folder) and handed to the main window. No widget
+imports this module.
 """
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
 
-from desktop import APP_ID, APP_NAME, ORG, __version__
+from desktop import APP_NAME
+from desktop.bootstrap import build_services
 from desktop.errors import DeskError
+from desktop.paths import default_database_path
+from desktop.settings import SettingsBackend
+from desktop.ui.application import make_application
 from desktop.ui.dialogs import DialogService
-from desktop.ui.i18n import current_lang, install_translator
+from desktop.ui.i18n import current_lang
 from desktop.ui.login import FirstAdminDialog, LoginDialog
 from desktop.ui.qt_compat import emit
+from desktop.ui.settings_store import SettingsStore, desk_settings
 
 if TYPE_CHECKING:
     import logging
 
     from desktop.services.context import DeskContext
-    from desktop.services.verification import VerificationService
     from desktop.ui.main_window import MainWindow
+
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_OK",
+    "DeskOpener",
+    "OpenRequest",
+    "Startup",
+    "describe_url",
+    "desk_settings",
+    "make_application",
+    "open_request",
+    "run_gui",
+]
 
 
 def _log() -> logging.Logger:
     """Imported on first use: `logging` costs ~15 ms before the first window otherwise."""
-    import logging
+    import logging  # lazy: startup time
 
     return logging.getLogger(__name__)
 
 
 EXIT_OK = 0
 EXIT_ERROR = 1
-
-SMTP_KEYRING_SERVICE = "gdpr-desk"
-SMTP_KEYRING_ENTRY = "smtp"
-SMS_OUTBOX_NAME = "sms-outbox.jsonl"
-_SMTP_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
-
-
-def desk_settings() -> QSettings:
-    """The same store as the main window's, named explicitly so tools and tests agree on it."""
-    return QSettings(ORG, APP_NAME)
-
-
-def sms_outbox_path() -> Path:
-    from desktop.paths import data_dir
-
-    return data_dir() / SMS_OUTBOX_NAME
-
-
-class UnconfiguredMailer:
-    """Stands in until SMTP is set up, so the e-mail code fails with a message that says what to do."""
-
-    def send_mail(self, to: str, subject: str, body: str) -> None:
-        from desktop.services.verification import DeliveryFailed
-
-        raise DeliveryFailed("E-mail is not set up (Settings)", "E-post er ikke satt opp (Innstillinger)")
-
-
-class SettingsMailer:
-    """SMTP from the settings; the password is fetched from the keyring only when a mail goes out.
-
-    Importing the keyring costs ~0.2 s and a headless machine may have none, so neither may delay
-    the first window or break a desk that never mails.
-    """
-
-    def __init__(self, host: str, port: int, *, tls: str, username: str | None, sender: str) -> None:
-        self.host, self.port, self.tls, self.username, self.sender = host, port, tls, username, sender
-
-    def send_mail(self, to: str, subject: str, body: str) -> None:
-        from desktop.services.verification import SmtpMailer
-
-        password = self._password() if self.username else None
-        SmtpMailer(self.host, self.port, starttls=self.tls == "starttls", ssl=self.tls == "ssl",
-                   username=self.username, password=password, sender=self.sender).send_mail(to, subject, body)
-
-    def _password(self) -> str | None:
-        import keyring
-        from keyring.errors import KeyringError
-
-        from desktop.services.verification import DeliveryFailed
-
-        try:
-            return keyring.get_password(SMTP_KEYRING_SERVICE, SMTP_KEYRING_ENTRY)
-        except KeyringError as exc:
-            raise DeliveryFailed(
-                "no keyring is available to hold the SMTP password",
-                "ingen nøkkelring er tilgjengelig for SMTP-passordet",
-            ) from exc
-
-
-def _setting(settings: QSettings, key: str) -> str:
-    value = settings.value(key)
-    return "" if value is None else str(value).strip()
-
-
-def mailer_from_settings(settings: QSettings | None = None) -> SettingsMailer | UnconfiguredMailer:
-    """SMTP when "smtp/host" is set; otherwise a mailer that explains e-mail is not set up."""
-    settings = settings or desk_settings()
-    host = _setting(settings, "smtp/host")
-    if not host:
-        return UnconfiguredMailer()
-    tls = _setting(settings, "smtp/tls").lower() or "starttls"
-    # A boolean setting written by hand means STARTTLS or plain.
-    tls = {"true": "starttls", "1": "starttls", "false": "none", "0": "none"}.get(tls, tls)
-    if tls not in _SMTP_PORTS:
-        tls = "starttls"
-    port_text = _setting(settings, "smtp/port")
-    port = int(port_text) if port_text.isdigit() else _SMTP_PORTS[tls]
-    user = _setting(settings, "smtp/user") or None
-    sender = _setting(settings, "smtp/sender") or (user if user and "@" in user else f"gdpr-desk@{host}")
-    return SettingsMailer(host, port, tls=tls, username=user, sender=sender)
-
-
-def build_verification(ctx: DeskContext, settings: QSettings | None = None) -> VerificationService:
-    """The verification service as the settings configure it (SMTP, and the SMS file adapter)."""
-    from desktop.services.verification import FileSmsGateway, VerificationService
-
-    return VerificationService(ctx, mailer=mailer_from_settings(settings), sms=FileSmsGateway(sms_outbox_path()))
 
 
 def describe_url(url: str) -> str:
@@ -159,9 +88,6 @@ def open_request(url: str | None, settings: QSettings | None = None) -> OpenRequ
     """`--db` wins; then the database chosen in Settings; then the default file in the data folder."""
     if url is not None:
         return OpenRequest(url, create=False)
-    from desktop.paths import default_database_path
-    from desktop.ui.settings_store import SettingsStore
-
     configured = SettingsStore(settings if settings is not None else desk_settings()).load()
     if configured.uses_postgresql:
         url = configured.database_url()
@@ -204,13 +130,13 @@ class DeskOpener(QThread):
             return
         self.ctx = ctx
         # Loaded here, off the GUI thread, so the main window appears without a pause after sign-in.
-        import desktop.ui.main_window  # noqa: F401
+        import desktop.ui.main_window  # noqa: F401  # lazy: startup time
 
         emit(self.opened, ctx, has_accounts)
 
     def _open(self) -> tuple[DeskContext, bool]:
-        from desktop.services.context import open_desk
-        from desktop.services.setup import SetupService
+        from desktop.services.context import open_desk  # lazy: startup time (SQLAlchemy)
+        from desktop.services.setup import SetupService  # lazy: startup time
 
         ctx = open_desk(self._url(), migrate=self.request.create, create_keys=self.request.create)
         try:
@@ -223,9 +149,7 @@ class DeskOpener(QThread):
         """The URL with the server password from the keyring, made here so it never reaches a log or label."""
         if self.request.password_entry is None:
             return self.request.url
-        from sqlalchemy.engine import make_url
-
-        from desktop.ui.settings_store import SettingsStore
+        from sqlalchemy.engine import make_url  # lazy: startup time
 
         password = SettingsStore.secret(self.request.password_entry)
         if password is None:
@@ -250,9 +174,11 @@ class Startup(QObject):
     finished = Signal(int)
 
     def __init__(self, request: OpenRequest, *, dialogs: DialogService | None = None,
-                 configurable: bool = False) -> None:
+                 configurable: bool = False, settings: Callable[[], SettingsBackend] = desk_settings) -> None:
         super().__init__()
         self.request = request
+        #: Makes the settings store the services are composed from (one per thread that reads it).
+        self.settings = settings
         #: The database came from Settings (no --db): a failed open offers Settings and a retry.
         self.configurable = configurable
         self.dialogs = dialogs or DialogService(self)
@@ -306,7 +232,7 @@ class Startup(QObject):
 
     def _edit_settings(self) -> bool:
         """Settings as a modal dialog; True when the person saved."""
-        from desktop.ui.settings_dialog import SettingsDialog
+        from desktop.ui.settings_dialog import SettingsDialog  # lazy: startup time (only when a start fails)
 
         dialog = SettingsDialog(dialogs=self.dialogs)
         return dialog.exec() == SettingsDialog.DialogCode.Accepted
@@ -323,10 +249,10 @@ class Startup(QObject):
         if self.ctx is None or self.login.actor is None:
             self._quit(EXIT_ERROR)
             return
-        from desktop.ui.main_window import MainWindow
+        from desktop.ui.main_window import MainWindow  # lazy: startup time
 
-        self.window = MainWindow(self.ctx, self.login.actor, dialogs=self.dialogs,
-                                 verification=build_verification(self.ctx))
+        self.window = MainWindow(self.ctx, self.login.actor, build_services(self.ctx, self.settings),
+                                 dialogs=self.dialogs)
         self.window.closed.connect(lambda: self._quit(EXIT_OK))
         self.window.show()
 
@@ -345,33 +271,8 @@ class Startup(QObject):
         self.ctx = self.opener.ctx = None
 
 
-def make_application() -> QApplication:
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
-    app.setOrganizationName(ORG)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    from desktop.ui.common import install_enter_activates_buttons
-    from desktop.ui.theme import install_theme
-
-    install_theme(app)  # light or dark as the system is (GDPR_DESK_THEME overrides), following changes
-    install_enter_activates_buttons(app)
-    app.setWindowIcon(app_icon())
-    # Wayland finds the launcher entry (installer/linux/gdpr-desk.desktop), and so the icon, by this name.
-    app.setDesktopFileName(APP_ID)
-    install_translator(app)
-    return app
-
-
-def app_icon() -> QIcon:
-    """The SVG scales to every size; empty (Qt's default) if the file was removed, never a failed start."""
-    from desktop.paths import resources_dir
-
-    return QIcon(str(resources_dir() / "icons" / f"{APP_ID}.svg"))
-
-
 def run_gui(url: str | None) -> int:
-    from desktop.app_logging import configure_logging
+    from desktop.app_logging import configure_logging  # lazy: startup time (logging)
 
     # First, so a failure to open the desk is in the log too; a no-op under the command line's.
     with configure_logging():

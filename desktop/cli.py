@@ -97,6 +97,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    """This workstation's settings as the desk reads them: every declared key, its value and default."""
+    from desktop import settings as options
+    from desktop.ui.settings_store import desk_settings  # lazy: imports Qt, which only this command needs
+
+    store = desk_settings()
+    if args.key is not None:
+        option = options.OPTIONS.get(args.key)
+        if option is None:
+            print(f"unknown setting {args.key!r}; `gdpr-desk settings` lists them", file=sys.stderr)
+            return EXIT_USAGE
+        print(_setting_text(option.read(store)))
+        return 0
+    for option in options.OPTIONS.values():
+        value = option.read(store)
+        note = "" if value == option.default else f"  (default {_setting_text(option.default)})"
+        print(f"{option.key} = {_setting_text(value)}{note}  # {option.doc}")
+    return 0
+
+
+def _setting_text(value: object) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int):
+        return str(value) if value != "" else "(empty)"
+    return "(saved window state)"
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from desktop.storage.database import Database
     from desktop.storage.migrate import current_revision, head_revision, upgrade
@@ -569,6 +599,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--seed", type=int, default=1)
     sp.add_argument("--rebuild", action="store_true", help="throw the demo database away and build it anew")
     sp.add_argument("--no-gui", action="store_true", help="build the demo database and print its URL")
+
+    sp = sub.add_parser("settings", help="this workstation's settings (the ones Settings edits), with defaults")
+    sp.add_argument("--key", help="print only this setting's value, e.g. smtp/host")
+    sp.set_defaults(func=cmd_settings)
 
     db = sub.add_parser("db", help="database administration")
     dbs = db.add_subparsers(dest="db_command", required=True)

@@ -89,3 +89,7 @@ class NotFound(DeskError):
 
 class InvalidInput(DeskError):
     """Input that breaks a rule; the message says which."""
+
+
+class DeliveryFailed(DeskError):
+    """A mailer or SMS gateway could not deliver; the message names the cause, not the recipient."""

@@ -54,3 +54,34 @@ def make_private_dir(path: Path) -> None:
     if os.name == "posix":
         with contextlib.suppress(PermissionError):
             path.chmod(0o700)
+
+
+def write_private(path: Path, data: bytes, *, overwrite: bool = True, temp_prefix: str = ".gdpr-desk-") -> None:
+    """Write a file that holds personal data or keys: readable by its owner only, from the first byte.
+
+    With `overwrite` the file is written under a temporary name in the same folder and renamed over
+    `path`, so a reader sees the old file or the complete new one, never half of it. Without it an
+    existing file is never touched: FileExistsError, and a file that could not be completed is removed.
+    """
+    if not overwrite:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path()
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix, suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -126,9 +126,11 @@ def _open_first_hit(window: MainWindow, query: str) -> None:
 
 def shoot_call(desk: Desk) -> None:
     """A call as the agent takes it: search, the locked profile, verification, data by purpose."""
+    from desktop.bootstrap import build_services
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings_store import desk_settings
 
-    window = MainWindow(desk.ctx, desk.agent, dialogs=desk.dialogs)
+    window = MainWindow(desk.ctx, desk.agent, build_services(desk.ctx, desk_settings), dialogs=desk.dialogs)
     window.resize(*MAIN_SIZE)
     window.show()
     window.search_edit.setText("hansen")

@@ -29,16 +29,16 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
+from desktop.domain.dates import short_date
 from desktop.domain.deadlines import add_months
 from desktop.domain.retention import (
-    _WORDS,
     ANCHORS,
     BOOKKEEPING_LAWS,
     LAW_CONSUMER_PURCHASES,
     LAW_FRAUD_POLICY,
+    RETENTION_WORDS,
     LegalHold,
     RetentionRuleLike,
-    _fmt,
     bookkeeping_hold,
     consumer_complaint_hold,
     fraud_hold,
@@ -171,13 +171,13 @@ class PlanItem:
         """Why, in one line of Bokmål, English or Swedish: what the preview and the letter say."""
         w = _REASON_WORDS[lang]
         if self.decision is PlanDecision.ERASE:
-            return _WORDS[lang].erased_now  # as the retention job says it
+            return RETENTION_WORDS[lang].erased_now  # as the retention job says it
         if self.decision is PlanDecision.RESTRICT:
-            until = _fmt(self.until, lang) if self.until else ""
+            until = short_date(self.until, lang) if self.until else ""
             # The hold that lasts longest decides the date: name it first.
             latest_first = sorted(self.holds, key=lambda h: h.until, reverse=True)
             labels = _join([h.label(lang) for h in latest_first], lang)
-            text = _WORDS[lang].restricted_until.format(date=until, labels=labels)
+            text = RETENTION_WORDS[lang].restricted_until.format(date=until, labels=labels)
             if self.erase_parts:
                 parts = _join([_PART_LABELS[lang].get(p, p) for p in self.erase_parts], lang)
                 text += w["parts_erased"].format(parts=parts)
@@ -186,13 +186,13 @@ class PlanItem:
         text = _KEEP_TEXT[lang][reason]
         if reason is KeepReason.NOT_DUE:
             if self.due is not None:
-                text += w["not_due_until"].format(due=_fmt(self.due, lang))
+                text += w["not_due_until"].format(due=short_date(self.due, lang))
             else:
                 text += w["not_due_pending"]
         return text
 
 
-#: The fixed words of `PlanItem.reason` beyond the retention job's (`retention._WORDS`: "erased now",
+#: The fixed words of `PlanItem.reason` beyond the retention job's (`retention.RETENTION_WORDS`: "erased now",
 #: "restricted until"), per language; {parts} and {due} are filled in.
 _REASON_WORDS: dict[str, dict[str, str]] = {
     "nb": {"parts_erased": "; {parts} slettes nå", "not_due_until": " (til {due})",

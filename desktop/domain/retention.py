@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Protocol
 
+from desktop.domain.dates import short_date
 from desktop.domain.deadlines import add_months
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "LAW_FRAUD_POLICY",
     "LAW_NO_BOOKKEEPING",
     "LAW_SE_BOOKKEEPING",
+    "RETENTION_WORDS",
     "Anchor",
     "Decision",
     "ErasureDecision",
@@ -131,7 +133,7 @@ class _Words:
     restricted_until: str  # "{date}", "{labels}"
 
 
-_WORDS: dict[str, _Words] = {
+RETENTION_WORDS: dict[str, _Words] = {
     "nb": _Words(
         until_date="lagres til {date}", until_event="lagres til {event}", then_for="og deretter i {amount}",
         at_least_until="minst til {date}", after_event="{amount} etter at {event}", when_event="da {event}",
@@ -161,19 +163,15 @@ def _check_lang(lang: str) -> None:
         raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGUAGES)}")
 
 
-def _fmt(d: date, lang: str) -> str:
-    """Norwegian readers expect 31.03.2029; Swedish readers write ISO, and English keeps it so it
-    cannot be misread."""
-    return d.strftime("%d.%m.%Y") if lang == "nb" else d.isoformat()
 
 
 def _months(n: int, lang: str) -> str:
-    w = _WORDS[lang]
+    w = RETENTION_WORDS[lang]
     return (w.month if n == 1 else w.months).format(n=n)
 
 
 def _days(n: int, lang: str) -> str:
-    w = _WORDS[lang]
+    w = RETENTION_WORDS[lang]
     return (w.day if n == 1 else w.days).format(n=n)
 
 
@@ -238,16 +236,16 @@ class RetentionDue:
     def describe(self, lang: str) -> str:
         """One sentence for staff and register copies, e.g. "lagres til 31.03.2029: ..."."""
         _check_lang(lang)
-        w = _WORDS[lang]
+        w = RETENTION_WORDS[lang]
         key = self.explanation_key
         if self.due is None:
             text = w.until_event.format(event=_ANCHOR_PENDING[lang][self.anchor])
             if self.after_months:
                 text += ", " + w.then_for.format(amount=_months(self.after_months, lang))
             if key is RetentionExplanation.PENDING_MINIMUM and self.minimum_until is not None:
-                text += ", " + w.at_least_until.format(date=_fmt(self.minimum_until, lang))
+                text += ", " + w.at_least_until.format(date=short_date(self.minimum_until, lang))
             return text
-        head = w.until_date.format(date=_fmt(self.due, lang))
+        head = w.until_date.format(date=short_date(self.due, lang))
         past = _ANCHOR_PAST[lang][self.anchor]
         if key is RetentionExplanation.AFTER_ANCHOR:
             return f"{head}: " + w.after_event.format(amount=_months(self.after_months, lang), event=past)
@@ -518,11 +516,11 @@ class ErasureDecision:
     def describe(self, lang: str) -> str:
         """A reason the agent can put in the answer letter; denials always carry one."""
         _check_lang(lang)
-        w = _WORDS[lang]
+        w = RETENTION_WORDS[lang]
         if self.until is None:
             return w.erased_now
         labels = ", ".join(h.label(lang) for h in self.holds)
-        return w.restricted_until.format(date=_fmt(self.until, lang), labels=labels)
+        return w.restricted_until.format(date=short_date(self.until, lang), labels=labels)
 
 
 def decide(today: date, retention: RetentionDue, holds: Sequence[LegalHold]) -> ErasureDecision:

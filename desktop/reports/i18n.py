@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.domain.dates import short_date
+
 __all__ = [
     "COUNTRY_NAMES",
     "LABELS",
@@ -387,6 +389,3 @@ def long_date(d: date, lang: str) -> str:
     return f"{d.day}. {month} {d.year}" if lang == "nb" else f"{d.day} {month} {d.year}"
 
 
-def short_date(d: date, lang: str) -> str:
-    """Table dates: 15.11.2026 in Bokmål; ISO in English and Swedish, where it is the everyday form."""
-    return d.strftime("%d.%m.%Y") if lang == "nb" else d.isoformat()

@@ -24,6 +24,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from desktop import paths
 from desktop.errors import InvalidInput
 from desktop.security.keys import KEY_NAMES, DeskKeys
 
@@ -114,22 +115,20 @@ def _exists(path: Path) -> InvalidInput:
 
 
 def refuse_existing(path: Path) -> None:
-    """Say so before any work is done; `write_private` checks again, atomically."""
+    """Say so before any work is done; `write_export` checks again, atomically."""
     if path.exists():
         raise _exists(path)
 
 
-def write_private(path: Path, data: bytes) -> None:
+def write_export(path: Path, data: bytes) -> None:
     """Create the file readable by its owner only; never overwrite an existing export."""
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        paths.write_private(path, data, overwrite=False)
     except FileExistsError as exc:
         raise _exists(path) from exc
     except OSError as exc:
         raise InvalidInput(f"{path} cannot be created: {exc.strerror}.",
                            f"{path} kan ikke opprettes: {exc.strerror}.") from exc
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
 
 
 def _not_an_export(path: Path) -> InvalidInput:

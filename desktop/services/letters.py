@@ -9,13 +9,13 @@ with a "$" in it comes out as written. A placeholder the caller did not supply i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from string import Template
 
+from desktop.catalogue import FALLBACK, LANGUAGES, language, pick
 from desktop.paths import resources_dir
 from desktop.policy import Policy, load_policy
 from desktop.reports.i18n import long_date
@@ -41,9 +41,6 @@ LETTER_KINDS: tuple[str, ...] = (
     "restriction_lift_notice",
     "recipient_notification",
 )
-LANGUAGES: tuple[str, ...] = ("nb", "en", "sv")
-#: What a letter is written in when its own language has no template (or a text has no such language).
-FALLBACK: dict[str, str] = {"sv": "en", "en": "nb", "nb": "en"}
 
 class LetterTemplateError(ValueError):
     """A template is missing or asks for a field nobody supplied: a fault in the desk, not the user."""
@@ -83,22 +80,7 @@ def letter_language(customer_language: str | None) -> str:
     The customer's preferred language ("nb", "sv", "en", or a tag such as "sv-SE") decides; no
     language at all is a customer of a Norwegian shop, so Bokmål.
     """
-    base = (customer_language or "nb").strip().lower()[:2]
-    if base in ("nb", "nn", "no"):
-        return "nb"
-    return "sv" if base == "sv" else "en"
-
-
-def pick(texts: Mapping[str, str], lang: str) -> str:
-    """The text in `lang` from a per-language set, else in its fallback, else any: never a KeyError.
-
-    Services write some outcome texts only in Bokmål and English; a Swedish letter then says them
-    in English rather than fail.
-    """
-    for candidate in (lang, FALLBACK.get(lang, "en"), "en", "nb"):
-        if candidate in texts:
-            return texts[candidate]
-    return next(iter(texts.values()))
+    return language(customer_language)
 
 
 def policy_fields(policy: Policy) -> dict[str, str]:

@@ -575,7 +575,7 @@ def _build_joined(record_model: type[RecordMixin], join: str | None) -> tuple[Se
     return stmt, tuple(extras)
 
 
-def _owned_by(model: Any, customer_id: int | BindParameter[int]) -> ColumnElement[bool]:
+def owned_by(model: Any, customer_id: int | BindParameter[int]) -> ColumnElement[bool]:
     """Order lines belong to a customer through their order (the caller joins it)."""
     column: InstrumentedAttribute[int] = (
         Customer.id if model is Customer else Order.customer_id if model is OrderLine else model.customer_id
@@ -590,7 +590,7 @@ def _count_statement() -> CompoundSelect[str, int]:
     parts = []
     for model in RECORD_MODELS.values():
         m: Any = model
-        part = select(m.purposes, func.count()).where(_owned_by(m, cid)).group_by(m.purposes)
+        part = select(m.purposes, func.count()).where(owned_by(m, cid)).group_by(m.purposes)
         if m is OrderLine:
             part = part.join(Order, OrderLine.order_id == Order.id)
         parts.append(part)
@@ -698,7 +698,8 @@ class ProfileService:
                 total = self._count(s, spec, customer_id, purpose_key)
                 if total == 0:
                     continue
-                rows = self._rows(s, kind, spec, customer_id, purpose, offset=0, limit=self.page_size, anchors=anchors)
+                rows = self.rows_in(s, kind, spec, customer_id, purpose, offset=0, limit=self.page_size,
+                                    anchors=anchors)
                 tables.append(RecordTable(
                     record_kind=kind, title=self.ctx.policy.record_kind(kind).label.get(self.lang),
                     columns=tuple(Column(c.key, c.labels) for c in spec.columns), total=total, rows=rows,
@@ -744,7 +745,7 @@ class ProfileService:
         now = self.clock()
         with self.ctx.db.transaction() as s:
             self._gate(s, actor, customer_id, contact_id, purpose_key=purpose_key, now=now)
-            rows = self._rows(s, record_kind, spec, customer_id, purpose, offset=offset, limit=limit, anchors={})
+            rows = self.rows_in(s, record_kind, spec, customer_id, purpose, offset=offset, limit=limit, anchors={})
             self.ctx.audit.append(
                 s, actor, action="view", data=f"purpose:{purpose_key}", customer_id=customer_id, purpose=purpose_key,
                 detail=f"contact={contact_id}; {record_kind} rows {offset + 1}-{offset + len(rows)} (page)",
@@ -773,19 +774,20 @@ class ProfileService:
     @staticmethod
     def _count(s: Session, spec: _Spec, customer_id: int, purpose_key: str) -> int:
         m: Any = spec.model
-        stmt = select(func.count()).select_from(m).where(_owned_by(m, customer_id), _serves(m.purposes, purpose_key))
+        stmt = select(func.count()).select_from(m).where(owned_by(m, customer_id), _serves(m.purposes, purpose_key))
         if m is OrderLine:
             stmt = stmt.join(Order, OrderLine.order_id == Order.id)
         return int(s.execute(stmt).scalar_one())
 
-    def _rows(
+    def rows_in(
         self, s: Session, kind: str, spec: _Spec, customer_id: int, purpose: Purpose, *, offset: int, limit: int,
         anchors: dict[str, datetime | None],
     ) -> tuple[RecordRow, ...]:
+        """One page of a record kind in a purpose, inside the caller's unit of work (which logs the read)."""
         m: Any = spec.model
         stmt, extras = _joined(spec.model, spec.join)
         stmt = (
-            stmt.where(_owned_by(m, customer_id), _serves(m.purposes, purpose.key))
+            stmt.where(owned_by(m, customer_id), _serves(m.purposes, purpose.key))
             .order_by(getattr(m, spec.order_attr).desc(), m.id.desc()).offset(offset).limit(limit)
         )
         rule = purpose.retention

@@ -25,25 +25,19 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
-import os
 import re
 import secrets
-import smtplib
-import socket
-import ssl as _ssl
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, tzinfo
-from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.adapters.mail import AttachmentMailer, SmtpMailer
 from desktop.audit.log import utcnow
 from desktop.domain.contact import mask_email
 from desktop.domain.requests import IdentityState, RequestState, RequestType
@@ -51,6 +45,7 @@ from desktop.domain.roles import Actor, Permission
 from desktop.errors import DeskError, InvalidInput, NotFound, PermissionDenied
 from desktop.models import RECORD_MODELS, Address, Customer, DsrRequest, Order, OrderLine, RequestEvent
 from desktop.models.register_copy import RegisterCopyRedaction
+from desktop.paths import write_private
 from desktop.policy import Policy, Purpose
 from desktop.reports.i18n import COUNTRY_NAMES, PENDING, short_date, text
 from desktop.reports.model import (
@@ -76,9 +71,11 @@ from desktop.services.access_log import AccessLogService, LookupEvent
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
 from desktop.services.letters import letter_language
-from desktop.services.profile import SPECS, ProfileService, _owned_by, lang_index
+from desktop.services.profile import SPECS, ProfileService, lang_index, owned_by
 from desktop.services.requests import RequestService, RequestView, reference
-from desktop.services.verification import DeliveryFailed, SmtpMailer
+
+#: The attachment mailer is the one SMTP adapter (desktop.adapters.mail); the old name stays importable.
+SmtpAttachmentMailer = SmtpMailer
 
 __all__ = [
     "FREE_TEXT_FIELDS",
@@ -255,79 +252,6 @@ def generate_password(words: int = 5, digits: int = 4) -> str:
     return "-".join([*chosen, number])
 
 
-# --- e-mail with an attachment --------------------------------------------------------------------------
-
-
-class AttachmentMailer(Protocol):
-    """Sends one e-mail with one attachment; raises DeliveryFailed when the server does not accept it."""
-
-    def send_with_attachment(self, to: str, subject: str, body: str, *, filename: str, data: bytes,
-                             mimetype: str) -> None: ...
-
-
-class SmtpAttachmentMailer(SmtpMailer):
-    """`SmtpMailer`'s settings and timeout, for a message with an attachment.
-
-    Returns only once the server has accepted the message for every recipient: that acceptance
-    is what allows the request to be marked as answered.
-    """
-
-    def send_with_attachment(self, to: str, subject: str, body: str, *, filename: str, data: bytes,
-                             mimetype: str) -> None:
-        msg = EmailMessage()
-        msg["From"] = self.sender
-        msg["To"] = to
-        msg["Subject"] = subject
-        msg["Date"] = formatdate(localtime=True)
-        msg["Message-ID"] = make_msgid(domain=self.sender.rpartition("@")[2] or None)
-        msg.set_content(body)
-        maintype, _, subtype = mimetype.partition("/")
-        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
-        context = _ssl.create_default_context()
-        try:
-            client: smtplib.SMTP
-            if self.ssl:
-                client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
-            else:
-                client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
-            with client:
-                if self.starttls:
-                    client.starttls(context=context)
-                if self.username:
-                    client.login(self.username, self._password or "")
-                refused = client.send_message(msg)
-        except smtplib.SMTPAuthenticationError as exc:
-            raise self._failed("refused the user name or password", "avviste brukernavnet eller passordet") from exc
-        except smtplib.SMTPRecipientsRefused as exc:
-            raise self._failed("refused the registered address", "avviste den registrerte adressen") from exc
-        except smtplib.SMTPNotSupportedError as exc:
-            raise self._failed("does not offer STARTTLS", "tilbyr ikke STARTTLS") from exc
-        except smtplib.SMTPResponseException as exc:
-            raise self._failed(f"answered with error {exc.smtp_code}", f"svarte med feil {exc.smtp_code}") from exc
-        except smtplib.SMTPException as exc:
-            name = type(exc).__name__
-            raise self._failed(f"broke off the conversation ({name})", f"avbrøt samtalen ({name})") from exc
-        except _ssl.SSLError as exc:
-            raise self._failed(f"could not be reached securely ({exc.reason})",
-                               f"kunne ikke nås over en sikker forbindelse ({exc.reason})") from exc
-        except ConnectionRefusedError as exc:
-            raise self._failed("refused the connection (is it running?)", "avviste tilkoblingen (kjører den?)") from exc
-        except TimeoutError as exc:
-            raise self._failed(f"did not answer within {self.timeout:g} seconds",
-                               f"svarte ikke innen {self.timeout:g} sekunder") from exc
-        except socket.gaierror as exc:
-            raise DeliveryFailed(f"the mail server name {self.host} could not be found",
-                                 f"fant ikke e-posttjeneren {self.host}") from exc
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            raise self._failed(f"could not be reached ({reason})", f"kunne ikke nås ({reason})") from exc
-        if refused:
-            raise self._failed("refused the registered address", "avviste den registrerte adressen")
-
-    def _failed(self, en: str, nb: str) -> DeliveryFailed:
-        return DeliveryFailed(f"the mail server {self.where} {en}", f"e-posttjeneren {self.where} {nb}")
-
-
 # --- the cyclic garbage collector ------------------------------------------------------------------------
 
 
@@ -461,8 +385,8 @@ class RegisterCopyService:
                     refs[key][(kind, keys[0])] = refs[key].get((kind, keys[0]), 0) + 1
             for first, ids in sorted(by_first.items(), key=lambda item: rank[item[0]]):
                 purpose = policy.purpose(first)
-                rows = profile._rows(s, kind, spec, customer_id, purpose, offset=0, limit=counts[first],
-                                     anchors=anchors)
+                rows = profile.rows_in(s, kind, spec, customer_id, purpose, offset=0, limit=counts[first],
+                                       anchors=anchors)
                 table = RecordTableData(
                     record_kind=kind, title=policy.record_kind(kind).label.get(lang),
                     column_keys=tuple(c.key for c in spec.columns),
@@ -748,7 +672,7 @@ class RegisterCopyService:
                 self.accounts.require_active(s, actor)
                 if request_id is not None:
                     customer_id = _request(s, request_id, customer_id).customer_id
-                _write_private(target, pdf)
+                write_private(target, pdf, temp_prefix=".register-copy-")
                 created = True
                 self.ctx.audit.append(
                     s, actor, action="register_copy_save", data="register_copy", customer_id=customer_id,
@@ -895,7 +819,7 @@ def _request(s: Session, request_id: int, customer_id: int | None) -> DsrRequest
 
 def _served_by(s: Session, model: Any, customer_id: int, rank: dict[str, int]) -> dict[int, tuple[str, ...]]:
     """Record id -> the purposes it serves that the policy knows, in policy order (ids and keys only)."""
-    stmt = select(model.id, model.purposes).where(_owned_by(model, customer_id))
+    stmt = select(model.id, model.purposes).where(owned_by(model, customer_id))
     if model is OrderLine:
         stmt = stmt.join(Order, OrderLine.order_id == Order.id)
     out: dict[int, tuple[str, ...]] = {}
@@ -975,21 +899,6 @@ def _is_encrypted(pdf: bytes) -> bool:
         return bool(PdfReader(io.BytesIO(pdf)).is_encrypted)
     except (PdfReadError, ValueError):
         return False
-
-
-def _write_private(target: Path, data: bytes) -> None:
-    """Create the file readable by its owner only, complete or not at all (temporary name, then rename)."""
-    folder = target.parent if str(target.parent) else Path()
-    fd, tmp_name = tempfile.mkstemp(prefix=".register-copy-", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 _HINT_NB = {"sms": "på SMS", "phone": "på telefon", "letter": "i et eget brev", "counter": "i butikken"}

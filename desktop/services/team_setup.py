@@ -54,7 +54,7 @@ from desktop.security.key_transfer import (
     read_export,
     refuse_existing,
     seal,
-    write_private,
+    write_export,
 )
 from desktop.security.keys import (
     HOW_TO_GET_A_KEYRING,
@@ -466,7 +466,7 @@ def export_keys_file(url: str, out: Path, passphrase: str) -> KeyExport:
     try:
         data = seal(ctx.keys, ctx.instance_id, ctx.db.display_name(),
                     datetime.now(UTC).isoformat(timespec="seconds"), passphrase)
-        write_private(out, data)
+        write_export(out, data)
         return KeyExport(out, ctx.instance_id, ctx.db.display_name())
     finally:
         ctx.close()

@@ -149,6 +149,6 @@ class AboutDialog(QDialog):
 
 
 def _pyside_version() -> str:
-    import PySide6
+    import PySide6  # lazy: startup time
 
     return str(PySide6.__version__)

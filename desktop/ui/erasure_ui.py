@@ -36,12 +36,14 @@ from PySide6.QtWidgets import (
 from desktop.domain.erasure import PlanDecision
 from desktop.domain.requests import RequestState
 from desktop.domain.roles import Permission
-from desktop.ui.common import INFO_STYLE, OK_STYLE, ServiceWorker, busy_bar, error_text, local_date, notice
+from desktop.errors import DeskError
+from desktop.ui.common import busy_bar, local_date
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.operations import Operations, error_text
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_queue import format_day, state_text
+from desktop.ui.styles import ERROR_STYLE, INFO_STYLE, NOTICE_STYLE, OK_STYLE, notice
 from desktop.ui.theme import theme_manager, tone
 
 if TYPE_CHECKING:
@@ -66,7 +68,7 @@ _DECISION_TONES = {PlanDecision.ERASE: "danger", PlanDecision.RESTRICT: "warning
 def _service(ctx: DeskContext, service: ErasureService | None) -> ErasureService:
     if service is not None:
         return service
-    from desktop.services.erasure import ErasureService
+    from desktop.services.erasure import ErasureService  # lazy: startup time
 
     return ErasureService(ctx)
 
@@ -100,7 +102,6 @@ class ErasurePlanDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.actor, self.request_id, self.dialogs = ctx, actor, request_id, dialogs
         self.service = _service(ctx, service)
-        self.worker = ServiceWorker(self)
         self.loaded: _Loaded | None = None
         self.last_result: ErasureResult | None = None
         self.setWindowTitle(self.tr("Erasure plan"))
@@ -120,6 +121,7 @@ class ErasurePlanDialog(QDialog):
         self.result_label = notice(OK_STYLE, self.tr("Result"))
         self.error_label = notice(ERROR_STYLE, self.tr("Error"))
         self.busy = busy_bar(self.tr("Working"))
+        self.worker = Operations(self, errors=self.error_label)
 
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Plan by purpose"))
@@ -185,7 +187,7 @@ class ErasurePlanDialog(QDialog):
             self._show_plan(self.loaded.plan)
 
     def _reference(self) -> str:
-        from desktop.services.requests import reference
+        from desktop.services.requests import reference  # lazy: startup time
 
         return reference(self.request_id)
 
@@ -201,8 +203,6 @@ class ErasurePlanDialog(QDialog):
 
     def load(self) -> None:
         """Read status, plan (stored, or a preview when none is stored yet) and any result."""
-        from desktop.errors import DeskError
-
         service, actor, rid = self.service, self.actor, self.request_id
 
         def job() -> _Loaded:
@@ -219,18 +219,17 @@ class ErasurePlanDialog(QDialog):
                 can_decide = any(r.request_id == rid and r.can_decide for r in service.approval_queue(actor))
             return _Loaded(status, plan, plan_error, result, can_decide)
 
-        self.worker.submit(job, self._show, self._failed)
+        self.worker.run(job, self._show, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.show_error(error_text(exc))
 
     def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.worker.show_error(text)
 
     def clear_error(self) -> None:
         self.error_label.clear()
-        self.error_label.hide()
+        self.worker.clear_error()
 
     def _show(self, loaded: _Loaded) -> None:
         self.loaded = loaded
@@ -383,7 +382,7 @@ class ErasurePlanDialog(QDialog):
             self.show_error(error_text(exc))
             self.load()
 
-        self.worker.submit(call, done, failed)
+        self.worker.run(call, done, on_error=failed)
 
     def _message(self, text: str) -> None:
         self.result_label.setStyleSheet(OK_STYLE)
@@ -468,7 +467,6 @@ class ApprovalQueueWidget(QWidget):
         super().__init__(parent)
         self.ctx, self.actor, self.dialogs = ctx, actor, dialogs
         self.service = _service(ctx, service)
-        self.worker = ServiceWorker(self)
         self.rows: list[ApprovalQueueRow] = []
         self.plan_dialogs: dict[int, ErasurePlanDialog] = {}
         self.setAccessibleName(self.tr("Erasure approval queue"))
@@ -510,6 +508,7 @@ class ApprovalQueueWidget(QWidget):
             open_key.setWhatsThis(self.tr("Open the selected erasure's plan"))
         self.error_label = notice(ERROR_STYLE, self.tr("Error"))
         self.busy = busy_bar(self.tr("Working"))
+        self.worker = Operations(self, busy=self.busy, errors=self.error_label)
 
         box = QVBoxLayout(self)
         box.addLayout(head)
@@ -517,7 +516,6 @@ class ApprovalQueueWidget(QWidget):
         box.addWidget(self.busy)
         box.addWidget(self.error_label)
         box.addWidget(self.table, 1)
-        self.worker.busy_changed.connect(self.busy.setVisible)
         self.refresh()
 
     def is_busy(self) -> bool:
@@ -527,14 +525,13 @@ class ApprovalQueueWidget(QWidget):
         service, actor = self.service, self.actor
 
         def done(rows: list[ApprovalQueueRow]) -> None:
-            self.error_label.hide()
+            self.worker.clear_error()
             self.show_rows(rows)
 
         def failed(exc: BaseException) -> None:
-            self.error_label.setText(error_text(exc))
-            self.error_label.show()
+            self.worker.show_error(exc)
 
-        self.worker.submit(lambda: service.approval_queue(actor), done, failed)
+        self.worker.run(lambda: service.approval_queue(actor), done, on_error=failed)
 
     def state_text(self, row: ApprovalQueueRow) -> str:
         if row.state is RequestState.AWAITING_APPROVAL:

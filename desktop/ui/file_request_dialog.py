@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.deadlines import ReceivedInFuture, response_due, validate_received
 from desktop.domain.requests import Channel, RequestType
-from desktop.ui.common import ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.common import busy_bar
 from desktop.ui.formatting import date_input_format
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.operations import Operations, error_text
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_queue import channel_label, format_day, type_label
+from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, notice
 from desktop.ui.theme import set_tone
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class FileRequestDialog(QDialog):
                  customer_name: str, *, service: RequestService | None = None,
                  request_type: RequestType | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.services.requests import RequestService
+        from desktop.services.requests import RequestService  # lazy: startup time
 
         self.ctx = ctx
         self.actor = actor
@@ -72,7 +73,6 @@ class FileRequestDialog(QDialog):
         self.customer_id = customer_id
         self.customer_name = customer_name
         self.service = service or RequestService(ctx)
-        self.worker = ServiceWorker(self)
         self.filed: RequestView | None = None
         self.existing_id: int | None = None
         self.setWindowTitle(self.tr("New request"))
@@ -131,6 +131,7 @@ class FileRequestDialog(QDialog):
         self.open_existing_button.clicked.connect(self._open_existing)
         self.open_existing_button.hide()
         self.error_label = notice(ERROR_STYLE, self.tr("Error"))
+        self.worker = Operations(self, errors=self.error_label)
         self.busy = busy_bar(self.tr("Filing"))
 
         self.file_button = QPushButton(icon("request"), self.tr("File request"))
@@ -223,7 +224,7 @@ class FileRequestDialog(QDialog):
         """File with the service; a duplicate is asked about through the dialog seam."""
         if self.worker.is_busy():
             return
-        self.error_label.hide()
+        self.worker.clear_error()
         notes = self.notes_edit.toPlainText().strip()
         if len(notes) > NOTES_MAX_CHARS:
             self._show_error(self.tr("The notes are longer than {count} characters.").format(count=NOTES_MAX_CHARS))
@@ -235,7 +236,7 @@ class FileRequestDialog(QDialog):
             return service.file(actor, rtype, customer_id, channel=channel, received_on=received, notes=notes,
                                 marketing_channel=marketing, allow_duplicate=allow_duplicate)
 
-        self.worker.submit(job, self._filed, self._failed)
+        self.worker.run(job, self._filed, on_error=self._failed)
 
     def _filed(self, view: RequestView) -> None:
         self.filed = view
@@ -243,7 +244,7 @@ class FileRequestDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from desktop.services.requests import DuplicateRequest, reference
+        from desktop.services.requests import DuplicateRequest, reference  # lazy: startup time
 
         if isinstance(exc, DuplicateRequest):
             self.existing_id = exc.existing_id
@@ -259,8 +260,7 @@ class FileRequestDialog(QDialog):
         self._show_error(error_text(exc))
 
     def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.worker.show_error(text)
 
     def _open_existing(self) -> None:
         if self.existing_id is not None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from desktop.domain.sorting import sort_key_for
 from desktop.ui.i18n import current_lang
@@ -33,8 +33,6 @@ __all__ = [
 ]
 
 _SHORT = QLocale.FormatType.ShortFormat
-#: How a date pattern is spelled to a reader, per interface language (dd.mm.åååå, not dd.MM.yyyy).
-_HINT_LETTERS = {"nb": ("dd", "mm", "åååå"), "sv": ("dd", "mm", "åååå"), "en": ("dd", "mm", "yyyy")}
 
 
 def to_local(value: datetime) -> datetime:
@@ -52,7 +50,9 @@ def date_input_format() -> str:
 
 def date_hint() -> str:
     """The date pattern in the reader's words: dd.mm.åååå, åååå-mm-dd, dd/mm/yyyy."""
-    day, month, year = _HINT_LETTERS.get(current_lang(), _HINT_LETTERS["en"])
+    # How the reader spells the parts of a date (dd.mm.åååå in Bokmål, not dd.MM.yyyy).
+    day, month, year = (QCoreApplication.translate("DateHint", "dd"), QCoreApplication.translate("DateHint", "mm"),
+                        QCoreApplication.translate("DateHint", "yyyy"))
     pattern = re.sub(r"d+", "\0d", date_input_format())
     pattern = re.sub(r"M+", "\0m", pattern)
     pattern = re.sub(r"y+", "\0y", pattern)

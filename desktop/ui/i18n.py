@@ -22,10 +22,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desktop import APP_NAME, ORG
+from desktop import settings as options
 from desktop.paths import data_dir, make_private_dir, resources_dir
+from desktop.settings import LANGUAGES, language_choice
+from desktop.ui.settings_store import desk_settings
 
 if TYPE_CHECKING:
     import logging
@@ -33,18 +35,18 @@ if TYPE_CHECKING:
 
 def _log() -> logging.Logger:
     """Imported on first use: `logging` costs ~15 ms before the first window otherwise."""
-    import logging
+    import logging  # lazy: startup time
 
     return logging.getLogger(__name__)
 
 
 CATALOG = "gdpr_desk"
-#: The interface languages, the product's first language first.
-LANGUAGES: tuple[str, ...] = ("nb", "en", "sv")
+__all__ = ["LANGUAGES", "LANGUAGE_KEY", "language_choice"]
+
 DEFAULT_LANG = "nb"
-SYSTEM = "system"
-#: The QSettings key the settings dialog writes: "system" or one of LANGUAGES.
-LANGUAGE_KEY = "ui/language"
+SYSTEM = options.SYSTEM_LANGUAGE
+#: The key the settings dialog writes (declared in desktop.settings): "system" or one of LANGUAGES.
+LANGUAGE_KEY = options.LANGUAGE.key
 #: The locale each language's dates and numbers follow. British English: day before month and a
 #: 24-hour clock, as the shop's Nordic readers expect, never the US 11/25/2026.
 LOCALE_NAMES: dict[str, str] = {"nb": "nb_NO", "en": "en_GB", "sv": "sv_SE"}
@@ -103,29 +105,13 @@ def language_for_locale(locale: QLocale) -> str:
     return DEFAULT_LANG
 
 
-def language_choice(value: object) -> str | None:
-    """A stored `ui/language` as SYSTEM or one of LANGUAGES; None when it names no language.
-
-    The one reading of the setting: the desk and the settings dialog must agree on what a
-    hand-written "nb_NO" or "no" means, or saving the dialog would change the language unasked.
-    """
-    choice = ("" if value is None else str(value)).strip().lower().replace("-", "_")
-    if choice in LANGUAGES:
-        return choice
-    if choice in ("no", "nn", "nb_no", "nn_no"):
-        return "nb"
-    if choice in ("", SYSTEM):
-        return SYSTEM
-    return None
-
-
-def configured_language(settings: QSettings | None = None) -> str:
+def configured_language(settings: options.SettingsBackend | None = None) -> str:
     """The setting `ui/language` as one of LANGUAGES: "system" (or nothing) follows QLocale.system().
 
     A value written by hand that names no language is logged and treated as "system", so a typo in
     the settings file never leaves the desk without a language.
     """
-    settings = settings if settings is not None else QSettings(ORG, APP_NAME)  # = desktop.app.desk_settings()
+    settings = settings if settings is not None else desk_settings()
     value = settings.value(LANGUAGE_KEY)
     choice = language_choice(value)
     if choice is None:
@@ -144,13 +130,13 @@ def ts_path(lang: str) -> Path:
 
 
 def find_lrelease() -> Path | None:
-    import PySide6
+    import PySide6  # lazy: startup time
 
     exe = "lrelease.exe" if sys.platform == "win32" else "lrelease"
     beside = Path(PySide6.__file__).resolve().parent / exe
     if beside.exists():
         return beside
-    import shutil
+    import shutil  # lazy: startup time
 
     script = shutil.which("pyside6-lrelease")
     return Path(script) if script else None
@@ -171,8 +157,8 @@ def compiled_catalog(lang: str) -> Path | None:
     if lrelease is None:
         _log().warning("lrelease not found; using %s", shipped if shipped.exists() else "English")
         return shipped if shipped.exists() else None
-    import subprocess
-    import tempfile
+    import subprocess  # lazy: startup time
+    import tempfile  # lazy: startup time
 
     # Compile to a temporary name and rename, so two instances starting at once never read half a file.
     fd, tmp_name = tempfile.mkstemp(prefix=qm.name, suffix=".tmp", dir=cache)

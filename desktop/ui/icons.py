@@ -140,6 +140,6 @@ def icon(name: str) -> QIcon:
 
 
 def _log() -> logging.Logger:
-    import logging
+    import logging  # lazy: startup time
 
     return logging.getLogger(__name__)

@@ -48,9 +48,12 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.errors import AuthenticationFailed
-from desktop.ui.common import ServiceWorker, busy_bar, error_text, notice
-from desktop.ui.login import ERROR_STYLE
+from desktop.settings import IDLE_LOCK_MINUTES
+from desktop.ui.common import busy_bar
+from desktop.ui.operations import Operations, error_text
 from desktop.ui.qt_compat import emit
+from desktop.ui.settings_store import desk_settings
+from desktop.ui.styles import ERROR_STYLE, notice
 
 if TYPE_CHECKING:
     import logging
@@ -76,7 +79,7 @@ _INPUT_EVENTS = frozenset({
 
 
 def _log() -> logging.Logger:
-    import logging
+    import logging  # lazy: startup time
 
     return logging.getLogger(__name__)
 
@@ -220,7 +223,7 @@ class IdleLock(QObject):
         self._focus: QWidget | None = None
         self._active_window: QWidget | None = None
         self.dialog: LockDialog | None = None
-        self.worker = ServiceWorker(self)
+        self.worker = Operations(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
@@ -240,10 +243,7 @@ class IdleLock(QObject):
             return max(1, self.timeout_ms)
         # The settings dialog's own reading, so the lock uses exactly what was saved there; a missing,
         # zero or out-of-range value reads as the default, so the lock cannot be switched off.
-        from desktop.app import desk_settings
-        from desktop.ui.settings_store import read_settings
-
-        return read_settings(desk_settings()).idle_lock_minutes * 60_000
+        return IDLE_LOCK_MINUTES.read(desk_settings()) * 60_000
 
     def start(self) -> None:
         """Start watching the person's input in every window of the application."""
@@ -358,7 +358,7 @@ class IdleLock(QObject):
         emit(self.locked)
 
     def _conceal_and_close_popups(self) -> None:
-        from desktop.ui.profile_view import ProfileView
+        from desktop.ui.profile_view import ProfileView  # lazy: startup time
 
         QToolTip.hideText()
         for _ in range(20):  # nested menus close one at a time
@@ -383,7 +383,7 @@ class IdleLock(QObject):
         ctx, actor = self.ctx, self.actor
 
         def job() -> int | None:
-            from desktop.services.accounts import AccountService
+            from desktop.services.accounts import AccountService  # lazy: startup time
 
             accounts = AccountService(ctx)
             try:
@@ -395,7 +395,7 @@ class IdleLock(QObject):
                     raise AccountDisabled(disabled.message, disabled.message_nb) from refused
                 raise
 
-        self.worker.submit(job, self._unlocked, self._refused)
+        self.worker.run(job, self._unlocked, on_error=self._refused)
 
     def _unlocked(self, account_id: int | None) -> None:
         dialog = self.dialog

@@ -47,12 +47,12 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.services.access_log import AccessLogService
-from desktop.ui.common import OK_STYLE, ServiceWorker, busy_bar, count_text, error_text, notice
+from desktop.ui.common import busy_bar, count_text
 from desktop.ui.formatting import date_input_format, format_datetime
-from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE
+from desktop.ui.operations import Operations, error_text
 from desktop.ui.qt_compat import emit
+from desktop.ui.styles import ERROR_STYLE, OK_STYLE, notice
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
@@ -179,7 +179,7 @@ class LogTableModel(QAbstractTableModel):
     #: A count or page failed; the text is the service's.
     failed = Signal(str)
 
-    def __init__(self, service: AccessLogService, actor: Actor, worker: ServiceWorker, *,
+    def __init__(self, service: AccessLogService, actor: Actor, worker: Operations, *,
                  page_size: int = PAGE_SIZE, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
@@ -193,7 +193,6 @@ class LogTableModel(QAbstractTableModel):
         self._total = 0
         self._more = False
         self._loading = False
-        self._generation = 0
         self._labels = action_labels()
 
     @property
@@ -210,8 +209,6 @@ class LogTableModel(QAbstractTableModel):
     def set_filter(self, log_filter: LogFilter) -> None:
         """Count, then read the first page; answers for an older filter are dropped."""
         self._filter = log_filter
-        self._generation += 1
-        gen = self._generation
         self.beginResetModel()
         self._rows, self._seen, self._skipped, self._total, self._more = [], set(), 0, 0, False
         self.endResetModel()
@@ -223,12 +220,11 @@ class LogTableModel(QAbstractTableModel):
             return total, self._service.query(self._actor, offset=0, limit=self._page_size, **kwargs)
 
         def done(result: tuple[int, list[LogRow]]) -> None:
-            if gen != self._generation:
-                return
             self._total = result[0]
             self._add(result[1])
 
-        self._worker.submit(job, done, lambda exc: self._failed(gen, exc))
+        # A newer filter supersedes this one: its answer is dropped.
+        self._worker.run(job, done, on_error=self._failed, key="log")
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
         return not parent.isValid() and self._more and not self._loading
@@ -237,16 +233,10 @@ class LogTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._loading = True
-        gen = self._generation
         offset = len(self._rows) + self._skipped
         kwargs = self._filter.kwargs()
-
-        def done(rows: list[LogRow]) -> None:
-            if gen == self._generation:
-                self._add(rows)
-
-        self._worker.submit(lambda: self._service.query(self._actor, offset=offset, limit=self._page_size, **kwargs),
-                            done, lambda exc: self._failed(gen, exc))
+        self._worker.run(lambda: self._service.query(self._actor, offset=offset, limit=self._page_size, **kwargs),
+                         self._add, on_error=self._failed, key="log")
 
     def _add(self, rows: list[LogRow]) -> None:
         self._loading = False
@@ -263,9 +253,7 @@ class LogTableModel(QAbstractTableModel):
         if not fresh and self._more:
             self.fetchMore()  # a page of rows already shown adds nothing, so the view would not ask again
 
-    def _failed(self, gen: int, exc: BaseException) -> None:
-        if gen != self._generation:
-            return
+    def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self._more = False
         emit(self.failed, error_text(exc))
@@ -337,32 +325,25 @@ def _day(edit: QDateEdit) -> date:
     return value
 
 
-_PROBLEMS_NB: tuple[tuple[str, str], ...] = (
-    (r"entry (\d+) is missing", r"oppføring \1 mangler"),
-    (r"entries out of order", "oppføringene står i feil rekkefølge"),
-    (r"does not follow the entry before it", "følger ikke oppføringen før"),
-    (r"contents changed or entry forged", "innholdet er endret, eller oppføringen er forfalsket"),
-    (r"the head record is missing", "hodeposten mangler"),
+#: The chain check's findings, stored in English, as patterns and their interface text ({0}, {1}:
+#: the numbers the pattern found).
+_PROBLEMS: tuple[tuple[str, object], ...] = (
+    (r"entry (\d+) is missing", QT_TRANSLATE_NOOP("ChainProblem", "entry {0} is missing")),
+    (r"entries out of order", QT_TRANSLATE_NOOP("ChainProblem", "entries out of order")),
+    (r"does not follow the entry before it", QT_TRANSLATE_NOOP("ChainProblem", "does not follow the entry before it")),
+    (r"contents changed or entry forged", QT_TRANSLATE_NOOP("ChainProblem", "contents changed or entry forged")),
+    (r"the head record is missing", QT_TRANSLATE_NOOP("ChainProblem", "the head record is missing")),
     (r"the log ends at entry (\d+) but the head says (\d+): entries were removed",
-     r"loggen slutter ved oppføring \1, men hodeposten sier \2: oppføringer er fjernet"),
-)
-_PROBLEMS_SV: tuple[tuple[str, str], ...] = (
-    (r"entry (\d+) is missing", r"post \1 saknas"),
-    (r"entries out of order", "posterna står i fel ordning"),
-    (r"does not follow the entry before it", "följer inte posten före"),
-    (r"contents changed or entry forged", "innehållet har ändrats, eller posten är förfalskad"),
-    (r"the head record is missing", "huvudposten saknas"),
-    (r"the log ends at entry (\d+) but the head says (\d+): entries were removed",
-     r"loggen slutar vid post \1 men huvudposten säger \2: poster har tagits bort"),
+     QT_TRANSLATE_NOOP("ChainProblem", "the log ends at entry {0} but the head says {1}: entries were removed")),
 )
 
 
 def problem_text(problem: str) -> str:
     """The chain check's finding in the interface language (it is stored in English)."""
-    table = {"nb": _PROBLEMS_NB, "sv": _PROBLEMS_SV}.get(current_lang(), ())
-    for pattern, replacement in table:
-        if re.fullmatch(pattern, problem):
-            return re.sub(pattern, replacement, problem)
+    for pattern, text in _PROBLEMS:
+        found = re.fullmatch(pattern, problem)
+        if found is not None:
+            return QCoreApplication.translate("ChainProblem", str(text)).format(*found.groups())
     return problem
 
 
@@ -377,7 +358,6 @@ class LogViewer(QDialog):
         self.actor = actor
         self.dialogs = dialogs
         self.service = AccessLogService(ctx)
-        self.worker = ServiceWorker(self)
         self.setWindowTitle(self.tr("Access log – {app}").format(app=APP_NAME))
         self.resize(1180, 680)
 
@@ -449,6 +429,7 @@ class LogViewer(QDialog):
         self.message_label = notice(OK_STYLE, self.tr("Message"))
         self.error_label = notice(ERROR_STYLE, self.tr("Error"))
         self.busy = busy_bar(self.tr("Working"))
+        self.worker = Operations(self, busy=self.busy, errors=self.error_label)
 
         self.model = LogTableModel(self.service, actor, self.worker, parent=self)
         self.model.loaded.connect(self._loaded)
@@ -475,7 +456,6 @@ class LogViewer(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.table, 1)
 
-        self.worker.busy_changed.connect(self.busy.setVisible)
         self.apply_filter()
 
     @staticmethod
@@ -523,7 +503,7 @@ class LogViewer(QDialog):
         )
 
     def apply_filter(self) -> None:
-        self.error_label.hide()
+        self.worker.clear_error()
         self.count_label.setText(self.tr("Reading the log…"))
         self.model.set_filter(self.current_filter())
 
@@ -545,8 +525,7 @@ class LogViewer(QDialog):
 
     def _show_error(self, text: str) -> None:
         self.count_label.clear()
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.worker.show_error(text)
 
     # --- export and the chain ----------------------------------------------------------------
 
@@ -561,21 +540,21 @@ class LogViewer(QDialog):
             path = path.with_name(path.name + ".csv")
         kwargs = self.model.filter.kwargs()
         self.message_label.hide()
-        self.error_label.hide()
+        self.worker.clear_error()
 
         def done(written: int) -> None:
             self.message_label.setText(self.tr("Exported {count} entries to {path}").format(
                 count=count_text(written), path=path))
             self.message_label.show()
 
-        self.worker.submit(lambda: self.service.export_csv(self.actor, path, delimiter=CSV_DELIMITER, **kwargs),
-                           done, lambda exc: self._show_error(error_text(exc)))
+        self.worker.run(lambda: self.service.export_csv(self.actor, path, delimiter=CSV_DELIMITER, **kwargs),
+                        done, on_error=lambda exc: self._show_error(error_text(exc)))
 
     def verify_chain(self) -> None:
         self.chain_label.hide()
-        self.error_label.hide()
-        self.worker.submit(lambda: self.service.verify_chain(self.actor), self._chain_checked,
-                           lambda exc: self._show_error(error_text(exc)))
+        self.worker.clear_error()
+        self.worker.run(lambda: self.service.verify_chain(self.actor), self._chain_checked,
+                        on_error=lambda exc: self._show_error(error_text(exc)))
 
     def _chain_checked(self, result: VerifyResult) -> None:
         if result.ok:

@@ -27,15 +27,13 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.errors import DeskError
 from desktop.ui.i18n import current_lang
+from desktop.ui.operations import Operations
+from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, notice
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
     from desktop.services.context import DeskContext
 
-# A translucent tint over the palette and the palette's own text colour: readable in the light
-# and the dark palette alike (desktop/ui/theme.py; the contrast is checked in tests/ui/test_theme.py).
-NOTICE_STYLE = "QLabel { background: rgba(245, 124, 0, 28%); border: 1px solid #f57c00; padding: 6px; }"
-ERROR_STYLE = "QLabel { background: rgba(211, 47, 47, 20%); border: 1px solid #d32f2f; padding: 6px; }"
 _MAX_DB_CHARS = 64
 
 
@@ -45,16 +43,6 @@ def elide_middle(text: str, limit: int = _MAX_DB_CHARS) -> str:
         return text
     keep = limit - 1
     return text[: keep // 2] + "…" + text[len(text) - (keep - keep // 2):]
-
-
-def _notice(style: str, name: str) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet(style)
-    label.setAccessibleName(name)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
 
 
 def _title(text: str) -> QLabel:
@@ -99,11 +87,12 @@ class LoginDialog(QDialog):
         self.database_label = QLabel()
         self.database_label.setAccessibleName(self.tr("Database"))
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.demo_notice = _notice(NOTICE_STYLE, self.tr("Demo database notice"))
+        self.demo_notice = notice(NOTICE_STYLE, self.tr("Demo database notice"))
         self.demo_notice.setText(self.tr(
             "Demo database: the keys are kept in a file next to the database (for demos only)"
         ))
-        self.error_label = _notice(ERROR_STYLE, self.tr("Sign-in error"))
+        self.error_label = notice(ERROR_STYLE, self.tr("Sign-in error"))
+        self.worker = Operations(self, errors=self.error_label)
         self.status_label = QLabel()
         self.status_label.setAccessibleName(self.tr("Status"))
         self.status_label.setEnabled(False)
@@ -157,7 +146,7 @@ class LoginDialog(QDialog):
         self.database_label.setToolTip(name)
 
     def open_settings(self) -> None:
-        from desktop.ui.settings_dialog import open_settings
+        from desktop.ui.settings_dialog import open_settings  # lazy: startup time
 
         self.settings_dialog = open_settings(self)
 
@@ -188,24 +177,36 @@ class LoginDialog(QDialog):
             self._pending_submit = True
             self.status_label.setText(self.tr("Opening the database…"))
             return
-        from desktop.services.accounts import AccountService
+        if self.worker.is_busy():
+            return  # Enter pressed again while the password is being checked
+        from desktop.services.accounts import AccountService  # lazy: startup time (SQLAlchemy)
 
+        accounts, password = AccountService(self.ctx), self.password_edit.text()
+        # The password hash takes a noticeable moment by design: checked off the GUI thread, so the
+        # dialog keeps painting, with the wait cursor and the button off until the answer is back.
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.actor = AccountService(self.ctx).login(username, self.password_edit.text())
-        except DeskError as exc:
-            self.show_error(exc.text(current_lang()))
-            self.password_edit.clear()
-            self.password_edit.setFocus()
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self.login_button.setEnabled(False)
+        self.worker.run(lambda: accounts.login(username, password), self._signed_in, on_error=self._refused,
+                     key="login")
+
+    def _checked(self) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self.login_button.setEnabled(True)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self._checked()
+        self.actor = actor
         self.password_edit.clear()
         self.accept()
 
+    def _refused(self, exc: BaseException) -> None:
+        self._checked()
+        self.worker.show_error(exc)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+
     def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.worker.show_error(text)
 
 
 class FirstAdminDialog(QDialog):
@@ -243,12 +244,12 @@ class FirstAdminDialog(QDialog):
         form.addRow(self.tr("&Password:"), self.password_edit)
         form.addRow(self.tr("&Repeat password:"), self.repeat_edit)
 
-        self.demo_notice = _notice(NOTICE_STYLE, self.tr("Demo database notice"))
+        self.demo_notice = notice(NOTICE_STYLE, self.tr("Demo database notice"))
         self.demo_notice.setText(self.tr(
             "Demo database: the keys are kept in a file next to the database (for demos only)"
         ))
         self.demo_notice.setVisible(ctx.keys.demo_only)
-        self.error_label = _notice(ERROR_STYLE, self.tr("Error"))
+        self.error_label = notice(ERROR_STYLE, self.tr("Error"))
 
         self.create_button = QPushButton(self.tr("Create administrator"))
         self.create_button.setDefault(True)
@@ -278,7 +279,7 @@ class FirstAdminDialog(QDialog):
         if self.password_edit.text() != self.repeat_edit.text():
             self._fail(self.tr("The two passwords are not the same."))
             return
-        from desktop.services.setup import SetupService
+        from desktop.services.setup import SetupService  # lazy: startup time
 
         try:
             SetupService(self.ctx).create_first_admin(

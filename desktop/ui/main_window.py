@@ -26,26 +26,29 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.app import build_verification, desk_settings
 from desktop.domain.roles import Actor, Permission, Role
 from desktop.services.context import DeskContext
 from desktop.services.search import SearchService
+from desktop.settings import MAIN_GEOMETRY, MAIN_RESULTS_HEADER, MAIN_SPLITTER
+from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.dialogs import DialogService
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.idle_lock import install_idle_lock
 from desktop.ui.profile_view import ProfileView
 from desktop.ui.qt_compat import emit
+from desktop.ui.requests_ui import install_requests_ui
 from desktop.ui.search_model import SearchResultModel
+from desktop.ui.settings_dialog import open_settings as open_settings_dialog
+from desktop.ui.settings_store import desk_settings
+from desktop.ui.shortcuts_dialog import ShortcutsDialog
+from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, compact
 
 if TYPE_CHECKING:
-    from desktop.services.verification import VerificationService
+    from desktop.bootstrap import DeskServices
     from desktop.ui.log_viewer import LogViewer
 
-__all__ = ["MainWindow", "desk_settings"]
+__all__ = ["MainWindow"]
 
-GEOMETRY_KEY = "main_window/geometry"
-SPLITTER_KEY = "main_window/splitter"
-HEADER_KEY = "main_window/results_header"
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -53,13 +56,14 @@ class MainWindow(QMainWindow):
     #: The window has closed (and saved its layout): the session is over.
     closed = Signal()
 
-    def __init__(self, ctx: DeskContext, actor: Actor, *, dialogs: DialogService | None = None,
-                 verification: VerificationService | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, actor: Actor, services: DeskServices, *,
+                 dialogs: DialogService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.actor = actor
         self.dialogs = dialogs or DialogService(self)
-        self.verification = verification or build_verification(ctx)
+        self.services = services
+        self.verification = services.verification
         self.log_viewer: LogViewer | None = None
         self.setWindowTitle(f"{APP_NAME} – {ctx.db.display_name()}")
 
@@ -131,17 +135,14 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.splitter)
         self.setCentralWidget(container)
 
-        from desktop.ui.idle_lock import install_idle_lock
-
         # Before the menus, whose "Lock now" it answers; it hides every window after the idle time.
         self.idle_lock = install_idle_lock(self, ctx, actor, self.dialogs)
         self._build_menus()
-        from desktop.ui.requests_ui import install_requests_ui
-
         self.requests_ui = install_requests_ui(
             self, ctx, actor, self.dialogs,
             current_customer=self._current_customer,
             open_customer=self.open_customer,
+            mailer=services.mailer,
         )
         self._build_status_bar()
         find_key = QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
@@ -168,9 +169,7 @@ class MainWindow(QMainWindow):
         # Per-workstation settings: anyone signed in here may change them, as at the sign-in screen.
 
         def open_settings() -> None:
-            from desktop.ui.settings_dialog import open_settings as show
-
-            self.settings_dialog = show(self, self.dialogs)
+            self.settings_dialog = open_settings_dialog(self, self.dialogs)
 
         settings_action.triggered.connect(open_settings)
         file_menu.addAction(settings_action)
@@ -247,7 +246,7 @@ class MainWindow(QMainWindow):
         self.demo_label: QLabel | None = None
         if self.ctx.keys.demo_only:
             self.demo_label = QLabel(self.tr("Demo keys (demo only)"))
-            self.demo_label.setStyleSheet(NOTICE_STYLE.replace("padding: 6px", "padding: 1px 6px"))
+            self.demo_label.setStyleSheet(compact(NOTICE_STYLE))
             self.demo_label.setAccessibleName(self.tr("Demo keys notice"))
             bar.addPermanentWidget(self.demo_label)
 
@@ -255,18 +254,18 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         settings = desk_settings()
-        for key, restore in ((GEOMETRY_KEY, self.restoreGeometry), (SPLITTER_KEY, self.splitter.restoreState),
-                             (HEADER_KEY, self.table.horizontalHeader().restoreState)):
-            value = settings.value(key)
+        for option, restore in ((MAIN_GEOMETRY, self.restoreGeometry), (MAIN_SPLITTER, self.splitter.restoreState),
+                                (MAIN_RESULTS_HEADER, self.table.horizontalHeader().restoreState)):
+            value = option.read(settings)
             if isinstance(value, QByteArray | bytes) and value:
                 restore(QByteArray(value))
         self._widen_to_titles()
 
     def save_state(self) -> None:
         settings = desk_settings()
-        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
-        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        MAIN_GEOMETRY.write(settings, self.saveGeometry())
+        MAIN_SPLITTER.write(settings, self.splitter.saveState())
+        MAIN_RESULTS_HEADER.write(settings, self.table.horizontalHeader().saveState())
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -378,7 +377,7 @@ class MainWindow(QMainWindow):
 
     def show_log_viewer(self) -> None:
         if self.log_viewer is None:
-            from desktop.ui.log_viewer import LogViewer
+            from desktop.ui.log_viewer import LogViewer  # lazy: startup time
 
             self.log_viewer = LogViewer(self.ctx, self.actor, dialogs=self.dialogs, parent=self)
         self.log_viewer.show()
@@ -389,15 +388,11 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """F1: every shortcut installed in this window, read from the window itself."""
-        from desktop.ui.shortcuts_dialog import ShortcutsDialog
-
         self.shortcuts_dialog = ShortcutsDialog(self)
         self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.shortcuts_dialog.open()
 
     def show_about(self) -> None:
-        from desktop.ui.about_dialog import AboutDialog
-
         self.about_dialog = AboutDialog(self.ctx, self)
         self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.about_dialog.open()

@@ -42,14 +42,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.bootstrap import UnconfiguredMailer
 from desktop.domain.contact import mask_email
 from desktop.errors import DeskError
 from desktop.services.register_copy import RegisterCopyService, ReviewItem
-from desktop.ui.common import OK_STYLE, ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.common import busy_bar
 from desktop.ui.formatting import date_hint, format_date, parse_date
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.operations import Operations
 from desktop.ui.qt_compat import emit
+from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, OK_STYLE, notice
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
@@ -91,34 +93,6 @@ def _choose_file(parent: QWidget, suggested: str) -> str | None:
     return path or None
 
 
-class _SettingsMailer:
-    """SMTP as the settings configure it (the password from the keyring), for mail with an attachment."""
-
-    def send_with_attachment(self, to: str, subject: str, body: str, *, filename: str, data: bytes,
-                             mimetype: str) -> None:
-        from desktop.app import SMTP_KEYRING_ENTRY, SMTP_KEYRING_SERVICE, SettingsMailer, mailer_from_settings
-        from desktop.services.register_copy import SmtpAttachmentMailer
-        from desktop.services.verification import DeliveryFailed
-
-        configured = mailer_from_settings()
-        if not isinstance(configured, SettingsMailer):
-            raise DeliveryFailed("E-mail is not set up (Settings)", "E-post er ikke satt opp (Innstillinger)")
-        password = None
-        if configured.username:
-            import keyring
-            from keyring.errors import KeyringError
-
-            try:
-                password = keyring.get_password(SMTP_KEYRING_SERVICE, SMTP_KEYRING_ENTRY)
-            except KeyringError as exc:
-                raise DeliveryFailed("no keyring is available to hold the SMTP password",
-                                     "ingen nøkkelring er tilgjengelig for SMTP-passordet") from exc
-        SmtpAttachmentMailer(
-            configured.host, configured.port, starttls=configured.tls == "starttls", ssl=configured.tls == "ssl",
-            username=configured.username, password=password, sender=configured.sender,
-        ).send_with_attachment(to, subject, body, filename=filename, data=data, mimetype=mimetype)
-
-
 class RegisterCopyDialog(QDialog):
     """One person's register copy, for one access request (or none, for a copy on paper only)."""
 
@@ -140,10 +114,10 @@ class RegisterCopyDialog(QDialog):
         self.request_id = request_id
         self.dialogs = dialogs
         self.service = service or RegisterCopyService(ctx)
-        self.mailer: AttachmentMailer = mailer or _SettingsMailer()
+        # A dialog handed no mailer cannot mail, and says so; the desk hands it the configured one.
+        self.mailer: AttachmentMailer = mailer or UnconfiguredMailer()
         self.choose_printer = choose_printer
         self.choose_file = choose_file
-        self.worker = ServiceWorker(self)
         self.data: RegisterCopyData | None = None
         self.pdf: bytes | None = None
         self.redactions: list[Redaction] = []
@@ -180,6 +154,7 @@ class RegisterCopyDialog(QDialog):
         self.done_notice.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label = notice(ERROR_STYLE, self.tr("Error"))
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.worker = Operations(self, errors=self.error_label)
         self.busy = busy_bar(self.tr("Working"))
         self.worker.busy_changed.connect(self._busy)
 
@@ -335,12 +310,11 @@ class RegisterCopyDialog(QDialog):
         self.language.setEnabled(not self.worker.is_busy())
 
     def _failed(self, exc: BaseException) -> None:
-        self.error_label.setText(error_text(exc))
-        self.error_label.show()
+        self.worker.show_error(exc)
         self._set_enabled()
 
     def _clear_error(self) -> None:
-        self.error_label.hide()
+        self.worker.clear_error()
 
     # --- loading and preview ---------------------------------------------------------------------
 
@@ -354,7 +328,7 @@ class RegisterCopyDialog(QDialog):
             data = service.collect(actor, customer_id, request_id=request_id, lang=lang)
             return data, service.render(data, data.redactions), service.review_items(data)
 
-        self.worker.submit(work, self._loaded, self._failed)
+        self.worker.run(work, self._loaded, on_error=self._failed)
 
     def _loaded(self, result: tuple[RegisterCopyData, bytes, list[ReviewItem]]) -> None:
         data, pdf, items = result
@@ -391,7 +365,7 @@ class RegisterCopyDialog(QDialog):
         data, redactions, service = self.data, list(self.redactions), self.service
         if data is None:
             return
-        self.worker.submit(lambda: service.render(data, redactions), self._show_pdf, self._failed)
+        self.worker.run(lambda: service.render(data, redactions), self._show_pdf, on_error=self._failed)
 
     # --- review and redaction --------------------------------------------------------------------
 
@@ -469,8 +443,8 @@ class RegisterCopyDialog(QDialog):
             return
         self._clear_error()
         service, actor, request_id = self.service, self.actor, self.request_id
-        self.worker.submit(lambda: service.redact(actor, request_id, item.item_id, [(start, end)], reason),
-                           lambda made: self._redacted(item, made), self._failed)
+        self.worker.run(lambda: service.redact(actor, request_id, item.item_id, [(start, end)], reason),
+                           lambda made: self._redacted(item, made), on_error=self._failed)
 
     def _redacted(self, item: ReviewItem, made: Sequence[Redaction]) -> None:
         self.redactions += made
@@ -500,10 +474,10 @@ class RegisterCopyDialog(QDialog):
             ).format(printer=name))
             return
         service, actor, request_id, customer_id = self.service, self.actor, self.request_id, self.customer_id
-        self.worker.submit(lambda: service.log_printed(actor, request_id, printed, customer_id=customer_id),
+        self.worker.run(lambda: service.log_printed(actor, request_id, printed, customer_id=customer_id),
                            lambda _: self.dialogs.info(self, self.tr("Printed"), self.tr(
                                "{pages} pages went to the printer. When the letter has gone, press "
-                               "“Mark as posted”.").format(pages=printed)), self._failed)
+                               "“Mark as posted”.").format(pages=printed)), on_error=self._failed)
 
     def _paint(self, printer: QPrinter) -> int:
         """Each page as an image scaled onto the printer's page; returns how many pages were printed."""
@@ -541,9 +515,9 @@ class RegisterCopyDialog(QDialog):
         self._clear_error()
         service, actor, request_id, customer_id, pdf = (self.service, self.actor, self.request_id, self.customer_id,
                                                         self.pdf)
-        self.worker.submit(lambda: service.save(actor, request_id, pdf, Path(path), customer_id=customer_id),
+        self.worker.run(lambda: service.save(actor, request_id, pdf, Path(path), customer_id=customer_id),
                            lambda saved: self.dialogs.info(self, self.tr("Saved"), self.tr(
-                               "The register copy was saved to {path}.").format(path=saved)), self._failed)
+                               "The register copy was saved to {path}.").format(path=saved)), on_error=self._failed)
 
     # --- answering ---------------------------------------------------------------------------------
 
@@ -562,7 +536,7 @@ class RegisterCopyDialog(QDialog):
             return
         self._clear_error()
         service, actor, request_id = self.service, self.actor, self.request_id
-        self.worker.submit(lambda: service.mark_posted(actor, request_id, posted), self._completed, self._failed)
+        self.worker.run(lambda: service.mark_posted(actor, request_id, posted), self._completed, on_error=self._failed)
 
     def send_email(self) -> None:
         if self.request_id is None or self.data is None or self.pdf is None:
@@ -582,7 +556,7 @@ class RegisterCopyDialog(QDialog):
             locked, password = service.encrypt(pdf)
             return service.email(actor, request_id, locked, channel, mailer, lang=lang), password
 
-        self.worker.submit(work, self._emailed, self._failed)
+        self.worker.run(work, self._emailed, on_error=self._failed)
 
     def _emailed(self, result: tuple[RequestView, str]) -> None:
         view, password = result

@@ -45,12 +45,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.deadlines import DeadlineState
 from desktop.domain.requests import OPEN_STATES, Channel, RequestState, RequestType, state_label
-from desktop.ui.common import ServiceWorker, busy_bar, error_text, notice
+from desktop.ui.common import busy_bar
 from desktop.ui.formatting import format_date, ui_sort_key
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.operations import Operations, error_text
 from desktop.ui.qt_compat import emit
+from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, notice
 from desktop.ui.theme import tone
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ class RequestQueueModel(QAbstractTableModel):
     #: A load failed; the text is the service's.
     failed = Signal(str)
 
-    def __init__(self, service: RequestService, actor: Actor, worker: ServiceWorker, *,
+    def __init__(self, service: RequestService, actor: Actor, worker: Operations, *,
                  limit: int = QUEUE_LIMIT, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
@@ -164,7 +165,6 @@ class RequestQueueModel(QAbstractTableModel):
         self._rows: list[QueueRow] = []
         self._counts: QueueCounts | None = None
         self._filter = QueueFilter()
-        self._generation = 0
         self._loading = False
         self._sort_column = self.COL_DUE
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -188,8 +188,6 @@ class RequestQueueModel(QAbstractTableModel):
         """Read the queue for `queue_filter` (or the current one again); older answers are dropped."""
         if queue_filter is not None:
             self._filter = queue_filter
-        self._generation += 1
-        gen = self._generation
         self._loading = True
         service, actor, limit = self._service, self._actor, self._limit
         queue_kwargs, counts_kwargs = self._filter.queue_kwargs(), self._filter.counts_kwargs()
@@ -198,16 +196,15 @@ class RequestQueueModel(QAbstractTableModel):
             return service.queue(actor, limit=limit, **queue_kwargs), service.counts(actor, **counts_kwargs)
 
         def done(result: tuple[list[QueueRow], QueueCounts]) -> None:
-            if gen == self._generation:
-                self._loading = False
-                self.set_rows(result[0], result[1])
+            self._loading = False
+            self.set_rows(result[0], result[1])
 
         def failed(exc: BaseException) -> None:
-            if gen == self._generation:
-                self._loading = False
-                emit(self.failed, error_text(exc))
+            self._loading = False
+            emit(self.failed, error_text(exc))
 
-        self._worker.submit(job, done, failed)
+        # A newer load supersedes this one: its answer (or failure) is dropped.
+        self._worker.run(job, done, on_error=failed, key="queue")
 
     def set_rows(self, rows: list[QueueRow], counts: QueueCounts | None = None) -> None:
         self.beginResetModel()
@@ -376,13 +373,12 @@ class RequestQueueWidget(QWidget):
     def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
                  service: RequestService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.services.requests import RequestService
+        from desktop.services.requests import RequestService  # lazy: startup time
 
         self.ctx = ctx
         self.actor = actor
         self.dialogs = dialogs
         self.service = service or RequestService(ctx)
-        self.worker = ServiceWorker(self)
         self._agents: dict[int, str] = {}
         if actor.account_id is not None:
             self._agents[actor.account_id] = actor.display_name or actor.username
@@ -440,6 +436,7 @@ class RequestQueueWidget(QWidget):
         self.limit_label = notice(NOTICE_STYLE, self.tr("Queue limit notice"))
         self.error_label = notice(ERROR_STYLE, self.tr("Error"))
         self.busy = busy_bar(self.tr("Loading"))
+        self.worker = Operations(self, busy=self.busy, errors=self.error_label)
 
         self.model = RequestQueueModel(self.service, actor, self.worker, parent=self)
         self.model.loaded.connect(self._loaded)
@@ -474,7 +471,6 @@ class RequestQueueWidget(QWidget):
         refresh_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         refresh_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh_key.setWhatsThis(self.tr("Read the request queue again"))
-        self.worker.busy_changed.connect(self.busy.setVisible)
         self.refresh()
 
     def _fit_columns(self) -> None:
@@ -523,7 +519,7 @@ class RequestQueueWidget(QWidget):
         selected = self.selected_request_id()
         if selected is not None:
             self._keep_selected = selected
-        self.error_label.hide()
+        self.worker.clear_error()
         self.model.load(self.current_filter())
 
     def _mine_toggled(self, on: bool) -> None:
@@ -583,8 +579,7 @@ class RequestQueueWidget(QWidget):
         return "  |  ".join(parts)
 
     def _failed(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.worker.show_error(text)
 
     # --- opening -----------------------------------------------------------------------------
 

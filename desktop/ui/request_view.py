@@ -16,36 +16,21 @@ Why it is shaped like this:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -53,15 +38,23 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.deadlines import DeadlineState
 from desktop.domain.requests import Action, Channel, IdentityState, RequestState, RequestType
-from desktop.domain.roles import Role
-from desktop.ui.common import INFO_STYLE, OK_STYLE, ServiceWorker, busy_bar, error_text, notice
-from desktop.ui.formatting import date_input_format, format_local_datetime, format_time, to_local
+from desktop.ui.common import busy_bar
+from desktop.ui.formatting import format_time, to_local
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
-from desktop.ui.log_viewer import ask_save_path
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.operations import Operations, error_text
 from desktop.ui.qt_compat import emit
+from desktop.ui.request_panels.access import AccessPanel
+from desktop.ui.request_panels.base import Panel, fill, hint, table, translated, when
+from desktop.ui.request_panels.consent import ConsentPanel
+from desktop.ui.request_panels.decision import DecisionPanel
+from desktop.ui.request_panels.erasure import ErasurePanel
+from desktop.ui.request_panels.marketing import MarketingPanel
+from desktop.ui.request_panels.portability import PortabilityPanel
+from desktop.ui.request_panels.rectification import RectificationPanel
+from desktop.ui.request_panels.restriction import RestrictionPanel
 from desktop.ui.request_queue import channel_label, days_left_text, format_day, state_text, type_label
+from desktop.ui.styles import ERROR_STYLE, INFO_STYLE, NOTICE_STYLE, OK_STYLE, notice
 from desktop.ui.theme import set_tone
 
 if TYPE_CHECKING:
@@ -69,14 +62,11 @@ if TYPE_CHECKING:
     from desktop.services.context import DeskContext
     from desktop.services.customers import CustomerSummary
     from desktop.services.letters import Letter
+    from desktop.services.register_copy import AttachmentMailer
     from desktop.services.requests import ExtensionResult, NotificationView, RequestService, RequestView
     from desktop.ui.dialogs import DialogService
-    from desktop.ui.erasure_ui import ErasurePlanDialog
 
 T = TypeVar("T")
-#: A lift notice gives the person this many days' warning unless the agent picks another date.
-LIFT_NOTICE_DAYS = 14
-_DECIDERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 #: Steps of an erasure that belong to its erasure plan (issue 5), not to this screen.
 _ERASURE_PLAN_ACTIONS = frozenset({Action.APPROVE, Action.REJECT, Action.COMPLETE})
 #: Types whose fulfilment panel completes the request itself: a bare "Complete" could only be refused.
@@ -135,664 +125,16 @@ _NOTICE_KINDS: dict[str, object] = {
     "objection_upheld": QT_TRANSLATE_NOOP("RequestHistory", "objection upheld"),
     "restriction_lifted": QT_TRANSLATE_NOOP("RequestHistory", "restriction lifted"),
 }
-_FIELDS: dict[str, object] = {
-    "first_name": QT_TRANSLATE_NOOP("RectificationPanel", "First name"),
-    "last_name": QT_TRANSLATE_NOOP("RectificationPanel", "Last name"),
-    "email": QT_TRANSLATE_NOOP("RectificationPanel", "E-mail"),
-    "phone": QT_TRANSLATE_NOOP("RectificationPanel", "Phone"),
-    "street": QT_TRANSLATE_NOOP("RectificationPanel", "Street address"),
-    "postcode": QT_TRANSLATE_NOOP("RectificationPanel", "Postcode"),
-    "city": QT_TRANSLATE_NOOP("RectificationPanel", "Town"),
-}
-
-
-def _translated(context: str, table: dict[str, object], key: str) -> str:
-    text = table.get(key)
-    return QCoreApplication.translate(context, str(text)) if text is not None else key
-
-
-def when(value: datetime) -> str:
-    """Stored times are naive UTC; the agent reads local time, in the interface locale's format."""
-    return format_local_datetime(value)
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date().toPython()
-    assert isinstance(value, date)
-    return value
-
-
-def _date_edit(value: date, name: str) -> QDateEdit:
-    edit = QDateEdit(_qdate(value))
-    edit.setDisplayFormat(date_input_format())
-    edit.setCalendarPopup(True)
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _checklist(name: str, items: Sequence[tuple[str, str]]) -> QListWidget:
-    """A short list of check boxes (purposes); key in UserRole."""
-    widget = QListWidget()
-    widget.setAccessibleName(name)
-    for key, text in items:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Unchecked)
-        widget.addItem(item)
-    widget.setMaximumHeight(widget.sizeHintForRow(0) * max(3, len(items)) + 8)
-    return widget
-
-
-def checked_keys(widget: QListWidget) -> list[str]:
-    return [str(widget.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(widget.count())
-            if widget.item(i).checkState() == Qt.CheckState.Checked]
-
-
-def set_checked(widget: QListWidget, keys: Sequence[str]) -> None:
-    wanted = set(keys)
-    for i in range(widget.count()):
-        item = widget.item(i)
-        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
-                           else Qt.CheckState.Unchecked)
-
-
-def _bold(label: QLabel) -> QLabel:
-    font = QFont(label.font())
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def _hint(text: str) -> QLabel:
-    """Explanations stay readable: a disabled label's grey is too faint to read on most screens."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    set_tone(label, "muted")
-    return label
-
-
-def _left(button: QPushButton) -> QWidget:
-    """A button at its natural width in a form row, which would otherwise stretch it across."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(button)
-    row.addStretch(1)
-    return holder
-
-
-def _table(name: str, headers: Sequence[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setAccessibleName(name)
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows walk it
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return table
-
-
-def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            item.setToolTip(value)
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """The export holds personal data: created readable by its owner only."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
 
 
 # --- fulfilment panels ------------------------------------------------------------------------------
 
 
-class _Panel(QWidget):
-    """A type's fulfilment controls; `host` runs the service calls and shows their results.
-
-    No `self.tr` here: PySide6 translates in the context of the runtime class, so each panel
-    translates its own strings.
-    """
-
-    def __init__(self, host: RequestViewWidget) -> None:
-        super().__init__()
-        self.host = host
-
-    def show_view(self, view: RequestView, *, fresh: bool) -> None:
-        """Show `view`; `fresh` means another request than before, so typed input is cleared."""
-
-
-class AccessPanel(_Panel):
-    """The register copy itself is produced elsewhere; here the agent records that it went out."""
-
-    def __init__(self, host: RequestViewWidget) -> None:
-        super().__init__(host)
-        self.summary_edit = QPlainTextEdit()
-        self.summary_edit.setAccessibleName(self.tr("Summary of the answer"))
-        self.summary_edit.setPlaceholderText(self.tr(
-            "What was sent: for example the register copy (PDF) and the cover letter, encrypted e-mail"))
-        self.summary_edit.setTabChangesFocus(True)
-        self.summary_edit.setFixedHeight(self.fontMetrics().height() * 4)
-        self.via_combo = QComboBox()
-        self.via_combo.setAccessibleName(self.tr("Sent via"))
-        for channel in Channel:
-            self.via_combo.addItem(channel_label(channel), channel.value)
-        self.sent_edit = _date_edit(date.today(), self.tr("Sent on"))
-        self.complete_button = QPushButton(self.tr("Complete: the copy has been sent"))
-        self.complete_button.setAutoDefault(False)
-        self.complete_button.clicked.connect(self.complete)
-        self.copy_button = QPushButton(self.tr("Make the register copy…"))
-        self.copy_button.setAccessibleName(self.tr("Make the register copy"))
-        self.copy_button.setAutoDefault(False)
-        self.copy_button.clicked.connect(self.open_register_copy)
-        self.form = QWidget()
-        form = QFormLayout(self.form)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("", _left(self.copy_button))
-        form.addRow(self.tr("Summary:"), self.summary_edit)
-        form.addRow(self.tr("Sent via:"), self.via_combo)
-        form.addRow(self.tr("Sent on:"), self.sent_edit)
-        form.addRow("", _left(self.complete_button))
-        box = QVBoxLayout(self)
-        box.addWidget(_hint(self.tr(
-            "Make the register copy here: review it, then print, post or e-mail it encrypted. An electronic "
-            "request gets an electronic answer unless the person asked otherwise; the first copy is free.")))
-        box.addWidget(self.form)
-        box.addStretch(1)
-
-    def show_view(self, view: RequestView, *, fresh: bool) -> None:
-        if fresh:
-            self.summary_edit.clear()
-            self.via_combo.setCurrentIndex(max(0, self.via_combo.findData(view.channel.value)))
-            self.sent_edit.setDate(QDate.currentDate())
-        self.complete_button.setEnabled(Action.COMPLETE in view.allowed_actions)
-        self.copy_button.setEnabled(Action.COMPLETE in view.allowed_actions and bool(view.customer_id))
-        self.form.setVisible(view.is_open)
-
-    def summary(self) -> str:
-        return self.summary_edit.toPlainText().strip()
-
-    def open_register_copy(self) -> None:
-        """The Art. 15 letter for this request; sending or posting it completes the request."""
-        view = self.host.view
-        if view is None or not view.customer_id:
-            return
-        from desktop.ui.register_copy_dialog import RegisterCopyDialog
-
-        dialog = RegisterCopyDialog(self.host.ctx, self.host.actor, view.customer_id, view.id, self.host.dialogs,
-                                    parent=self)
-        dialog.completed.connect(lambda _view: self.host.reload())
-        dialog.exec()
-
-    def complete(self) -> None:
-        summary = self.summary()
-        if not summary:
-            text = self.host.dialogs.ask_text(self, self.tr("Complete the access request"),
-                                              self.tr("What was sent to the person?"))
-            if text is None:
-                return
-            summary = text
-        via, sent = str(self.via_combo.currentData()), _day(self.sent_edit)
-        service, actor = self.host.service, self.host.actor
-        self.host.act(lambda rid, v: service.complete_access(actor, rid, summary, sent_via=via, sent_on=sent,
-                                                             version=v))
-
-
-class RectificationPanel(_Panel):
-    """New values typed over the current ones (masked); before and after kept, masked, once saved."""
-
-    def __init__(self, host: RequestViewWidget) -> None:
-        super().__init__(host)
-        self.edits: dict[str, QLineEdit] = {}
-        self._summary_for: int | None = None
-        self.form = QWidget()
-        form = QFormLayout(self.form)
-        form.setContentsMargins(0, 0, 0, 0)
-        for key in _FIELDS:
-            edit = QLineEdit()
-            edit.setAccessibleName(self.field_label(key))
-            edit.setMaxLength(200)
-            self.edits[key] = edit
-            form.addRow(self.field_label(key) + ":", edit)
-        self.save_button = QPushButton(self.tr("Save the correction"))
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        self.changes_title = _bold(QLabel(self.tr("Before and after (masked, as kept in the log)")))
-        self.changes_table = _table(self.tr("Changes"), [self.tr("Field"), self.tr("Before"), self.tr("After"),
-                                                         self.tr("When")])
-        form.addRow("", _left(self.save_button))
-        self.intro = _hint(self.tr(
-            "Fill in only what is to change; the grey text is what is stored now. Recipients who received the "
-            "data are told (Art. 19) and the request is completed."))
-        self.box = QVBoxLayout(self)
-        self.box.addWidget(self.intro)
-        self.box.addWidget(self.form)
-        self.box.addWidget(self.changes_title)
-        self.box.addWidget(self.changes_table, 1)
-        self.box.addStretch(1)
-
-    def field_label(self, key: str) -> str:
-        return _translated("RectificationPanel", _FIELDS, key)
-
-    def show_view(self, view: RequestView, *, fresh: bool) -> None:
-        if fresh:
-            for edit in self.edits.values():
-                edit.clear()
-                edit.setPlaceholderText("")
-        self.intro.setVisible(view.is_open)
-        self.form.setVisible(view.is_open)
-        rows = [[self.field_label(c.field), c.before_masked, c.after_masked, when(c.at)] for c in view.changes]
-        _fill(self.changes_table, rows)
-        self.changes_title.setVisible(bool(rows))
-        self.changes_table.setVisible(bool(rows))
-        # The table takes the room when there is one; otherwise the form stays at the top.
-        self.box.setStretch(self.box.count() - 1, 0 if rows else 1)
-        if view.is_open and view.customer_id is not None and self._summary_for != view.id:
-            self._summary_for = view.id
-            self.host.load_summary(view, self.show_current)
-
-    def show_current(self, summary: CustomerSummary) -> None:
-        """The stored values as placeholders: masked as the profile shows them, never in full."""
-        now, whole_name = self.tr("now: {value}"), self.tr("now (full name): {value}")
-        values = {"email": summary.masked_email, "phone": summary.masked_phone, "city": summary.city}
-        for key, edit in self.edits.items():
-            if key in ("first_name", "last_name") and summary.name:
-                edit.setPlaceholderText(whole_name.format(value=summary.name))
-                continue
-            value = values.get(key)
-            edit.setPlaceholderText(now.format(value=value) if value else self.tr("unchanged"))
-
-    def changes(self) -> dict[str, str]:
-        return {key: edit.text().strip() for key, edit in self.edits.items() if edit.text().strip()}
-
-    def save(self) -> None:
-        changes = self.changes()
-        if not changes:
-            self.host.show_error(self.tr("Type the new value of at least one field."))
-            return
-        service, actor = self.host.service, self.host.actor
-
-        def done(_: object) -> None:
-            for edit in self.edits.values():
-                edit.clear()
-
-        self.host.act(lambda rid, v: service.rectify(actor, rid, changes, version=v), done)
-
-
-class RestrictionPanel(_Panel):
-    """Restrict (all purposes, or records serving only the ticked ones); tell the person; then lift."""
-
-    def __init__(self, host: RequestViewWidget) -> None:
-        super().__init__(host)
-        lang = current_lang()
-        purposes = [(p.key, f"§{p.number} {p.title.get(lang)}") for p in host.ctx.policy.purposes]
-        self.purposes_list = _checklist(self.tr("Purposes to restrict"), purposes)
-        self.restrict_button = QPushButton(self.tr("Restrict processing"))
-        self.restrict_button.setAutoDefault(False)
-        self.restrict_button.clicked.connect(self.restrict)
-        self.status_label = QLabel()
-        self.status_label.setAccessibleName(self.tr("Restriction status"))
-        self.status_label.setWordWrap(True)
-
-        restrict_box = QGroupBox(self.tr("Restrict (Art. 18)"))
-        restrict_layout = QVBoxLayout(restrict_box)
-        restrict_layout.addWidget(_hint(self.tr(
-            "Tick the purposes the person contests, or none for all their data. Records that also serve another "
-            "purpose stay usable for that purpose.")))
-        restrict_layout.addWidget(self.purposes_list)
-        restrict_layout.addWidget(self.restrict_button, 0, Qt.AlignmentFlag.AlignLeft)
-
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setAccessibleName(self.tr("Why the restriction ends"))
-        self.reason_edit.setPlaceholderText(self.tr("for example: the accuracy check is finished"))
-        self.lift_on_edit = _date_edit(date.today() + timedelta(days=LIFT_NOTICE_DAYS), self.tr("Lift on"))
-        self.notice_button = QPushButton(self.tr("Record the notice to the person"))
-        self.notice_button.setAutoDefault(False)
-        self.notice_button.clicked.connect(self.record_notice)
-        self.notice_sent_edit = _date_edit(date.today(), self.tr("Notice sent on"))
-        self.lift_button = QPushButton(self.tr("Lift the restriction"))
-        self.lift_button.setAutoDefault(False)
-        self.lift_button.clicked.connect(self.lift)
-
-        lift_box = QGroupBox(self.tr("Lift (the person is told first, Art. 18(3))"))
-        lift_form = QFormLayout(lift_box)
-        lift_form.addRow(self.tr("Reason:"), self.reason_edit)
-        lift_form.addRow(self.tr("Lift on:"), self.lift_on_edit)
-        lift_form.addRow("", _left(self.notice_button))
-        lift_form.addRow(self.tr("Notice sent on:"), self.notice_sent_edit)
-        lift_form.addRow("", _left(self.lift_button))
-
-        box = QVBoxLayout(self)
-        box.addWidget(self.status_label)
-        box.addWidget(restrict_box)
-        box.addWidget(lift_box)
-        box.addStretch(1)
-
-    def show_view(self, view: RequestView, *, fresh: bool) -> None:
-        if fresh:
-            set_checked(self.purposes_list, view.scope_purposes)
-            self.reason_edit.clear()
-            self.lift_on_edit.setDate(QDate.currentDate().addDays(LIFT_NOTICE_DAYS))
-            self.notice_sent_edit.setDate(QDate.currentDate())
-        self.purposes_list.setEnabled(view.is_open)
-        self.restrict_button.setEnabled(view.is_open)
-        active = view.active_restrictions > 0
-        for widget in (self.reason_edit, self.lift_on_edit, self.notice_button, self.notice_sent_edit,
-                       self.lift_button):
-            widget.setEnabled(active)
-        if active:
-            self.status_label.setText(self.tr("{count} records are restricted under this request.").format(
-                count=view.active_restrictions))
-        elif any(e.action == "lift_restriction" for e in view.history):
-            self.status_label.setText(self.tr("The restriction has been lifted."))
-        else:
-            self.status_label.setText(self.tr("Nothing is restricted under this request yet."))
-
-    def restrict(self) -> None:
-        purposes = checked_keys(self.purposes_list) or None
-        service, actor = self.host.service, self.host.actor
-        self.host.act(lambda rid, v: service.restrict(actor, rid, purposes, version=v))
-
-    def record_notice(self) -> None:
-        reason, lift_on = self.reason_edit.text(), _day(self.lift_on_edit)
-        service, actor = self.host.service, self.host.actor
-
-        def done(letter: Letter) -> None:
-            self.notice_sent_edit.setDate(QDate.currentDate())
-            self.host.show_message(self.tr("The notice is recorded as sent today. Send this text to the person; "
-                                           "lift the restriction on or after {date}.").format(date=format_day(lift_on)))
-            self.host.dialogs.info(self, self.tr("Notice to the person"), letter.text)
-
-        self.host.act(lambda rid, v: service.record_lift_notice(actor, rid, reason=reason, lift_on=lift_on, version=v),
-                      done)
-
-    def lift(self) -> None:
-        sent_on = _day(self.notice_sent_edit)
-        service, actor = self.host.service, self.host.actor
-        self.host.act(lambda rid, v: service.lift_restriction(actor, rid, sent_on, version=v))
-
-
-class MarketingPanel(_Panel):
-    """Art. 21(3): absolute and at once; normally done the moment the objection is filed."""
-
-    def __init__(self, host: RequestViewWidget) -> None:
-        super().__init__(host)
-        lang = current_lang()
-        self.channel_checks: dict[str, QCheckBox] = {}
-        self.status_label = QLabel()
-        self.status_label.setAccessibleName(self.tr("Marketing status"))
-        self.status_label.setWordWrap(True)
-        row = QHBoxLayout()
-        for mc in host.ctx.policy.marketing_channels:
-            check = QCheckBox(mc.label.get(lang))
-            self.channel_checks[mc.key] = check
-            row.addWidget(check)
-        row.addStretch(1)
-        self.stop_button = QPushButton(self.tr("Stop marketing on these channels now"))
-        self.stop_button.setAutoDefault(False)
-        self.stop_button.clicked.connect(self.stop)
-        box = QVBoxLayout(self)
-        box.addWidget(self.status_label)
-        box.addWidget(_hint(self.tr(
-            "An objection to direct marketing needs no reasons and takes effect at once. Only a block is kept so "
-            "the person is not contacted again; order confirmations are not marketing.")))
-        box.addLayout(row)
-        box.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignLeft)
-        box.addStretch(1)
-
-    def show_view(self, view: RequestView, *, fresh: bool) -> None:
-        chosen = set(self.channel_checks) if view.marketing_channel in (None, "all") else set(
-            (view.marketing_channel or "").split(","))
-        if fresh:
-            for key, check in self.channel_checks.items():
-                check.setChecked(key in chosen)
-        for check in self.channel_checks.values():
-            check.setEnabled(view.is_open)
-        self.stop_button.setEnabled(view.is_open)
-        if view.state is RequestState.DONE:
-            names = ", ".join(c.text() for k, c in self.channel_checks.items() if k in chosen)
-            self.status_label.setText(self.tr("Marketing stopped on: {channels}.").format(channels=names))
-        else:
-            self.status_label.setText(self.tr("Marketing has not been stopped under this request."))
-
-    def stop(self) -> None:
-        channels = [k for k, c in self.channel_checks.items() if c.isChecked()]
-        if not channels:
-            self.host.show_error(self.tr("Tick at least one channel."))
-            return
-        service, actor = self.host.service, self.host.actor
-        self.host.act(lambda rid, v: service.object_to_marketing(actor, rid, channels, version=v))
-
-
-class DecisionPanel(_Panel):
-    """Art. 21(1): a supervisor weighs the objection and records the grounds either way."""
-
-    def __init__(self, host: RequestViewWidget) -> None:
-        super().__init__(host)
-        self.upheld_radio = QRadioButton(self.tr("Upheld: stop the processing"))
-        self.not_upheld_radio = QRadioButton(self.tr("Not upheld: compelling legitimate grounds override"))
-        self.upheld_radio.setChecked(True)
-        self.grounds_edit = QPlainTextEdit()
-        self.grounds_edit.setAccessibleName(self.tr("Grounds"))
-        self.grounds_edit.setPlaceholderText(self.tr("The grounds are recorded and given to the person"))
-        self.grounds_edit.setTabChangesFocus(True)
-        self.grounds_edit.setFixedHeight(self.fontMetrics().height() * 4)
-        self.decide_button = QPushButton(self.tr("Record the decision"))
-        self.decide_button.setAutoDefault(False)
-        self.decide_button.clicked.connect(self.decide)
-        self.who_label = _hint("")
-        self.decision_label = QLabel()
-        self.decision_label.setAccessibleName(self.tr("Decision"))
-        self.decision_label.setWordWrap(True)
-        self.decision_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box = QVBoxLayout(self)
-        box.addWidget(self.decision_label)
-        box.addWidget(self.who_label)
-        box.addWidget(self.upheld_radio)
-        box.addWidget(self.not_upheld_radio)
-        box.addWidget(self.grounds_edit)
-        box.addWidget(self.decide_button, 0, Qt.AlignmentFlag.AlignLeft)
-        box.addStretch(1)
-
-    def may_decide(self, view: RequestView) -> bool:
-        return self.host.actor.role in _DECIDERS and view.state in (RequestState.IN_PROGRESS,
-                                                                    RequestState.AWAITING_APPROVAL)
-
-    def show_view(self, view: RequestView, *, fresh: bool) -> None:
-        if fresh:
-            self.grounds_edit.clear()
-            self.upheld_radio.setChecked(True)
-        allowed = self.may_decide(view)
-        for widget in (self.upheld_radio, self.not_upheld_radio, self.grounds_edit, self.decide_button):
-            widget.setEnabled(allowed)
-        if self.host.actor.role not in _DECIDERS:
-            self.who_label.setText(self.tr(
-                "A supervisor decides. Gather the facts, start the work and submit the request for approval."))
-        elif view.state not in (RequestState.IN_PROGRESS, RequestState.AWAITING_APPROVAL) and view.is_open:
-            self.who_label.setText(self.tr("The decision can be recorded once the work has started."))
-        else:
-            self.who_label.setText("")
-        self.who_label.setVisible(bool(self.who_label.text()))
-        if view.decision is not None:
-            verdict = self.tr("upheld") if view.decision == "upheld" else self.tr("not upheld")
-            self.decision_label.setText(self.tr("Decision: {verdict}, by {who} on {date}. Grounds: {grounds}").format(
-                verdict=verdict, who=view.decided_by or "–",
-                date=when(view.decided_at) if view.decided_at else "–", grounds=view.decision_grounds or "–"))
-        else:
-            self.decision_label.setText(self.tr("No decision yet."))
-
-    def decide(self) -> None:
-        upheld, grounds = self.upheld_radio.isChecked(), self.grounds_edit.toPlainText()
-        service, actor = self.host.service, self.host.actor
-        self.host.act(lambda rid, v: service.decide_objection(actor, rid, upheld, grounds, version=v))
-
-
-class ConsentPanel(_Panel):
-    """Withdrawal stops consent-based processing; the records are kept only until erased."""
-
-    def __init__(self, host: RequestViewWidget) -> None:
-        super().__init__(host)
-        lang = current_lang()
-        consent = [(p.key, f"§{p.number} {p.title.get(lang)}") for p in host.ctx.policy.purposes
-                   if p.legal_basis == "consent"]
-        self.purposes_list = _checklist(self.tr("Consent-based purposes"), consent)
-        self.channel_checks: dict[str, QCheckBox] = {}
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Marketing:")))
-        for mc in host.ctx.policy.marketing_channels:
-            check = QCheckBox(mc.label.get(lang))
-            self.channel_checks[mc.key] = check
-            row.addWidget(check)
-        row.addStretch(1)
-        self.withdraw_button = QPushButton(self.tr("Withdraw the consent"))
-        self.withdraw_button.setAutoDefault(False)
-        self.withdraw_button.clicked.connect(self.withdraw)
-        box = QVBoxLayout(self)
-        box.addWidget(_hint(self.tr(
-            "Tick the purposes the consent is withdrawn for, or none for every consent-based purpose. Processing "
-            "before the withdrawal stays lawful.")))
-        box.addWidget(self.purposes_list)
-        box.addLayout(row)
-        box.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignLeft)
-        box.addStretch(1)
-
-    def show_view(self, view: RequestView, *, fresh: bool) -> None:
-        if fresh:
-            set_checked(self.purposes_list, view.scope_purposes)
-            chosen = set(self.channel_checks) if view.marketing_channel in (None, "all") else set(
-                (view.marketing_channel or "").split(","))
-            for key, check in self.channel_checks.items():
-                check.setChecked(key in chosen)
-        for widget in (self.purposes_list, self.withdraw_button, *self.channel_checks.values()):
-            widget.setEnabled(view.is_open)
-
-    def withdraw(self) -> None:
-        purposes = checked_keys(self.purposes_list) or None
-        channels = [k for k, c in self.channel_checks.items() if c.isChecked()]
-        service, actor = self.host.service, self.host.actor
-        self.host.act(lambda rid, v: service.withdraw_consent(actor, rid, purposes=purposes,
-                                                              marketing_channels=channels, version=v))
-
-
-class PortabilityPanel(_Panel):
-    """The export is saved where the agent chooses, private to them; then the request is completed."""
-
-    def __init__(self, host: RequestViewWidget) -> None:
-        super().__init__(host)
-        self.save_button = QPushButton(self.tr("Save export…"))
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save_export)
-        self.saved_label = QLabel()
-        self.saved_label.setAccessibleName(self.tr("Export status"))
-        self.saved_label.setWordWrap(True)
-        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.last_path: Path | None = None
-        box = QVBoxLayout(self)
-        box.addWidget(_hint(self.tr(
-            "A zip with JSON and CSV of what the person gave on consent or contract, with its schema. Send it to the "
-            "person securely, then complete the request with what was sent.")))
-        box.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
-        box.addWidget(self.saved_label)
-        box.addStretch(1)
-
-    def show_view(self, view: RequestView, *, fresh: bool) -> None:
-        if fresh:
-            self.last_path = None
-        self.save_button.setEnabled(view.is_open)
-        exports = [e for e in view.history if e.action == "export"]
-        if exports:
-            self.saved_label.setText(self.tr("Last export: {when} by {who}.").format(
-                when=when(exports[-1].at), who=exports[-1].actor))
-        else:
-            self.saved_label.setText(self.tr("No export made yet."))
-
-    def save_export(self) -> None:
-        view = self.host.view
-        if view is None:
-            return
-        stem = self.tr("data-export")
-        suggested = f"{stem}-{view.reference}.zip"
-        path = ask_save_path(self.host.dialogs, self, self.tr("Save the portability export"), suggested,
-                             self.tr("Zip files (*.zip)"))
-        if path is None:
-            return
-        if path.suffix.lower() != ".zip":
-            path = path.with_name(path.name + ".zip")
-        service, actor = self.host.service, self.host.actor
-
-        def export(rid: int, v: int) -> int:
-            data = service.export_portability(actor, rid, version=v)
-            write_private(path, data)
-            return len(data)
-
-        def done(size: int) -> None:
-            self.last_path = path
-            self.host.show_message(self.tr("Saved {path} ({size} kB). Send it to the person securely, then "
-                                           "complete the request.").format(path=path, size=max(1, size // 1024)))
-
-        self.host.act(export, done)
-
-
-class ErasurePanel(_Panel):
-    """Erasure's plan, four-eyes approval and execution live in their own screen."""
-
-    def __init__(self, host: RequestViewWidget) -> None:
-        super().__init__(host)
-        box = QVBoxLayout(self)
-        box.addWidget(_hint(self.tr(
-            "An erasure is planned, approved by a supervisor and carried out in the erasure screen. Here you can "
-            "verify the identity, start the work, submit it for approval, extend, refuse or record a withdrawal.")))
-        self.plan_button = QPushButton(self.tr("Erasure plan…"))
-        self.plan_button.setToolTip(self.tr("What goes, what stays and why; submit, approve and carry out"))
-        self.plan_button.setAutoDefault(False)
-        self.plan_button.clicked.connect(self.open_plan)
-        box.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.plan_dialog: ErasurePlanDialog | None = None
-        box.addStretch(1)
-
-    def open_plan(self) -> ErasurePlanDialog | None:
-        """The erasure plan of the request on screen, in a dialog beside it."""
-        from desktop.ui.erasure_ui import ErasurePlanDialog
-
-        view = self.host.view
-        if view is None:
-            return None
-        if self.plan_dialog is not None:
-            self.plan_dialog.close()
-        host = self.host
-        dialog = ErasurePlanDialog(host.ctx, host.actor, view.id, host.dialogs, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.changed.connect(self._plan_changed)
-        dialog.finished.connect(lambda _result: self._plan_closed(dialog))
-        self.plan_dialog = dialog
-        dialog.show()
-        return dialog
-
-    def _plan_closed(self, dialog: ErasurePlanDialog) -> None:
-        if self.plan_dialog is dialog:
-            self.plan_dialog = None
-
-    def _plan_changed(self, request_id: int) -> None:
-        self.host.reload()
-        emit(self.host.changed, request_id)
-
-
 # --- the request view -------------------------------------------------------------------------------
+
+
+#: The key of the calls about the request on screen (`Operations`).
+_REQUEST = "request"
 
 
 class RequestViewWidget(QWidget):
@@ -806,17 +148,19 @@ class RequestViewWidget(QWidget):
     customer_requested = Signal(int)
 
     def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
-                 service: RequestService | None = None, parent: QWidget | None = None) -> None:
+                 service: RequestService | None = None, mailer: AttachmentMailer | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.services.requests import RequestService
+        from desktop.services.requests import RequestService  # lazy: startup time
 
         self.ctx = ctx
+        #: Mail with an attachment (the register copy); None: the dialog explains e-mail is not set up.
+        self.mailer = mailer
         self.actor = actor
         self.dialogs = dialogs
         self.service = service or RequestService(ctx)
-        self.worker = ServiceWorker(self)
+        self.worker = Operations(self)
         self.view: RequestView | None = None
-        self._generation = 0
         self.setAccessibleName(self.tr("Request"))
 
         self.stack = QStackedWidget()
@@ -904,13 +248,13 @@ class RequestViewWidget(QWidget):
         self.assign_button.setAutoDefault(False)
         self.assign_button.clicked.connect(self.assign_to_me)
         actions.addWidget(self.assign_button)
-        self.no_actions_label = _hint(self.tr("The request is closed; file a new request if the person asks again."))
+        self.no_actions_label = hint(self.tr("The request is closed; file a new request if the person asks again."))
         self.no_actions_label.setWordWrap(False)
         self.no_actions_label.hide()
         actions.addWidget(self.no_actions_label)
         actions.addStretch(1)
 
-        self.panels: dict[RequestType, _Panel] = {
+        self.panels: dict[RequestType, Panel] = {
             RequestType.ACCESS: AccessPanel(self),
             RequestType.RECTIFICATION: RectificationPanel(self),
             RequestType.ERASURE: ErasurePanel(self),
@@ -928,9 +272,9 @@ class RequestViewWidget(QWidget):
         panel_scroll.setWidgetResizable(True)
         panel_scroll.setWidget(self.panel_stack)
 
-        self.history_table = _table(self.tr("History"), [self.tr("When"), self.tr("Who"), self.tr("Step"),
+        self.history_table = table(self.tr("History"), [self.tr("When"), self.tr("Who"), self.tr("Step"),
                                                          self.tr("State"), self.tr("Note")])
-        self.notices_table = _table(self.tr("Notices to recipients"),
+        self.notices_table = table(self.tr("Notices to recipients"),
                                     [self.tr("Recipient"), self.tr("Change"), self.tr("Made"), self.tr("Sent")])
         self.notices_table.itemSelectionChanged.connect(self._notice_selected)
         self.notice_text = QPlainTextEdit()
@@ -939,7 +283,7 @@ class RequestViewWidget(QWidget):
         self.notice_sent_button = QPushButton(self.tr("Mark as sent"))
         self.notice_sent_button.setAutoDefault(False)
         self.notice_sent_button.clicked.connect(self.mark_notice_sent)
-        self.letters_table = _table(self.tr("Letters"), [self.tr("Letter"), self.tr("Language"), self.tr("Made"),
+        self.letters_table = table(self.tr("Letters"), [self.tr("Letter"), self.tr("Language"), self.tr("Made"),
                                                          self.tr("Sent")])
         self.letters_table.itemSelectionChanged.connect(self._letter_selected)
         self.letter_text = QPlainTextEdit()
@@ -1008,31 +352,25 @@ class RequestViewWidget(QWidget):
 
     def load(self, request_id: int) -> None:
         """Open a request (a logged look at the person's data), off the GUI thread."""
-        self._generation += 1
-        gen = self._generation
         self.clear_messages()
         if self.view is None or self.view.id != request_id:
             self.empty_label.setText(self.tr("Opening the request…"))
         service, actor = self.service, self.actor
 
-        def done(view: RequestView) -> None:
-            if gen == self._generation:
-                self.show_request(view)
-
         def failed(exc: BaseException) -> None:
-            if gen == self._generation:
-                if self.view is None:
-                    self.empty_label.setText(error_text(exc))
-                self.show_error(error_text(exc))
+            if self.view is None:
+                self.empty_label.setText(error_text(exc))
+            self.show_error(error_text(exc))
 
-        self.worker.submit(lambda: service.get(actor, request_id), done, failed)
+        # Opening another request (or clearing) supersedes this one: its answer is dropped.
+        self.worker.run(lambda: service.get(actor, request_id), self.show_request, on_error=failed, key=_REQUEST)
 
     def reload(self) -> None:
         if self.view is not None:
             self.load(self.view.id)
 
     def clear(self) -> None:
-        self._generation += 1
+        self.worker.invalidate(_REQUEST)
         self.view = None
         self.empty_label.setText(self.tr("No request is open.\n\nDouble-click a request in the queue."))
         self.stack.setCurrentIndex(0)
@@ -1113,7 +451,7 @@ class RequestViewWidget(QWidget):
         self.open_customer_button.setEnabled(view.customer_id is not None and bool(view.customer_name))
         self.restriction_banner.setVisible(view.customer_restricted)
         if view.is_duplicate:
-            from desktop.services.requests import reference
+            from desktop.services.requests import reference  # lazy: startup time
 
             original = reference(view.duplicate_of_id) if view.duplicate_of_id is not None else "?"
             self.duplicate_label.setText(self.tr(
@@ -1164,18 +502,18 @@ class RequestViewWidget(QWidget):
         for e in view.history:
             change = state_text(e.to_state) if e.from_state in (None, e.to_state) else (
                 f"{state_text(e.from_state)} → {state_text(e.to_state)}")
-            rows.append([when(e.at), e.actor, _translated("RequestHistory", _EVENT_LABELS, e.action), change,
+            rows.append([when(e.at), e.actor, translated("RequestHistory", _EVENT_LABELS, e.action), change,
                          e.note or ""])
-        _fill(self.history_table, rows)
+        fill(self.history_table, rows)
         self.tabs.setTabText(1, self.tr("History ({count})").format(count=len(rows)))
 
     def _show_notices(self, view: RequestView) -> None:
         lang = current_lang()
         rows = [[self._recipient_name(n, lang),
-                 _translated("RequestHistory", _NOTICE_KINDS, n.kind), when(n.created_at),
+                 translated("RequestHistory", _NOTICE_KINDS, n.kind), when(n.created_at),
                  when(n.sent_at) if n.sent_at else self.tr("not sent")] for n in view.notifications]
         keep = self.notices_table.currentRow()
-        _fill(self.notices_table, rows)
+        fill(self.notices_table, rows)
         waiting = sum(1 for n in view.notifications if n.sent_at is None)
         self.tabs.setTabText(2, self.tr("Recipients (Art. 19): {waiting} to send").format(waiting=waiting)
                              if waiting else self.tr("Recipients (Art. 19) ({count})").format(count=len(rows)))
@@ -1191,12 +529,12 @@ class RequestViewWidget(QWidget):
             return n.recipient_name if lang == "nb" else n.recipient_name_en
 
     def _show_letters(self, view: RequestView) -> None:
-        rows = [[_translated("RequestHistory", _LETTER_KINDS, x.kind), x.lang, when(x.created_at),
+        rows = [[translated("RequestHistory", _LETTER_KINDS, x.kind), x.lang, when(x.created_at),
                  self.tr("{date} via {via}").format(date=format_day(x.sent_on), via=channel_label(x.sent_via)
                                                     if x.sent_via in set(Channel) else (x.sent_via or "–"))
                  if x.sent_on else self.tr("not sent")] for x in view.letters]
         keep = self.letters_table.currentRow()
-        _fill(self.letters_table, rows)
+        fill(self.letters_table, rows)
         waiting = sum(1 for x in view.letters if x.sent_on is None)
         self.tabs.setTabText(3, self.tr("Letters: {waiting} to send").format(waiting=waiting)
                              if waiting else self.tr("Letters ({count})").format(count=len(rows)))
@@ -1251,15 +589,12 @@ class RequestViewWidget(QWidget):
         view = self.view
         if view is None or self.worker.is_busy():
             return
-        from desktop.services.requests import ExtensionResult, RequestView
+        from desktop.services.requests import ExtensionResult, RequestView  # lazy: startup time
 
-        gen, request_id, version = self._generation, view.id, view.version
+        request_id, version = view.id, view.version
         self.clear_messages()
 
         def done(result: T) -> None:
-            emit(self.changed, request_id)
-            if gen != self._generation:
-                return
             if isinstance(result, RequestView):
                 self.show_request(result)
             elif isinstance(result, ExtensionResult):
@@ -1269,13 +604,13 @@ class RequestViewWidget(QWidget):
             if on_done is not None:
                 on_done(result)
 
-        self.worker.submit(lambda: call(request_id, version), done, lambda exc: self._action_failed(gen, exc))
+        # The queue hears of every change, even one whose request is no longer on screen.
+        self.worker.change(lambda: call(request_id, version), done, on_error=self._action_failed, key=_REQUEST,
+                           on_changed=lambda _result: emit(self.changed, request_id))
 
-    def _action_failed(self, gen: int, exc: BaseException) -> None:
-        from desktop.services.requests import ConcurrentChange
+    def _action_failed(self, exc: BaseException) -> None:
+        from desktop.services.requests import ConcurrentChange  # lazy: startup time
 
-        if gen != self._generation:
-            return
         if isinstance(exc, ConcurrentChange):
             self.reload()
             self.show_message(self.tr("{message} The request has been reloaded: check it and try again.").format(
@@ -1414,8 +749,8 @@ class RequestViewWidget(QWidget):
             self.letter_text.setPlainText(letter.text)
             self.tabs.setCurrentIndex(3)
 
-        self.worker.submit(lambda: service.acknowledgement(actor, rid), done,
-                           lambda exc: self.show_error(error_text(exc)))
+        self.worker.run(lambda: service.acknowledgement(actor, rid), done,
+                        on_error=lambda exc: self.show_error(error_text(exc)))
 
     # --- the customer's current values (rectification) ----------------------------------------
 
@@ -1424,19 +759,14 @@ class RequestViewWidget(QWidget):
         customer_id, request_id, actor, ctx = view.customer_id, view.id, self.actor, self.ctx
         if customer_id is None:
             return
-        gen = self._generation
-
         def job() -> CustomerSummary:
-            from desktop.services.customers import CustomerService
+            from desktop.services.customers import CustomerService  # lazy: startup time
 
             return CustomerService(ctx).open_summary(actor, customer_id, request_id=request_id)
 
-        def done(summary: CustomerSummary) -> None:
-            if gen == self._generation:
-                on_done(summary)
-
-        self.worker.submit(job, done, lambda exc: None if gen != self._generation else self.show_error(
-            error_text(exc)))
+        # Part of the request on screen: dropped with it if another is opened meanwhile.
+        self.worker.run(job, on_done, on_error=lambda exc: self.show_error(error_text(exc)), key=_REQUEST,
+                        supersede=False)
 
     def description(self) -> str:
         """The request in one line, for the window title."""

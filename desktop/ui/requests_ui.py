@@ -8,8 +8,8 @@ Why it is shaped like this:
   customer open in the main window while working the request, and a supervisor can leave the
   queue on a second screen. Opening a request from the queue also opens its customer in the main
   window (`open_customer`), which starts a contact there as usual.
-- The widgets (and `desktop.services.requests` with SQLAlchemy) are imported when first used, so
-  installing the menu costs nothing before the first window shows.
+- The request view and `desktop.services.requests` (with SQLAlchemy) are imported when first
+  used, so installing the menu costs nothing before the first window shows.
 """
 
 from __future__ import annotations
@@ -17,35 +17,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
+from desktop.domain.roles import Permission
+from desktop.settings import REQUESTS_GEOMETRY, REQUESTS_SPLITTER
+from desktop.ui.erasure_ui import ApprovalQueueWidget
+from desktop.ui.file_request_dialog import FileRequestDialog
 from desktop.ui.icons import icon
 from desktop.ui.qt_compat import emit
+from desktop.ui.request_queue import RequestQueueWidget
+from desktop.ui.settings_store import desk_settings
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
     from desktop.services.context import DeskContext
+    from desktop.services.register_copy import AttachmentMailer
     from desktop.services.requests import RequestService
     from desktop.ui.dialogs import DialogService
-    from desktop.ui.erasure_ui import ApprovalQueueWidget
-    from desktop.ui.file_request_dialog import FileRequestDialog
-    from desktop.ui.request_queue import RequestQueueWidget
     from desktop.ui.request_view import RequestViewWidget
 
 #: QSettings key of the roll-forward setting (RULEBOOK §2); off unless an administrator turns it on.
 ROLL_FORWARD_KEY = "requests/roll_forward"
-GEOMETRY_KEY = "requests_window/geometry"
-SPLITTER_KEY = "requests_window/splitter"
 
 CurrentCustomer = Callable[[], tuple[int, str] | None]
 
 
 def roll_forward_setting() -> bool:
-    from desktop.app import desk_settings
-
     value = desk_settings().value(ROLL_FORWARD_KEY, False)
     return value is True or str(value).lower() in ("1", "true", "yes")
 
@@ -54,15 +54,14 @@ class RequestsWindow(QWidget):
     """The queue on the left, the request opened from it on the right."""
 
     def __init__(self, ctx: DeskContext, actor: Actor, dialogs: DialogService, service: RequestService, *,
-                 parent: QWidget | None = None) -> None:
+                 mailer: AttachmentMailer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.ui.request_queue import RequestQueueWidget
-        from desktop.ui.request_view import RequestViewWidget
+        from desktop.ui.request_view import RequestViewWidget  # lazy: startup time
 
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowTitle(self.tr("Requests – {app}").format(app=APP_NAME))
         self.queue: RequestQueueWidget = RequestQueueWidget(ctx, actor, dialogs, service=service)
-        self.request: RequestViewWidget = RequestViewWidget(ctx, actor, dialogs, service=service)
+        self.request: RequestViewWidget = RequestViewWidget(ctx, actor, dialogs, service=service, mailer=mailer)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.queue)
         self.splitter.addWidget(self.request)
@@ -89,12 +88,8 @@ class RequestsWindow(QWidget):
         self.setWindowTitle(f"{described} – {base}" if described else base)
 
     def _restore(self) -> None:
-        from PySide6.QtCore import QByteArray
-
-        from desktop.app import desk_settings
-
         settings = desk_settings()
-        geometry, splitter = settings.value(GEOMETRY_KEY), settings.value(SPLITTER_KEY)
+        geometry, splitter = REQUESTS_GEOMETRY.read(settings), REQUESTS_SPLITTER.read(settings)
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(QByteArray(geometry))
         if isinstance(splitter, QByteArray | bytes) and splitter:
@@ -106,11 +101,9 @@ class RequestsWindow(QWidget):
         self.request.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        from desktop.app import desk_settings
-
         settings = desk_settings()
-        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        REQUESTS_GEOMETRY.write(settings, self.saveGeometry())
+        REQUESTS_SPLITTER.write(settings, self.splitter.saveState())
         self.shutdown()
         super().closeEvent(event)
 
@@ -124,8 +117,9 @@ class RequestsUi(QObject):
     def __init__(self, window: QMainWindow, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
                  current_customer: CurrentCustomer | None = None,
                  open_customer: Callable[[int], None] | None = None,
-                 service: RequestService | None = None) -> None:
+                 service: RequestService | None = None, mailer: AttachmentMailer | None = None) -> None:
         super().__init__(window)
+        self.mailer = mailer
         self.main_window = window
         self.ctx = ctx
         self.actor = actor
@@ -149,8 +143,6 @@ class RequestsUi(QObject):
         self.menu.addAction(self.new_request_action)
         self.menu.addAction(self.queue_action)
         self.approval_action: QAction | None = None
-        from desktop.domain.roles import Permission
-
         if actor.can(Permission.APPROVE_ERASURE):
             self.approval_action = QAction(icon("erasure"), self.tr("&Erasure approval"), window)
             self.approval_action.setStatusTip(self.tr("Erasures waiting for a supervisor's approval (four eyes)"))
@@ -171,7 +163,7 @@ class RequestsUi(QObject):
     @property
     def service(self) -> RequestService:
         if self._service is None:
-            from desktop.services.requests import RequestService
+            from desktop.services.requests import RequestService  # lazy: startup time
 
             self._service = RequestService(self.ctx, roll_forward=roll_forward_setting())
         return self._service
@@ -185,8 +177,6 @@ class RequestsUi(QObject):
             self.dialogs.info(self.main_window, self.tr("New request"), self.tr(
                 "Open the customer first: search for the person and press Enter, then file the request."))
             return None
-        from desktop.ui.file_request_dialog import FileRequestDialog
-
         if self.file_dialog is not None:
             self.file_dialog.reject()
         customer_id, name = customer
@@ -205,7 +195,7 @@ class RequestsUi(QObject):
             self.file_dialog = None
 
     def _filed(self, request_id: int, customer_id: int) -> None:
-        from desktop.services.requests import reference
+        from desktop.services.requests import reference  # lazy: startup time
 
         self.main_window.statusBar().showMessage(self.tr("Filed {reference}").format(reference=reference(request_id)),
                                                  8000)
@@ -217,7 +207,7 @@ class RequestsUi(QObject):
     def ensure_window(self) -> RequestsWindow:
         if self.requests_window is None:
             self.requests_window = RequestsWindow(self.ctx, self.actor, self.dialogs, self.service,
-                                                  parent=self.main_window)
+                                                  mailer=self.mailer, parent=self.main_window)
             self.requests_window.queue.request_opened.connect(self._open_customer)
             self.requests_window.request.customer_requested.connect(self._open_customer_id)
         return self.requests_window
@@ -243,8 +233,6 @@ class RequestsUi(QObject):
 
     def show_approval_queue(self) -> ApprovalQueueWidget:
         """The erasures waiting for a supervisor, in a window of their own, read fresh."""
-        from desktop.ui.erasure_ui import ApprovalQueueWidget
-
         if self.approval_window is None:
             self.approval_window = ApprovalQueueWidget(self.ctx, self.actor, self.dialogs, parent=self.main_window)
             self.approval_window.setWindowFlag(Qt.WindowType.Window, True)
@@ -288,11 +276,12 @@ class RequestsUi(QObject):
 def install_requests_ui(window: QMainWindow, ctx: DeskContext, actor: Actor, dialogs: DialogService, *,
                         current_customer: CurrentCustomer | None = None,
                         open_customer: Callable[[int], None] | None = None,
-                        service: RequestService | None = None) -> RequestsUi:
+                        service: RequestService | None = None,
+                        mailer: AttachmentMailer | None = None) -> RequestsUi:
     """Add the "Requests" menu (Ctrl+N, Ctrl+Shift+Q) to `window`; keep the returned object alive.
 
     `current_customer` answers (customer id, name) of the customer on screen, or None;
     `open_customer` opens a customer in the main window when a request is opened from the queue.
     """
     return RequestsUi(window, ctx, actor, dialogs, current_customer=current_customer, open_customer=open_customer,
-                      service=service)
+                      service=service, mailer=mailer)

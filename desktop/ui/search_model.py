@@ -1,12 +1,12 @@
 """The search results table: typed-as-you-go, off the GUI thread, one page at a time.
 
 Why it is shaped like this:
-- The agent is on the phone, so the window must never freeze: every search runs on a private
-  one-thread pool. One thread is enough (SQLite takes one writer at a time anyway, and each search
-  writes its access-log entry) and it means a burst of typing leaves at most one stale search
-  running; queued stale ones are dropped before they touch the database.
-- Rows are cleared the moment the text changes, and every result carries the generation it was
-  asked for; an answer for an older generation is thrown away. So Enter can never open a person
+- The agent is on the phone, so the window must never freeze: every search runs on the model's
+  own `Operations` thread. One thread is enough (SQLite takes one writer at a time anyway, and
+  each search writes its access-log entry) and it means a burst of typing leaves at most one stale
+  search running; queued stale ones are dropped before they touch the database.
+- Rows are cleared the moment the text changes, which supersedes every search made for the old
+  text (`Operations.invalidate`): their answers are thrown away. So Enter can never open a person
   from the previous query's list.
 - A 200 ms pause before searching keeps one access-log entry per thought, not per keystroke.
 - Only one page is held per fetch: `canFetchMore`/`fetchMore` ask for the next page with the
@@ -17,8 +17,7 @@ Why it is shaped like this:
 
 from __future__ import annotations
 
-import contextlib
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,29 +25,19 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
 
 from desktop.errors import DeskError
 from desktop.ui.i18n import current_lang
+from desktop.ui.operations import Operations
 from desktop.ui.qt_compat import emit
 
 if TYPE_CHECKING:
-    import logging
-
     from desktop.domain.roles import Actor
     from desktop.services.search import SearchHit, SearchPage
-
-
-def _log() -> logging.Logger:
-    """Imported on first use: `logging` costs ~15 ms before the first window otherwise."""
-    import logging
-
-    return logging.getLogger(__name__)
 
 
 Cursor = tuple[str, str, int]
@@ -65,55 +54,8 @@ class Searcher(Protocol):
         ...
 
 
-class _Generation:
-    """The number of the newest query; read by worker threads to skip work nobody will see."""
-
-    def __init__(self) -> None:
-        self.value = 0
-
-
-class _Relay(QObject):
-    """Carries results from the worker thread to the model (queued into the GUI thread)."""
-
-    done = Signal(int, object, bool)  # generation, SearchPage, is a next page
-    failed = Signal(int, str)  # generation, message for the person
-
-
-class _Ask(NamedTuple):
-    gen: int
-    searcher: Searcher
-    actor: Actor
-    query: str
-    after: Cursor | None
-    limit: int
-
-
-class _SearchJob(QRunnable):
-    def __init__(self, relay: _Relay, generation: _Generation, ask: _Ask) -> None:
-        super().__init__()
-        self.relay, self.generation, self.ask = relay, generation, ask
-
-    def run(self) -> None:
-        ask = self.ask
-        if self.generation.value != ask.gen:
-            return  # superseded while queued: no query, no access-log entry
-        try:
-            page = ask.searcher.search(ask.actor, ask.query, after=ask.after, limit=ask.limit)
-        except DeskError as exc:
-            self._emit_failed(exc.text(current_lang()))
-        except Exception:
-            _log().exception("search failed")
-            self._emit_failed(QCoreApplication.translate(
-                "SearchResultModel", "The search failed unexpectedly. Try again; if it keeps failing, tell IT."
-            ))
-        else:
-            # RuntimeError: the model was closed while this search ran; nobody is waiting.
-            with contextlib.suppress(RuntimeError):
-                emit(self.relay.done, ask.gen, page, ask.after is not None)
-
-    def _emit_failed(self, text: str) -> None:
-        with contextlib.suppress(RuntimeError):
-            emit(self.relay.failed, self.ask.gen, text)
+#: The key of the calls for the text in the search box (`Operations`): new text supersedes them.
+_SEARCH = "search"
 
 
 class SearchResultModel(QAbstractTableModel):
@@ -144,7 +86,6 @@ class SearchResultModel(QAbstractTableModel):
         self._actor = actor
         self._page_size = page_size
         self._query = ""
-        self._generation = _Generation()
         self._rows: list[SearchHit] = []
         self._ids: set[int] = set()
         self._has_more = False
@@ -152,13 +93,8 @@ class SearchResultModel(QAbstractTableModel):
         self._loading = False
         self._first_pending = False
         self._failed = False
-        # The pool is created before the relay: children are destroyed in order, so the pool's
-        # destructor waits for a running search before the relay it emits through goes away.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._on_done)
-        self._relay.failed.connect(self._on_failed)
+        # A search superseded while it waits is never run: no query, no access-log entry.
+        self._worker = Operations(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -169,10 +105,6 @@ class SearchResultModel(QAbstractTableModel):
     @property
     def query(self) -> str:
         return self._query
-
-    @property
-    def generation(self) -> int:
-        return self._generation.value
 
     def is_busy(self) -> bool:
         """True while the shown rows are not yet the answer to the current text.
@@ -209,14 +141,12 @@ class SearchResultModel(QAbstractTableModel):
     def shutdown(self) -> None:
         """Before the desk closes: drop queued searches and wait for a running one."""
         self._timer.stop()
-        self._generation.value += 1
-        self._pool.clear()
-        self._pool.waitForDone()
+        self._worker.invalidate(_SEARCH)
+        self._worker.wait()
 
     def _invalidate(self) -> None:
         self._timer.stop()
-        self._generation.value += 1
-        self._pool.clear()
+        self._worker.invalidate(_SEARCH)
         self._loading = False
         self._first_pending = False
         self._failed = False
@@ -238,12 +168,12 @@ class SearchResultModel(QAbstractTableModel):
         self._first_pending = after is None
         self._failed = False
         emit(self.searching)
-        ask = _Ask(self._generation.value, self._searcher, self._actor, self._query, after, self._page_size)
-        self._pool.start(_SearchJob(self._relay, self._generation, ask))
+        searcher, actor, query, limit = self._searcher, self._actor, self._query, self._page_size
+        self._worker.run(lambda: searcher.search(actor, query, after=after, limit=limit),
+                         lambda page: self._on_done(page, after is not None), on_error=self._on_failed,
+                         key=_SEARCH, supersede=False)
 
-    def _on_done(self, gen: int, page: SearchPage, next_page: bool) -> None:
-        if gen != self._generation.value:
-            return
+    def _on_done(self, page: SearchPage, next_page: bool) -> None:
         self._loading = False
         self._first_pending = False
         if not next_page:
@@ -267,9 +197,9 @@ class SearchResultModel(QAbstractTableModel):
             return
         emit(self.results_ready, len(self._rows), self._has_more)
 
-    def _on_failed(self, gen: int, text: str) -> None:
-        if gen != self._generation.value:
-            return
+    def _on_failed(self, exc: BaseException) -> None:
+        text = exc.text(current_lang()) if isinstance(exc, DeskError) else QCoreApplication.translate(
+            "SearchResultModel", "The search failed unexpectedly. Try again; if it keeps failing, tell IT.")
         self._loading = False
         self._first_pending = False
         self._failed = True

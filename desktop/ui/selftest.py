@@ -3,7 +3,9 @@
 A bundle can lack a Qt plugin (the SVG icon engine, the offscreen platform), a compiled
 catalog or the PDF module while every import at the top still succeeds; building the real
 windows is the shortest way to find out. Runs after `desktop.selftest.run_core`, on its
-throw-away desk, with the settings pointed into the same temporary folder.
+throw-away desk, with the settings pointed into the same temporary folder. Each check imports
+what it checks inside itself, so a module that fails to import is that check's finding, not a
+self-test that cannot start.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def check_qt(root: Path) -> tuple[QApplication, str]:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(settings))
     import PySide6
 
-    from desktop.app import make_application
+    from desktop.ui.application import make_application
 
     app = make_application()
     return app, f"Qt {qVersion()}, PySide6 {PySide6.__version__}, platform {app.platformName()}"
@@ -125,10 +127,12 @@ def check_login_window(app: QApplication) -> tuple[bool, str]:
 
 def check_main_window(app: QApplication, desk: SelfTestDesk) -> tuple[bool, str]:
     """Built, shown and put away again without closing, so no window layout is saved anywhere."""
+    from desktop.bootstrap import build_services
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings_store import desk_settings
 
     dialogs = _NoDialogs()
-    window = MainWindow(desk.ctx, desk.actor, dialogs=dialogs)
+    window = MainWindow(desk.ctx, desk.actor, build_services(desk.ctx, desk_settings), dialogs=dialogs)
     try:
         window.show()
         _settle(app)

@@ -38,10 +38,12 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.errors import DeskError
-from desktop.services.connection import ConnectionReport, Verdict
-from desktop.ui.common import INFO_STYLE, OK_STYLE, ServiceWorker, busy_bar, error_text, notice
+from desktop.paths import default_database_path
+from desktop.services.connection import ConnectionReport, Verdict, check_connection
+from desktop.settings import mail_config
+from desktop.ui.common import busy_bar
 from desktop.ui.dialogs import DialogService
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.operations import Operations, error_text
 from desktop.ui.settings_store import (
     DEFAULT_PG_PORT,
     IDLE_LOCK_MAX,
@@ -53,6 +55,7 @@ from desktop.ui.settings_store import (
     SettingsStore,
     keyring_help,
 )
+from desktop.ui.styles import ERROR_STYLE, INFO_STYLE, NOTICE_STYLE, OK_STYLE, notice
 from desktop.ui.theme import set_tone
 
 if TYPE_CHECKING:
@@ -84,8 +87,6 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.store = store or SettingsStore()
         self.dialogs = dialogs or DialogService(self)
-        self.worker = ServiceWorker(self)
-        self.worker.busy_changed.connect(self._busy)
         self.initial = self.store.load()
         self.saved: DeskSettings | None = None
         self.last_report: ConnectionReport | None = None
@@ -105,6 +106,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general_page(), self.tr("&General"))
 
         self.error_label = notice(ERROR_STYLE, self.tr("Error"))
+        self.worker = Operations(self, errors=self.error_label)
+        self.worker.busy_changed.connect(self._busy)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setAccessibleName(self.tr("Save settings"))
         self.save_button.setDefault(True)
@@ -357,8 +360,6 @@ class SettingsDialog(QDialog):
 
     @staticmethod
     def _default_path() -> str:
-        from desktop.paths import default_database_path
-
         return str(default_database_path())
 
     # --- filling and reading -------------------------------------------------------------------
@@ -552,8 +553,6 @@ class SettingsDialog(QDialog):
         store = self.store
 
         def check() -> ConnectionReport:
-            from desktop.services.connection import check_connection
-
             password = typed or None
             if password is None and entry is not None:
                 try:
@@ -569,7 +568,7 @@ class SettingsDialog(QDialog):
         self.test_result.show()
         self.test_busy.show()
         self._fit()
-        self.worker.submit(check, self._tested, self._test_failed)
+        self.worker.run(check, self._tested, on_error=self._test_failed)
 
     def _busy(self, busy: bool) -> None:
         # One worker runs both tests, one at a time; each bar shows only while its own test runs.
@@ -675,6 +674,9 @@ class SettingsDialog(QDialog):
             first.setFocus()
             return
         values = self.values()
+        config = mail_config(values)
+        if config is None:  # no server typed: refused above, with the field marked
+            return
         default_to = values.smtp_sender or (values.smtp_user if "@" in values.smtp_user else "")
         to = self.dialogs.ask_text(self, self.tr("Send a test mail"), self.tr("Send the test mail to:"),
                                    text=default_to)
@@ -692,14 +694,11 @@ class SettingsDialog(QDialog):
             app=APP_NAME)
 
         def send() -> str:
-            from desktop.services.verification import SmtpMailer
+            from desktop.services.verification import SmtpMailer  # lazy: startup time
 
             password = typed or (store.secret(SMTP_KEYRING_ENTRY) if use_stored else None)
-            port = values.smtp_port or SMTP_DEFAULT_PORTS[values.smtp_tls]
-            sender = values.smtp_sender or (values.smtp_user if "@" in values.smtp_user
-                                            else f"gdpr-desk@{values.smtp_host}")
-            SmtpMailer(values.smtp_host, port, starttls=values.smtp_tls == "starttls", ssl=values.smtp_tls == "ssl",
-                       username=values.smtp_user or None, password=password, sender=sender,
+            SmtpMailer(config.host, config.port, starttls=config.starttls, ssl=config.ssl,
+                       username=config.username, password=password, sender=config.sender,
                        ).send_mail(to, subject, body)
             return to
 
@@ -708,11 +707,11 @@ class SettingsDialog(QDialog):
         self.mail_result.show()
         self.mail_busy.show()
         self._fit()
-        self.worker.submit(
+        self.worker.run(
             send,
             lambda sent: self._mail_done(self.tr("The test mail was sent to {to}. Check that it arrived.").format(
                 to=sent), ok=True),
-            lambda exc: self._mail_done(self.tr("The test mail could not be sent: {reason}").format(
+            on_error=lambda exc: self._mail_done(self.tr("The test mail could not be sent: {reason}").format(
                 reason=error_text(exc)), ok=False),
         )
 
@@ -725,7 +724,7 @@ class SettingsDialog(QDialog):
     # --- saving --------------------------------------------------------------------------------
 
     def save(self) -> None:
-        self.error_label.hide()
+        self.worker.clear_error()
         if not self.validate():
             return
         values = self.values()
@@ -736,8 +735,7 @@ class SettingsDialog(QDialog):
         try:
             self.saved = self.store.save(values, pg_password=pg_change, smtp_password=smtp_change)
         except DeskError as exc:
-            self.error_label.setText(error_text(exc))
-            self.error_label.show()
+            self.worker.show_error(exc)
             self.keyring_notice.setVisible(not self.store.keyring_available())
             self._fit()
             return

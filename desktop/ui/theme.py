@@ -19,15 +19,17 @@ from __future__ import annotations
 import os
 from typing import NamedTuple
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
-from desktop import APP_NAME, ORG
+from desktop import settings as options
 from desktop.ui.qt_compat import emit
+from desktop.ui.settings_store import desk_settings
 
 THEME_ENV = "GDPR_DESK_THEME"
-THEME_KEY = "appearance/theme"
+#: Declared in desktop.settings; named here for the tests and tools that set it.
+THEME_KEY = options.THEME.key
 LIGHT, DARK, SYSTEM = "light", "dark", "system"
 #: The dynamic property `set_tone` leaves on a widget, so a change of scheme can style it again.
 TONE_PROPERTY = "gdprTone"
@@ -183,7 +185,7 @@ def chosen_theme() -> str:
     """light, dark or system: the environment first, then the setting."""
     value = os.environ.get(THEME_ENV, "").strip().lower()
     if value not in (LIGHT, DARK):
-        value = str(QSettings(ORG, APP_NAME).value(THEME_KEY, SYSTEM) or SYSTEM).strip().lower()
+        value = options.THEME.read(desk_settings())
     return value if value in (LIGHT, DARK) else SYSTEM
 
 

@@ -38,11 +38,12 @@ from desktop.services.verification import (
     VerificationLocked,
     label,
 )
-from desktop.ui.common import OK_STYLE, busy_bar, error_text, local_time, notice
+from desktop.ui.common import busy_bar, local_time
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import icon
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.operations import error_text
 from desktop.ui.qt_compat import emit
+from desktop.ui.styles import ERROR_STYLE, NOTICE_STYLE, OK_STYLE, notice
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from desktop.domain.roles import Actor
     from desktop.services.profile import ProfileHeader
     from desktop.services.verification import ContactRef, SentCode, VerificationService, VerificationState
-    from desktop.ui.common import ServiceWorker
+    from desktop.ui.operations import Operations
 
 TAB_QUESTIONS, TAB_CODE, TAB_DOCUMENT, TAB_EID = range(4)
 
@@ -70,7 +71,7 @@ class VerifyDialog(QDialog):
     state_read = Signal(object)  # VerificationState
 
     def __init__(self, verification: VerificationService, actor: Actor, contact: ContactRef,
-                 header: ProfileHeader, worker: ServiceWorker, *, parent: QWidget | None = None) -> None:
+                 header: ProfileHeader, worker: Operations, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.verification = verification
         self.actor = actor
@@ -357,7 +358,7 @@ class VerifyDialog(QDialog):
             self._show_state()
             emit(self.state_read, self.state)
 
-        self.worker.submit(job, done, self._failed)
+        self.worker.run(job, done, on_error=self._failed)
 
     # --- the attempts ------------------------------------------------------------------------
 
@@ -367,7 +368,7 @@ class VerifyDialog(QDialog):
         self.error_label.hide()
         self.busy.show()
         self._show_state()
-        self.worker.submit(call, self._succeeded, self._failed)
+        self.worker.run(call, self._succeeded, on_error=self._failed)
 
     def _succeeded(self, state: VerificationState) -> None:
         self._working = False
@@ -376,11 +377,15 @@ class VerifyDialog(QDialog):
         emit(self.verified, state)
         self.accept()
 
+    def _show_error(self, error: BaseException | str) -> None:
+        """In this dialog's own label: its calls run on the profile's thread, whose label is the profile's."""
+        self.error_label.setText(error if isinstance(error, str) else error_text(error))
+        self.error_label.show()
+
     def _failed(self, exc: BaseException) -> None:
         self._working = False
         self.busy.hide()
-        self.error_label.setText(error_text(exc))
-        self.error_label.show()
+        self._show_error(exc)
         if isinstance(exc, VerificationFailed | VerificationLocked):
             self._refresh_state()
         else:
@@ -394,14 +399,14 @@ class VerifyDialog(QDialog):
             self._show_state()
             emit(self.state_read, state)
 
-        self.worker.submit(lambda: self.verification.is_verified(contact_id), done, lambda _exc: self._show_state())
+        self.worker.run(lambda: self.verification.is_verified(contact_id), done,
+                        on_error=lambda _exc: self._show_state())
 
     def check_answers(self) -> None:
         answers = {kind: edit.text().strip() for kind, edit in self.answer_edits.items()
                    if edit.isEnabled() and edit.text().strip()}
         if len(answers) < 2:
-            self.error_label.setText(self.tr("Fill in at least two answers."))
-            self.error_label.show()
+            self._show_error(self.tr("Fill in at least two answers."))
             return
         contact_id = self.contact.contact_id
         self._run(lambda: self.verification.verify_by_questions(self.actor, contact_id, answers))
@@ -427,13 +432,13 @@ class VerifyDialog(QDialog):
             self._show_state()
             self.code_edit.setFocus()
 
-        self.worker.submit(lambda: self.verification.send_code(self.actor, contact_id, channel), done, self._failed)
+        self.worker.run(lambda: self.verification.send_code(self.actor, contact_id, channel), done,
+                        on_error=self._failed)
 
     def check_code(self) -> None:
         code = self.code_edit.text().strip()
         if not code:
-            self.error_label.setText(self.tr("Type the code the customer reads out."))
-            self.error_label.show()
+            self._show_error(self.tr("Type the code the customer reads out."))
             return
         contact_id = self.contact.contact_id
         self._run(lambda: self.verification.verify_code(self.actor, contact_id, code))

@@ -243,6 +243,34 @@
     </message>
 </context>
 <context>
+    <name>ChainProblem</name>
+    <message>
+        <source>entry {0} is missing</source>
+        <extracomment>The chain check&apos;s findings, stored in English, as patterns and their interface text ({0}, {1}: the numbers the pattern found).</extracomment>
+        <translation>oppføring {0} mangler</translation>
+    </message>
+    <message>
+        <source>entries out of order</source>
+        <translation>oppføringene står i feil rekkefølge</translation>
+    </message>
+    <message>
+        <source>does not follow the entry before it</source>
+        <translation>følger ikke oppføringen før</translation>
+    </message>
+    <message>
+        <source>contents changed or entry forged</source>
+        <translation>innholdet er endret, eller oppføringen er forfalsket</translation>
+    </message>
+    <message>
+        <source>the head record is missing</source>
+        <translation>hodeposten mangler</translation>
+    </message>
+    <message>
+        <source>the log ends at entry {0} but the head says {1}: entries were removed</source>
+        <translation>loggen slutter ved oppføring {0}, men hodeposten sier {1}: oppføringer er fjernet</translation>
+    </message>
+</context>
+<context>
     <name>ConsentPanel</name>
     <message>
         <source>Consent-based purposes</source>
@@ -259,6 +287,21 @@
     <message>
         <source>Tick the purposes the consent is withdrawn for, or none for every consent-based purpose. Processing before the withdrawal stays lawful.</source>
         <translation>Kryss av formålene samtykket trekkes tilbake for, eller ingen for alle formål basert på samtykke. Behandlingen før tilbaketrekkingen er fortsatt lovlig.</translation>
+    </message>
+</context>
+<context>
+    <name>DateHint</name>
+    <message>
+        <source>dd</source>
+        <translation>dd</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>yyyy</source>
+        <translation>åååå</translation>
     </message>
 </context>
 <context>
@@ -810,7 +853,7 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
     <name>LockDialog</name>
     <message>
         <source>Locked – {app}</source>
-        <extracomment>Longest accepted setting: a working day. The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
+        <extracomment>The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
         <translation>Låst – {app}</translation>
     </message>
     <message>
@@ -1555,7 +1598,7 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
     <name>ProfileView</name>
     <message>
         <source>Customer profile</source>
-        <extracomment>The profile of this customer id is on screen. Opening failed; the text is for the agent. The contact ended and the pane is empty again. The verification state of the contact changed (VerificationState). A group&apos;s records are on screen (purpose key).</extracomment>
+        <extracomment>The countdown of a revealed identity number ticks this often (tests shorten it). The key of every call about the customer on screen (`Operations`): a new customer supersedes them. The profile of this customer id is on screen. Opening failed; the text is for the agent. The contact ended and the pane is empty again. The verification state of the contact changed (VerificationState). A group&apos;s records are on screen (purpose key).</extracomment>
         <translation>Kundeprofil</translation>
     </message>
     <message>
@@ -1840,7 +1883,7 @@ For eksempel: intern kontroll av bedrageri for ordre TP-1234567. Grunnen logges.
     <name>QLineEdit</name>
     <message>
         <source>&amp;Undo</source>
-        <extracomment>The interface languages, the product&apos;s first language first. The QSettings key the settings dialog writes: &quot;system&quot; or one of LANGUAGES. The locale each language&apos;s dates and numbers follow. British English: day before month and a 24-hour clock, as the shop&apos;s Nordic readers expect, never the US 11/25/2026. Qt&apos;s own catalogue to install per language. PySide6 ships no Bokmål one (qtbase_nn is Nynorsk): Bokmål gets Nynorsk for Qt&apos;s rarer texts (file dialog, calendar) under our own Bokmål for the ones agents meet every day (QT_OWN_STRINGS), which every Bokmål reader takes over English. Texts of Qt&apos;s own widgets that agents see every day (the context menus of text and date fields), translated in our catalogue because Qt has no Bokmål of its own. Listed here so lupdate keeps them.</extracomment>
+        <extracomment>The key the settings dialog writes (declared in desktop.settings): &quot;system&quot; or one of LANGUAGES. The locale each language&apos;s dates and numbers follow. British English: day before month and a 24-hour clock, as the shop&apos;s Nordic readers expect, never the US 11/25/2026. Qt&apos;s own catalogue to install per language. PySide6 ships no Bokmål one (qtbase_nn is Nynorsk): Bokmål gets Nynorsk for Qt&apos;s rarer texts (file dialog, calendar) under our own Bokmål for the ones agents meet every day (QT_OWN_STRINGS), which every Bokmål reader takes over English. Texts of Qt&apos;s own widgets that agents see every day (the context menus of text and date fields), translated in our catalogue because Qt has no Bokmål of its own. Listed here so lupdate keeps them.</extracomment>
         <translation>&amp;Angre</translation>
     </message>
     <message>
@@ -1907,7 +1950,7 @@ For eksempel: intern kontroll av bedrageri for ordre TP-1234567. Grunnen logges.
     <name>RecordTableModel</name>
     <message>
         <source>Restricted</source>
-        <extracomment>The countdown of a revealed identity number ticks this often (tests shorten it). Widest a record column starts, so one long browser string does not push the rest off screen. A further page failed; the text is for the agent. A further page is being fetched (True) or has arrived or failed (False).</extracomment>
+        <extracomment>Widest a record column starts, so one long browser string does not push the rest off screen. A further page failed; the text is for the agent. A further page is being fetched (True) or has arrived or failed (False).</extracomment>
         <translation>Begrenset</translation>
     </message>
     <message>
@@ -2370,7 +2413,7 @@ For eksempel: intern kontroll av bedrageri for ordre TP-1234567. Grunnen logges.
     <name>RequestLabels</name>
     <message>
         <source>Access</source>
-        <extracomment>More open requests than this at once means the filter is too wide to read anyway. The light palette&apos;s deadline colours; the dark palette&apos;s come from the same tones (desktop/ui/theme.py).</extracomment>
+        <extracomment>More open requests than this at once means the filter is too wide to read anyway.</extracomment>
         <translation>Innsyn</translation>
     </message>
     <message>
@@ -2598,7 +2641,7 @@ For eksempel: intern kontroll av bedrageri for ordre TP-1234567. Grunnen logges.
     <name>RequestViewWidget</name>
     <message>
         <source>Verify identity…</source>
-        <extracomment>A lift notice gives the person this many days&apos; warning unless the agent picks another date. Steps of an erasure that belong to its erasure plan (issue 5), not to this screen. Types whose fulfilment panel completes the request itself: a bare &quot;Complete&quot; could only be refused.</extracomment>
+        <extracomment>Steps of an erasure that belong to its erasure plan (issue 5), not to this screen. Types whose fulfilment panel completes the request itself: a bare &quot;Complete&quot; could only be refused.</extracomment>
         <translation>Bekreft identitet…</translation>
     </message>
     <message>
@@ -2635,7 +2678,7 @@ For eksempel: intern kontroll av bedrageri for ordre TP-1234567. Grunnen logges.
     </message>
     <message>
         <source>Request</source>
-        <extracomment>A request was changed from this screen (request id): the queue should refresh. A request is on screen (request id). The agent asked to open the request&apos;s customer (customer id).</extracomment>
+        <extracomment>The key of the calls about the request on screen (`Operations`). A request was changed from this screen (request id): the queue should refresh. A request is on screen (request id). The agent asked to open the request&apos;s customer (customer id). Mail with an attachment (the register copy); None: the dialog explains e-mail is not set up.</extracomment>
         <translation>Forespørsel</translation>
     </message>
     <message>
@@ -3039,6 +3082,7 @@ Dobbeltklikk på en forespørsel i køen.</translation>
     <name>RestrictionPanel</name>
     <message>
         <source>Purposes to restrict</source>
+        <extracomment>A lift notice gives the person this many days&apos; warning unless the agent picks another date.</extracomment>
         <translation>Formål som skal begrenses</translation>
     </message>
     <message>
@@ -3173,11 +3217,11 @@ Dobbeltklikk på en forespørsel i køen.</translation>
     <name>SearchResultModel</name>
     <message>
         <source>The search failed unexpectedly. Try again; if it keeps failing, tell IT.</source>
+        <extracomment>The key of the calls for the text in the search box (`Operations`): new text supersedes them. A search (first page or next) has been sent. Rows now shown and whether more pages exist. The service&apos;s notes for the current query (in the interface language); empty clears them. The current query failed; the text is for the person.</extracomment>
         <translation>Søket mislyktes uventet. Prøv igjen; si fra til IT hvis det fortsetter.</translation>
     </message>
     <message>
         <source>Name</source>
-        <extracomment>A search (first page or next) has been sent. Rows now shown and whether more pages exist. The service&apos;s notes for the current query (in the interface language); empty clears them. The current query failed; the text is for the person.</extracomment>
         <translation>Navn</translation>
     </message>
     <message>
@@ -3688,12 +3732,10 @@ Dobbeltklikk på en forespørsel i køen.</translation>
     <name>SettingsStore</name>
     <message>
         <source>No keyring is available on this computer, so passwords cannot be stored safely. Windows and macOS have one built in; on Linux install and unlock a Secret Service keyring such as GNOME Keyring or KWallet (for example &apos;sudo apt-get install gnome-keyring&apos;) and sign in again. Or let the server trust this computer (trust or peer authentication) and leave the password empty.</source>
-        <extracomment>Not a secret: whether a password was stored, so a start on trust/peer auth never asks the keyring.</extracomment>
         <translation>Denne maskinen har ingen nøkkelring, så passord kan ikke lagres trygt. Windows og macOS har nøkkelring innebygd; på Linux installerer og låser du opp en Secret Service-nøkkelring som GNOME Keyring eller KWallet (for eksempel &apos;sudo apt-get install gnome-keyring&apos;) og logger inn på nytt. Eller la serveren stole på denne maskinen (trust- eller peer-autentisering) og la passordet stå tomt.</translation>
     </message>
     <message>
         <source>The settings could not be written to {file}. Check that the disk is not full and that the file is not read-only, then save again.</source>
-        <extracomment>Empty: the default file in the data folder. Empty: e-mail is not set up, and codes cannot be mailed. None: the usual port for the TLS mode.</extracomment>
         <translation>Innstillingene kunne ikke skrives til {file}. Sjekk at disken ikke er full og at filen ikke er skrivebeskyttet, og lagre på nytt.</translation>
     </message>
 </context>
@@ -3789,7 +3831,7 @@ Dobbeltklikk på en forespørsel i køen.</translation>
     <name>Startup</name>
     <message>
         <source>{app} cannot start</source>
-        <extracomment>The database came from Settings (no --db): a failed open offers Settings and a retry.</extracomment>
+        <extracomment>Makes the settings store the services are composed from (one per thread that reads it). The database came from Settings (no --db): a failed open offers Settings and a retry.</extracomment>
         <translation>{app} kan ikke starte</translation>
     </message>
     <message>

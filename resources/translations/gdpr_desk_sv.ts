@@ -243,6 +243,34 @@
     </message>
 </context>
 <context>
+    <name>ChainProblem</name>
+    <message>
+        <source>entry {0} is missing</source>
+        <extracomment>The chain check&apos;s findings, stored in English, as patterns and their interface text ({0}, {1}: the numbers the pattern found).</extracomment>
+        <translation>post {0} saknas</translation>
+    </message>
+    <message>
+        <source>entries out of order</source>
+        <translation>posterna står i fel ordning</translation>
+    </message>
+    <message>
+        <source>does not follow the entry before it</source>
+        <translation>följer inte posten före</translation>
+    </message>
+    <message>
+        <source>contents changed or entry forged</source>
+        <translation>innehållet har ändrats, eller posten är förfalskad</translation>
+    </message>
+    <message>
+        <source>the head record is missing</source>
+        <translation>huvudposten saknas</translation>
+    </message>
+    <message>
+        <source>the log ends at entry {0} but the head says {1}: entries were removed</source>
+        <translation>loggen slutar vid post {0} men huvudposten säger {1}: poster har tagits bort</translation>
+    </message>
+</context>
+<context>
     <name>ConsentPanel</name>
     <message>
         <source>Consent-based purposes</source>
@@ -259,6 +287,21 @@
     <message>
         <source>Tick the purposes the consent is withdrawn for, or none for every consent-based purpose. Processing before the withdrawal stays lawful.</source>
         <translation>Kryssa för de ändamål som samtycket återkallas för, eller inget för alla ändamål som bygger på samtycke. Behandlingen före återkallelsen är fortfarande laglig.</translation>
+    </message>
+</context>
+<context>
+    <name>DateHint</name>
+    <message>
+        <source>dd</source>
+        <translation>dd</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>yyyy</source>
+        <translation>åååå</translation>
     </message>
 </context>
 <context>
@@ -810,7 +853,7 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
     <name>LockDialog</name>
     <message>
         <source>Locked – {app}</source>
-        <extracomment>Longest accepted setting: a working day. The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
+        <extracomment>The idle time is looked at least this often, so a machine waking from sleep locks promptly.</extracomment>
         <translation>Låst – {app}</translation>
     </message>
     <message>
@@ -1555,7 +1598,7 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
     <name>ProfileView</name>
     <message>
         <source>Customer profile</source>
-        <extracomment>The profile of this customer id is on screen. Opening failed; the text is for the agent. The contact ended and the pane is empty again. The verification state of the contact changed (VerificationState). A group&apos;s records are on screen (purpose key).</extracomment>
+        <extracomment>The countdown of a revealed identity number ticks this often (tests shorten it). The key of every call about the customer on screen (`Operations`): a new customer supersedes them. The profile of this customer id is on screen. Opening failed; the text is for the agent. The contact ended and the pane is empty again. The verification state of the contact changed (VerificationState). A group&apos;s records are on screen (purpose key).</extracomment>
         <translation>Kundprofil</translation>
     </message>
     <message>
@@ -1840,7 +1883,7 @@ Till exempel: intern bedrägerikontroll av order TP-1234567. Skälet loggas.</tr
     <name>QLineEdit</name>
     <message>
         <source>&amp;Undo</source>
-        <extracomment>The interface languages, the product&apos;s first language first. The QSettings key the settings dialog writes: &quot;system&quot; or one of LANGUAGES. The locale each language&apos;s dates and numbers follow. British English: day before month and a 24-hour clock, as the shop&apos;s Nordic readers expect, never the US 11/25/2026. Qt&apos;s own catalogue to install per language. PySide6 ships no Bokmål one (qtbase_nn is Nynorsk): Bokmål gets Nynorsk for Qt&apos;s rarer texts (file dialog, calendar) under our own Bokmål for the ones agents meet every day (QT_OWN_STRINGS), which every Bokmål reader takes over English. Texts of Qt&apos;s own widgets that agents see every day (the context menus of text and date fields), translated in our catalogue because Qt has no Bokmål of its own. Listed here so lupdate keeps them.</extracomment>
+        <extracomment>The key the settings dialog writes (declared in desktop.settings): &quot;system&quot; or one of LANGUAGES. The locale each language&apos;s dates and numbers follow. British English: day before month and a 24-hour clock, as the shop&apos;s Nordic readers expect, never the US 11/25/2026. Qt&apos;s own catalogue to install per language. PySide6 ships no Bokmål one (qtbase_nn is Nynorsk): Bokmål gets Nynorsk for Qt&apos;s rarer texts (file dialog, calendar) under our own Bokmål for the ones agents meet every day (QT_OWN_STRINGS), which every Bokmål reader takes over English. Texts of Qt&apos;s own widgets that agents see every day (the context menus of text and date fields), translated in our catalogue because Qt has no Bokmål of its own. Listed here so lupdate keeps them.</extracomment>
         <translation>&amp;Ångra</translation>
     </message>
     <message>
@@ -1907,7 +1950,7 @@ Till exempel: intern bedrägerikontroll av order TP-1234567. Skälet loggas.</tr
     <name>RecordTableModel</name>
     <message>
         <source>Restricted</source>
-        <extracomment>The countdown of a revealed identity number ticks this often (tests shorten it). Widest a record column starts, so one long browser string does not push the rest off screen. A further page failed; the text is for the agent. A further page is being fetched (True) or has arrived or failed (False).</extracomment>
+        <extracomment>Widest a record column starts, so one long browser string does not push the rest off screen. A further page failed; the text is for the agent. A further page is being fetched (True) or has arrived or failed (False).</extracomment>
         <translation>Begränsad</translation>
     </message>
     <message>
@@ -2370,7 +2413,7 @@ Till exempel: intern bedrägerikontroll av order TP-1234567. Skälet loggas.</tr
     <name>RequestLabels</name>
     <message>
         <source>Access</source>
-        <extracomment>More open requests than this at once means the filter is too wide to read anyway. The light palette&apos;s deadline colours; the dark palette&apos;s come from the same tones (desktop/ui/theme.py).</extracomment>
+        <extracomment>More open requests than this at once means the filter is too wide to read anyway.</extracomment>
         <translation>Tillgång</translation>
     </message>
     <message>
@@ -2598,7 +2641,7 @@ Till exempel: intern bedrägerikontroll av order TP-1234567. Skälet loggas.</tr
     <name>RequestViewWidget</name>
     <message>
         <source>Verify identity…</source>
-        <extracomment>A lift notice gives the person this many days&apos; warning unless the agent picks another date. Steps of an erasure that belong to its erasure plan (issue 5), not to this screen. Types whose fulfilment panel completes the request itself: a bare &quot;Complete&quot; could only be refused.</extracomment>
+        <extracomment>Steps of an erasure that belong to its erasure plan (issue 5), not to this screen. Types whose fulfilment panel completes the request itself: a bare &quot;Complete&quot; could only be refused.</extracomment>
         <translation>Bekräfta identitet…</translation>
     </message>
     <message>
@@ -2635,7 +2678,7 @@ Till exempel: intern bedrägerikontroll av order TP-1234567. Skälet loggas.</tr
     </message>
     <message>
         <source>Request</source>
-        <extracomment>A request was changed from this screen (request id): the queue should refresh. A request is on screen (request id). The agent asked to open the request&apos;s customer (customer id).</extracomment>
+        <extracomment>The key of the calls about the request on screen (`Operations`). A request was changed from this screen (request id): the queue should refresh. A request is on screen (request id). The agent asked to open the request&apos;s customer (customer id). Mail with an attachment (the register copy); None: the dialog explains e-mail is not set up.</extracomment>
         <translation>Begäran</translation>
     </message>
     <message>
@@ -3039,6 +3082,7 @@ Dubbelklicka på en begäran i kön.</translation>
     <name>RestrictionPanel</name>
     <message>
         <source>Purposes to restrict</source>
+        <extracomment>A lift notice gives the person this many days&apos; warning unless the agent picks another date.</extracomment>
         <translation>Ändamål som ska begränsas</translation>
     </message>
     <message>
@@ -3173,11 +3217,11 @@ Dubbelklicka på en begäran i kön.</translation>
     <name>SearchResultModel</name>
     <message>
         <source>The search failed unexpectedly. Try again; if it keeps failing, tell IT.</source>
+        <extracomment>The key of the calls for the text in the search box (`Operations`): new text supersedes them. A search (first page or next) has been sent. Rows now shown and whether more pages exist. The service&apos;s notes for the current query (in the interface language); empty clears them. The current query failed; the text is for the person.</extracomment>
         <translation>Sökningen misslyckades oväntat. Försök igen; säg till IT om det fortsätter.</translation>
     </message>
     <message>
         <source>Name</source>
-        <extracomment>A search (first page or next) has been sent. Rows now shown and whether more pages exist. The service&apos;s notes for the current query (in the interface language); empty clears them. The current query failed; the text is for the person.</extracomment>
         <translation>Namn</translation>
     </message>
     <message>
@@ -3688,12 +3732,10 @@ Dubbelklicka på en begäran i kön.</translation>
     <name>SettingsStore</name>
     <message>
         <source>No keyring is available on this computer, so passwords cannot be stored safely. Windows and macOS have one built in; on Linux install and unlock a Secret Service keyring such as GNOME Keyring or KWallet (for example &apos;sudo apt-get install gnome-keyring&apos;) and sign in again. Or let the server trust this computer (trust or peer authentication) and leave the password empty.</source>
-        <extracomment>Not a secret: whether a password was stored, so a start on trust/peer auth never asks the keyring.</extracomment>
         <translation>Den här datorn har ingen nyckelring, så lösenord kan inte sparas säkert. Windows och macOS har en inbyggd; på Linux installerar och låser du upp en Secret Service-nyckelring som GNOME Keyring eller KWallet (till exempel &apos;sudo apt-get install gnome-keyring&apos;) och loggar in igen. Eller låt servern lita på den här datorn (trust- eller peer-autentisering) och lämna lösenordet tomt.</translation>
     </message>
     <message>
         <source>The settings could not be written to {file}. Check that the disk is not full and that the file is not read-only, then save again.</source>
-        <extracomment>Empty: the default file in the data folder. Empty: e-mail is not set up, and codes cannot be mailed. None: the usual port for the TLS mode.</extracomment>
         <translation>Inställningarna kunde inte skrivas till {file}. Kontrollera att disken inte är full och att filen inte är skrivskyddad, och spara sedan igen.</translation>
     </message>
 </context>
@@ -3789,7 +3831,7 @@ Dubbelklicka på en begäran i kön.</translation>
     <name>Startup</name>
     <message>
         <source>{app} cannot start</source>
-        <extracomment>The database came from Settings (no --db): a failed open offers Settings and a retry.</extracomment>
+        <extracomment>Makes the settings store the services are composed from (one per thread that reads it). The database came from Settings (no --db): a failed open offers Settings and a retry.</extracomment>
         <translation>{app} kan inte starta</translation>
     </message>
     <message>

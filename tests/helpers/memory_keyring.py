@@ -24,3 +24,14 @@ class MemoryKeyring(KeyringBackend):
             del self.store[(service, username)]
         except KeyError as exc:
             raise PasswordDeleteError(username) from exc
+
+
+def lose_keyring() -> None:
+    """From here on there is no OS keyring (a headless machine): every keyring call raises NoKeyringError.
+
+    The autouse `memory_keyring` fixture puts the previous backend back after the test.
+    """
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())

@@ -10,8 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from tests.installer.helpers import ROOT
 
@@ -24,11 +26,11 @@ OFFICIAL_ISL = {"compiler:Default.isl", r"compiler:Languages\Norwegian.isl", r"c
 
 
 @pytest.fixture(scope="module")
-def staged(build: ModuleType, tmp_path_factory: pytest.TempPathFactory, qapp):  # type: ignore[no-untyped-def]
+def staged(build: ModuleType, tmp_path_factory: pytest.TempPathFactory, qapp: QApplication) -> Any:
     return build.stage(tmp_path_factory.mktemp("staging"))
 
 
-def test_every_catalog_is_compiled_and_no_source_is_shipped(staged) -> None:  # type: ignore[no-untyped-def]
+def test_every_catalog_is_compiled_and_no_source_is_shipped(staged: Any) -> None:
     from PySide6.QtCore import QTranslator
 
     sources = {p.stem.removeprefix("gdpr_desk_") for p in TRANSLATIONS.glob("gdpr_desk_*.ts")}
@@ -44,14 +46,14 @@ def test_every_catalog_is_compiled_and_no_source_is_shipped(staged) -> None:  # 
     assert nb.translate("LoginDialog", "Password") not in ("", "Password")
 
 
-def test_the_other_resources_are_shipped_unchanged(staged) -> None:  # type: ignore[no-untyped-def]
+def test_the_other_resources_are_shipped_unchanged(staged: Any) -> None:
     for folder in ("policy", "fonts", "templates"):
         compare = filecmp.dircmp(ROOT / "resources" / folder, staged.resources / folder)
         assert not compare.left_only and not compare.right_only and not compare.diff_files, folder
     assert (staged.resources / "fonts" / "LICENSE").exists()
 
 
-def test_the_icon_is_drawn_at_every_size(staged, build: ModuleType) -> None:  # type: ignore[no-untyped-def]
+def test_the_icon_is_drawn_at_every_size(staged: Any, build: ModuleType) -> None:
     from PySide6.QtGui import QImage
 
     assert sorted(staged.icons) == sorted(build.ICON_SIZES)
@@ -68,7 +70,7 @@ def test_the_icon_is_drawn_at_every_size(staged, build: ModuleType) -> None:  # 
     assert min(centre.red(), centre.green(), centre.blue()) > 240
 
 
-def test_the_windows_icon_holds_every_size(staged, build: ModuleType) -> None:  # type: ignore[no-untyped-def]
+def test_the_windows_icon_holds_every_size(staged: Any, build: ModuleType) -> None:
     from PIL import Image
 
     assert staged.ico == staged.resources / "icons" / "gdpr-desk.ico"
@@ -76,7 +78,7 @@ def test_the_windows_icon_holds_every_size(staged, build: ModuleType) -> None:  
         assert {(n, n) for n in build.ICON_SIZES} <= set(ico.info["sizes"])
 
 
-def test_version_resources_for_both_executables(staged, build: ModuleType) -> None:  # type: ignore[no-untyped-def]
+def test_version_resources_for_both_executables(staged: Any, build: ModuleType) -> None:
     assert set(staged.version_files) == set(build.EXECUTABLES)
     for exe, path in staged.version_files.items():
         text = path.read_text(encoding="utf-8")
@@ -265,7 +267,7 @@ def test_install_script_refuses_a_folder_that_is_not_a_bundle(tmp_path: Path) ->
     assert not (tmp_path / "p").exists()
 
 
-def test_the_desk_shows_its_icon_and_names_its_desktop_entry(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_desk_shows_its_icon_and_names_its_desktop_entry(qapp: QApplication) -> None:
     from PySide6.QtCore import QSize
 
     from desktop.app import make_application

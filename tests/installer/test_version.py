@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop import __version__
+from desktop.services.context import DeskContext
 from tests.installer.helpers import ROOT
 
 #: Folders that are not the project's own text: tools' caches, build output, the virtualenv.
@@ -54,7 +56,7 @@ def test_version_option_prints_desktop_version(capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().out == f"gdpr-desk {__version__}\n"
 
 
-def test_the_application_and_about_box_carry_the_version(qtbot: QtBot, desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_application_and_about_box_carry_the_version(qtbot: QtBot, desk: DeskContext) -> None:
     from PySide6.QtWidgets import QLabel
 
     from desktop.app import make_application
@@ -89,7 +91,7 @@ def test_the_installer_script_takes_the_version_from_the_build() -> None:
 def test_the_windows_version_resource_is_well_formed(build: ModuleType) -> None:
     """PyInstaller eval()s the file with its versioninfo classes (Windows only); here, with recorders."""
 
-    def recorder(kind: str):  # type: ignore[no-untyped-def]
+    def recorder(kind: str) -> Callable[..., tuple[str, tuple[Any, ...], dict[str, Any]]]:
         return lambda *args, **kwargs: (kind, args, kwargs)
 
     names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct", "VarFileInfo",

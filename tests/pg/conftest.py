@@ -1,35 +1,20 @@
 """Team-mode tests on the real PostgreSQL server: each test gets its own database, dropped after.
 
 Skips with a reason when no server answers on 127.0.0.1:5432 (override with GDPR_DESK_TEST_PG).
+The server helpers are in tests/helpers/pg.py.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
 
-ADMIN_URL = os.environ.get("GDPR_DESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+from desktop.services.context import DeskContext, open_desk
+from tests.helpers.desks import add_staff
+from tests.helpers.pg import scratch_database, unreachable_reason
 
-
-def _admin_connect():  # type: ignore[no-untyped-def]
-    import psycopg
-
-    return psycopg.connect(ADMIN_URL, connect_timeout=3, autocommit=True)
-
-
-def _reachable() -> str | None:
-    try:
-        with _admin_connect() as conn:
-            conn.execute("SELECT 1")
-        return None
-    except Exception as exc:  # any failure to connect means: skip, and say why
-        return f"PostgreSQL not reachable at {ADMIN_URL}: {str(exc).strip().splitlines()[0]}"
-
-
-_SKIP = _reachable()
+_SKIP = unreachable_reason()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -42,23 +27,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    name = f"gdpr_desk_test_{uuid.uuid4().hex[:12]}"
-    with _admin_connect() as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    base = ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1)
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with _admin_connect() as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    """A scratch database on the shared server (SQLAlchemy URL), dropped after the test."""
+    with scratch_database() as url:
+        yield url
 
 
 @pytest.fixture
-def pg_desk(pg_url: str):  # type: ignore[no-untyped-def]
-    from desktop.services.accounts import AccountService
-    from desktop.services.context import open_desk
-
+def pg_desk(pg_url: str) -> Iterator[DeskContext]:
+    """The desk on `pg_url`, migrated, with keys and one staff account: agent."""
     ctx = open_desk(pg_url, migrate=True, create_keys=True, workstation="pg-ws")
-    AccountService(ctx).add("agent", "agent", "demo")
+    add_staff(ctx, ["agent"], display_names=False)
     yield ctx
     ctx.close()

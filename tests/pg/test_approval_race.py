@@ -14,27 +14,28 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from desktop.domain.roles import Actor
 from desktop.errors import DeskError
 from desktop.models import ErasureApproval, ErasurePlanRecord, ErasureRun, StaffAccount
 from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.erasure import ErasureRefused, ErasureService
 from desktop.services.registry import add_customer
 from desktop.services.requests import RequestService
+from tests.helpers.desks import add_staff, login
 
 NOW = datetime(2026, 2, 10, 12, 0)
 DECIDERS = ("supervisor", "supervisor2", "supervisor3", "admin")
 
 
 @pytest.fixture
-def planned(pg_desk):  # type: ignore[no-untyped-def]
-    accounts = AccountService(pg_desk)
-    for name in DECIDERS:
-        accounts.add(name, "admin" if name == "admin" else "supervisor", "demo")
+def planned(pg_desk: DeskContext) -> tuple[int, str]:
+    add_staff(pg_desk, DECIDERS, display_names=False)
     with pg_desk.db.transaction() as s:
         cid = add_customer(s, pg_desk.keys, pg_desk.policy, customer_number="K1", first_name="Kari",
                            last_name="Ødegård", created_at=datetime(2020, 1, 1), email="kari@example.com",
                            street="Storgata 1", postcode="0150", city="Oslo").id
-    agent = accounts.login("agent", "demo")
+    agent = login(pg_desk, "agent")
     requests = RequestService(pg_desk, clock=lambda: NOW)
     rid = requests.file(agent, "erasure", cid, channel="email").id
     requests.verify_identity(agent, rid, note="code")
@@ -42,19 +43,19 @@ def planned(pg_desk):  # type: ignore[no-untyped-def]
     return rid, plan.fingerprint
 
 
-def approval_count(ctx, rid: int) -> int:  # type: ignore[no-untyped-def]
+def approval_count(ctx: DeskContext, rid: int) -> int:
     with ctx.db.transaction() as s:
         return int(s.execute(select(func.count()).select_from(ErasureApproval)
                              .where(ErasureApproval.request_id == rid)).scalar_one())
 
 
-def test_four_supervisors_at_once_give_exactly_one_approval(pg_desk, planned) -> None:  # type: ignore[no-untyped-def]
+def test_four_supervisors_at_once_give_exactly_one_approval(pg_desk: DeskContext, planned: tuple[int, str]) -> None:
     rid, fingerprint = planned
-    actors = [AccountService(pg_desk).login(name, "demo") for name in DECIDERS]
+    actors = [login(pg_desk, name) for name in DECIDERS]
     barrier = threading.Barrier(len(actors))
     outcomes: dict[str, object] = {}
 
-    def approve(actor) -> None:  # type: ignore[no-untyped-def]
+    def approve(actor: Actor) -> None:
         svc = ErasureService(pg_desk, clock=lambda: NOW)
         barrier.wait()
         try:
@@ -75,7 +76,7 @@ def test_four_supervisors_at_once_give_exactly_one_approval(pg_desk, planned) ->
     assert approval_count(pg_desk, rid) == 1
 
 
-def test_the_database_alone_allows_one_decision_in_force(pg_desk, planned) -> None:  # type: ignore[no-untyped-def]
+def test_the_database_alone_allows_one_decision_in_force(pg_desk: DeskContext, planned: tuple[int, str]) -> None:
     """Four raw inserts at once, bypassing the service and its row lock: the unique index decides."""
     rid, fingerprint = planned
     with pg_desk.db.transaction() as s:
@@ -103,7 +104,7 @@ def test_the_database_alone_allows_one_decision_in_force(pg_desk, planned) -> No
     assert all("uq_erasure_approval_request" in str(e) for e in errors)
 
 
-def test_the_trigger_refuses_the_filer_and_disabled_accounts(pg_desk, planned) -> None:  # type: ignore[no-untyped-def]
+def test_the_trigger_refuses_the_filer_and_disabled_accounts(pg_desk: DeskContext, planned: tuple[int, str]) -> None:
     rid, fingerprint = planned
     AccountService(pg_desk).set_disabled("supervisor3")
     with pg_desk.db.transaction() as s:
@@ -119,11 +120,11 @@ def test_the_trigger_refuses_the_filer_and_disabled_accounts(pg_desk, planned) -
     assert approval_count(pg_desk, rid) == 0
 
 
-def test_execute_on_postgresql_needs_no_file_scan(pg_desk, planned) -> None:  # type: ignore[no-untyped-def]
+def test_execute_on_postgresql_needs_no_file_scan(pg_desk: DeskContext, planned: tuple[int, str]) -> None:
     rid, fingerprint = planned
     svc = ErasureService(pg_desk, clock=lambda: NOW)
-    svc.approve(AccountService(pg_desk).login("supervisor", "demo"), rid, "demo", fingerprint)
-    result = svc.execute(AccountService(pg_desk).login("agent", "demo"), rid)
+    svc.approve(login(pg_desk, "supervisor"), rid, "demo", fingerprint)
+    result = svc.execute(login(pg_desk, "agent"), rid)
     assert result.status == "erased" and result.residue is not None and not result.residue.applicable
     with pg_desk.db.transaction() as s:
         assert s.execute(select(ErasureRun.state)).scalar_one() == "done"

@@ -12,15 +12,17 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from desktop.cli import main as cli_main
 from desktop.models import AccessLogEntry
-from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.profile import ProfileService
 from desktop.services.registry import add_customer
 from desktop.services.search import SearchService
-from tests.pg._team import Seat, open_seat, run_processes, seat, spawn_barrier
+from tests.helpers.desks import login
+from tests.helpers.team import Seat, open_seat, run_processes, seat, spawn_barrier
 
 WORKERS = 8
 ROUNDS = 10  # each round: a search, an open profile, a direct append
@@ -30,7 +32,7 @@ SURNAMES = ("Ødegård", "Sæther", "Åsen", "Hansen")
 def write_log(place: Seat, customer_ids: list[int], barrier: Any) -> int:
     ctx = open_seat(place)
     try:
-        actor = AccountService(ctx).login("agent", "demo")
+        actor = login(ctx, "agent")
         search, profile = SearchService(ctx), ProfileService(ctx)
         barrier.wait()
         for i in range(ROUNDS):
@@ -44,7 +46,8 @@ def write_log(place: Seat, customer_ids: list[int], barrier: Any) -> int:
         ctx.close()
 
 
-def test_eight_workstations_append_at_once_and_the_chain_holds(pg_url, pg_desk, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_eight_workstations_append_at_once_and_the_chain_holds(pg_url: str, pg_desk: DeskContext,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
     with pg_desk.db.transaction() as s:
         ids = [add_customer(s, pg_desk.keys, pg_desk.policy, customer_number=f"K{7000000 + i}", first_name="Test",
                             last_name=SURNAMES[i % len(SURNAMES)], created_at=datetime(2021, 5, 1),

@@ -20,15 +20,17 @@ import pytest
 from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session
 
+from desktop.domain.roles import Actor
 from desktop.models import AccessLogEntry, DsrRequest, ErasureApproval, RequestEvent
-from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.erasure import ErasureService
 from desktop.services.profile import ProfileService
 from desktop.services.registry import add_customer
 from desktop.services.requests import RequestService
 from desktop.services.search import SearchService
 from desktop.storage.database import ConnectionLost
-from tests.pg.conftest import ADMIN_URL
+from tests.helpers.desks import add_staff, login
+from tests.helpers.pg import ADMIN_URL
 
 NOW = datetime(2026, 2, 10, 12, 0)
 
@@ -58,12 +60,12 @@ class CutBeforeLogging:
 
 
 @pytest.fixture
-def world(pg_desk):  # type: ignore[no-untyped-def]
+def world(pg_desk: DeskContext) -> tuple[DeskContext, Actor, int]:
     with pg_desk.db.transaction() as s:
         cid = add_customer(s, pg_desk.keys, pg_desk.policy, customer_number="K9000001", first_name="Kari",
                            last_name="Ødegård", created_at=datetime(2020, 1, 1), email="kari@example.com",
                            street="Storgata 1", postcode="0150", city="Oslo").id
-    return pg_desk, AccountService(pg_desk).login("agent", "demo"), cid
+    return pg_desk, login(pg_desk, "agent"), cid
 
 
 def log_count(ctx: Any, action: str | None = None) -> int:
@@ -83,7 +85,7 @@ def request_snapshot(ctx: Any, rid: int) -> tuple[Any, ...]:
         return req.state, req.version, req.completed_at, events
 
 
-def test_connections_cut_while_idle_are_replaced_unnoticed(world) -> None:  # type: ignore[no-untyped-def]
+def test_connections_cut_while_idle_are_replaced_unnoticed(world: tuple[DeskContext, Actor, int]) -> None:
     ctx, agent, cid = world
     search = SearchService(ctx)
     assert [h.customer_id for h in search.search(agent, "odegard").hits] == [cid]
@@ -96,7 +98,8 @@ def test_connections_cut_while_idle_are_replaced_unnoticed(world) -> None:  # ty
     assert log_count(ctx, "search") == 2
 
 
-def test_a_change_cut_off_midway_keeps_nothing_and_is_not_retried(world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_cut_off_midway_keeps_nothing_and_is_not_retried(world: tuple[DeskContext, Actor, int],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     ctx, agent, cid = world
     svc = RequestService(ctx, clock=lambda: NOW)
     rid = svc.file(agent, "access", cid, channel="email").id
@@ -117,7 +120,8 @@ def test_a_change_cut_off_midway_keeps_nothing_and_is_not_retried(world, monkeyp
         assert ctx.audit.verify(s).ok
 
 
-def test_a_look_up_cut_off_runs_once_more_by_itself(world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_look_up_cut_off_runs_once_more_by_itself(world: tuple[DeskContext, Actor, int],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     ctx, agent, cid = world
     real = ctx.audit.append
     monkeypatch.setattr(ctx.audit, "append", CutBeforeLogging(ctx))
@@ -131,7 +135,8 @@ def test_a_look_up_cut_off_runs_once_more_by_itself(world, monkeypatch) -> None:
         assert ctx.audit.verify(s).ok
 
 
-def test_a_look_up_is_tried_twice_at_most(world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_look_up_is_tried_twice_at_most(world: tuple[DeskContext, Actor, int],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     ctx, agent, _ = world
     cutter = CutBeforeLogging(ctx, times=3)
     monkeypatch.setattr(ctx.audit, "append", cutter)
@@ -142,7 +147,7 @@ def test_a_look_up_is_tried_twice_at_most(world, monkeypatch) -> None:  # type: 
 
 
 @pytest.fixture
-def cut_at_commit(pg_desk) -> Iterator[list[int]]:  # type: ignore[no-untyped-def]
+def cut_at_commit(pg_desk: DeskContext) -> Iterator[list[int]]:
     """Arm by appending 1: the next commit loses its connection as it starts."""
     armed: list[int] = []
 
@@ -158,7 +163,8 @@ def cut_at_commit(pg_desk) -> Iterator[list[int]]:  # type: ignore[no-untyped-de
         event.remove(Session, "before_commit", before_commit)
 
 
-def test_a_cut_while_saving_says_to_look_before_trying_again(world, cut_at_commit) -> None:  # type: ignore[no-untyped-def]
+def test_a_cut_while_saving_says_to_look_before_trying_again(world: tuple[DeskContext, Actor, int],
+                                                             cut_at_commit: list[int]) -> None:
     ctx, agent, cid = world
     svc = RequestService(ctx, clock=lambda: NOW)
     rid = svc.file(agent, "access", cid, channel="email").id
@@ -174,15 +180,16 @@ def test_a_cut_while_saving_says_to_look_before_trying_again(world, cut_at_commi
     assert svc.withdraw(agent, rid).state.value == "withdrawn"
 
 
-def test_a_cut_erasure_decision_is_not_mistaken_for_a_rivals(world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_cut_erasure_decision_is_not_mistaken_for_a_rivals(world: tuple[DeskContext, Actor, int],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """The decision's insert turns driver errors into "another supervisor decided": not a dead line."""
     ctx, agent, cid = world
-    AccountService(ctx).add("supervisor", "supervisor", "demo")
+    add_staff(ctx, ["supervisor"], display_names=False)
     requests, erasures = RequestService(ctx, clock=lambda: NOW), ErasureService(ctx, clock=lambda: NOW)
     rid = requests.file(agent, "erasure", cid, channel="email").id
     requests.verify_identity(agent, rid, note="one-time code")
     fingerprint = erasures.make_plan(agent, rid).fingerprint
-    supervisor = AccountService(ctx).login("supervisor", "demo")
+    supervisor = login(ctx, "supervisor")
     real = ErasureService._insert_decision
     cuts = [1]
 

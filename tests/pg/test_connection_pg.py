@@ -18,20 +18,18 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
 from desktop.services.connection import Verdict, check_connection
+from desktop.services.context import DeskContext
 from desktop.storage.migrate import head_revision
-from tests.pg.conftest import ADMIN_URL
-
-
-def _plain(url: str) -> str:
-    return url.replace("postgresql+psycopg://", "postgresql://", 1)
+from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.pg import ADMIN_URL, libpq, unique_role
 
 
 def _public_tables(url: str) -> list[str]:
-    with psycopg.connect(_plain(url), autocommit=True) as conn:
+    with psycopg.connect(libpq(url), autocommit=True) as conn:
         return [r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
 
 
-def test_a_current_team_database_is_ok(pg_desk, pg_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_current_team_database_is_ok(pg_desk: DeskContext, pg_url: str) -> None:
     report = check_connection(pg_url, "any-password-trust-ignores")
     assert report.verdict is Verdict.OK and report.usable, report
     assert report.backend == "postgresql" and report.fsync_ok is True
@@ -47,8 +45,8 @@ def test_an_empty_database_has_no_schema_and_the_check_creates_none(pg_url: str)
     assert _public_tables(pg_url) == []
 
 
-def test_an_outdated_schema_asks_for_an_upgrade(pg_desk, pg_url: str) -> None:  # type: ignore[no-untyped-def]
-    with psycopg.connect(_plain(pg_url), autocommit=True) as conn:
+def test_an_outdated_schema_asks_for_an_upgrade(pg_desk: DeskContext, pg_url: str) -> None:
+    with psycopg.connect(libpq(pg_url), autocommit=True) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0001'")
     report = check_connection(pg_url)
     assert report.verdict is Verdict.SCHEMA_OUTDATED
@@ -74,17 +72,17 @@ def test_an_unknown_user_is_refused(pg_url: str) -> None:
 @pytest.fixture
 def bare_role() -> Iterator[str]:
     """A login role with no rights on any GDPR Desk table (roles are cluster-wide: unique, and dropped)."""
-    name = f"gdpr_desk_bare_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(_plain(ADMIN_URL), autocommit=True) as conn:
+    name = unique_role("gdpr_desk_bare")
+    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
         conn.execute(f'CREATE ROLE "{name}" LOGIN')
     try:
         yield name
     finally:
-        with psycopg.connect(_plain(ADMIN_URL), autocommit=True) as conn:
+        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
             conn.execute(f'DROP ROLE IF EXISTS "{name}"')
 
 
-def test_a_user_without_rights_on_the_tables_is_refused(pg_desk, pg_url: str,  # type: ignore[no-untyped-def]
+def test_a_user_without_rights_on_the_tables_is_refused(pg_desk: DeskContext, pg_url: str,
                                                         bare_role: str) -> None:
     url = make_url(pg_url).set(username=bare_role).render_as_string(hide_password=False)
     report = check_connection(url)
@@ -104,8 +102,8 @@ def isolated_settings(tmp_path: Path) -> Iterator[None]:
     yield
 
 
-def test_the_dialog_reports_a_working_team_server(qtbot: QtBot, pg_desk, pg_url: str,  # type: ignore[no-untyped-def]
-                                                   isolated_settings: None, memory_keyring) -> None:
+def test_the_dialog_reports_a_working_team_server(qtbot: QtBot, pg_desk: DeskContext, pg_url: str,
+                                                   isolated_settings: None, memory_keyring: MemoryKeyring) -> None:
     from desktop.ui.settings_dialog import SettingsDialog
     from desktop.ui.settings_store import SettingsStore
 

@@ -25,10 +25,12 @@ from sqlalchemy import func, select
 from desktop.domain.requests import CLOSED_STATES, RequestState
 from desktop.models import AccessLogEntry, DsrRequest, ErasureApproval, RequestEvent, StaffAccount
 from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.erasure import ErasureService
 from desktop.services.registry import add_customer
 from desktop.services.requests import RequestService
-from tests.pg._team import Seat, open_seat, outcome, run_processes, seat, spawn_barrier
+from tests.helpers.desks import add_staff, login
+from tests.helpers.team import Seat, open_seat, outcome, run_processes, seat, spawn_barrier
 
 NOW = datetime(2026, 2, 10, 12, 0)
 STAFF = {"agent": "agent", "supervisor": "supervisor", "supervisor2": "supervisor", "admin": "admin"}
@@ -44,15 +46,12 @@ HEAD_START_S = 0.02
 
 
 @pytest.fixture
-def staff(pg_desk):  # type: ignore[no-untyped-def]
-    accounts = AccountService(pg_desk)
-    for name, role in STAFF.items():
-        if name != "agent":
-            accounts.add(name, role, "demo")
+def staff(pg_desk: DeskContext) -> DeskContext:
+    add_staff(pg_desk, [name for name in STAFF if name != "agent"], display_names=False)
     return pg_desk
 
 
-def _customers(ctx, n: int) -> list[int]:  # type: ignore[no-untyped-def]
+def _customers(ctx: DeskContext, n: int) -> list[int]:
     with ctx.db.transaction() as s:
         return [add_customer(s, ctx.keys, ctx.policy, customer_number=f"K{5000000 + i}", first_name="Test",
                              last_name=f"Racer{i}", created_at=datetime(2020, 1, 1), email=f"racer{i}@example.com",
@@ -60,13 +59,13 @@ def _customers(ctx, n: int) -> list[int]:  # type: ignore[no-untyped-def]
                 for i in range(n)]
 
 
-def _log_total(ctx) -> int:  # type: ignore[no-untyped-def]
+def _log_total(ctx: DeskContext) -> int:
     with ctx.db.transaction() as s:
         return int(s.execute(select(func.count()).select_from(AccessLogEntry)).scalar_one())
 
 
-def _race(pg_url: str, ctx, roles: tuple[tuple[str, str], ...], target: Any, items: list[Any]) \
-        -> dict[int, list[tuple[str, str, Any]]]:  # type: ignore[no-untyped-def]
+def _race(pg_url: str, ctx: DeskContext, roles: tuple[tuple[str, str], ...], target: Any, items: list[Any]) \
+        -> dict[int, list[tuple[str, str, Any]]]:
     """Run the four workstations; returns per request id [(who, "ok"|"refused"|"crash", value)]."""
     barrier = spawn_barrier(len(roles))
     favoured = [None if i % 2 == 0 else (i // 2) % len(roles) for i in range(len(items))]
@@ -136,9 +135,9 @@ def decide_erasures(place: Seat, who: str, action: str, index: int,
 # --- the tests ---------------------------------------------------------------------------------------
 
 
-def test_approve_reject_refuse_and_withdraw_at_once_leave_one_decision(pg_url, staff) -> None:  # type: ignore[no-untyped-def]
+def test_approve_reject_refuse_and_withdraw_at_once_leave_one_decision(pg_url: str, staff: DeskContext) -> None:
     ctx = staff
-    agent = AccountService(ctx).login("agent", "demo")
+    agent = login(ctx, "agent")
     svc = RequestService(ctx, clock=lambda: NOW)
     rids = []
     for cid in _customers(ctx, 20):
@@ -181,9 +180,9 @@ def test_approve_reject_refuse_and_withdraw_at_once_leave_one_decision(pg_url, s
     assert verdict.ok, verdict.describe()
 
 
-def test_erasure_decisions_and_withdrawal_at_once_keep_one_decision_in_force(pg_url, staff) -> None:  # type: ignore[no-untyped-def]
+def test_erasure_decisions_and_withdrawal_at_once_keep_one_decision_in_force(pg_url: str, staff: DeskContext) -> None:
     ctx = staff
-    agent = AccountService(ctx).login("agent", "demo")
+    agent = login(ctx, "agent")
     requests = RequestService(ctx, clock=lambda: NOW)
     erasures = ErasureService(ctx, clock=lambda: NOW)
     plans = []

@@ -10,13 +10,14 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from desktop.domain.national_id import synthetic_no
-from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.registry import add_customer
 from desktop.services.search import SearchService
 from desktop.storage.migrate import current_revision, head_revision
+from tests.helpers.desks import login
 
 
-def _people(ctx) -> None:  # type: ignore[no-untyped-def]
+def _people(ctx: DeskContext) -> None:
     rng = random.Random(3)
     rows = [("Kari", "Ødegård", "+47 912 34 567"), ("Per", "Sæther", "48123456"), ("Bjørn", "Åsen", None),
             ("Anne", "Aasen", None), ("Zara", "Hansen", None), ("Øystein", "Hansen", None)]
@@ -27,13 +28,13 @@ def _people(ctx) -> None:  # type: ignore[no-untyped-def]
                          national_id=synthetic_no(rng, date(1980 + i, 3, 4)))
 
 
-def test_schema_is_at_head(pg_desk) -> None:  # type: ignore[no-untyped-def]
+def test_schema_is_at_head(pg_desk: DeskContext) -> None:
     assert current_revision(pg_desk.db) == head_revision()
 
 
-def test_search_folds_and_sorts_like_sqlite(pg_desk) -> None:  # type: ignore[no-untyped-def]
+def test_search_folds_and_sorts_like_sqlite(pg_desk: DeskContext) -> None:
     _people(pg_desk)
-    agent = AccountService(pg_desk).login("agent", "demo")
+    agent = login(pg_desk, "agent")
     svc = SearchService(pg_desk)
     assert [h.name for h in svc.search(agent, "odegard").hits] == ["Kari Ødegård"]
     assert [h.name for h in svc.search(agent, "saether").hits] == ["Per Sæther"]
@@ -44,9 +45,9 @@ def test_search_folds_and_sorts_like_sqlite(pg_desk) -> None:  # type: ignore[no
     assert [h.name for h in svc.search(agent, "%").hits] == []
 
 
-def test_access_log_chain_and_triggers(pg_desk) -> None:  # type: ignore[no-untyped-def]
+def test_access_log_chain_and_triggers(pg_desk: DeskContext) -> None:
     _people(pg_desk)
-    agent = AccountService(pg_desk).login("agent", "demo")
+    agent = login(pg_desk, "agent")
     for q in ("hansen", "åsen", "ødegård"):
         SearchService(pg_desk).search(agent, q)
     with pg_desk.db.transaction() as s:

@@ -12,6 +12,7 @@ import stat
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import psycopg
@@ -23,29 +24,19 @@ from desktop.errors import DatabaseUnavailable, DeskError, InvalidInput, Keyring
 from desktop.security import key_transfer
 from desktop.security.keys import SERVICE, DeskKeys
 from desktop.services.context import open_desk
-from desktop.services.team_setup import import_keys_file, init_team, table_privileges
+from desktop.services.team_setup import TeamSetupReport, import_keys_file, init_team, table_privileges
 from desktop.storage.migrate import head_revision
 from tests.helpers.memory_keyring import MemoryKeyring
-from tests.pg.conftest import ADMIN_URL
+from tests.helpers.pg import ADMIN_URL, drop_role, libpq, unique_role
+
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
 
 PASSWORD = "app-role-Secret-1"  # synthetic
 PASSPHRASE = "correct horse battery staple"
 
 
-def _libpq(url: str) -> str:
-    return url.replace("postgresql+psycopg://", "postgresql://", 1)
-
-
 def _dbname(url: str) -> str:
     return url.rsplit("/", 1)[1]
-
-
-def _drop_role(pg_url: str, role: str) -> None:
-    with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
-            conn.execute(f'DROP OWNED BY "{role}"')  # its privileges in this database
-    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP ROLE IF EXISTS "{role}"')
 
 
 @pytest.fixture
@@ -54,34 +45,28 @@ def new_role(pg_url: str) -> Iterator[list[str]]:
     made: list[str] = []
     yield made
     for role in made:
-        _drop_role(pg_url, role)
+        drop_role(role, database_url=pg_url)
 
 
 @pytest.fixture
 def app_role(new_role: list[str]) -> str:
-    role = f"gdpr_app_{uuid.uuid4().hex[:10]}"
+    role = unique_role("gdpr_app")
     new_role.append(role)
     return role
 
 
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Production exports cost 128 MiB of scrypt; the files carry their parameters either way."""
-    monkeypatch.setattr(key_transfer, "SCRYPT_N", 2**14)
-
-
 @pytest.fixture
-def team(pg_url: str, app_role: str):  # type: ignore[no-untyped-def]
+def team(pg_url: str, app_role: str) -> TeamSetupReport:
     return init_team(pg_url, app_role=app_role, app_password=PASSWORD)
 
 
-def _app_conn(report) -> psycopg.Connection:  # type: ignore[no-untyped-def, type-arg]
-    return psycopg.connect(_libpq(report.app_url), autocommit=True)
+def _app_conn(report: TeamSetupReport) -> psycopg.Connection:  # type: ignore[type-arg]
+    return psycopg.connect(libpq(report.app_url), autocommit=True)
 
 
 def _privileges(pg_url: str, role: str | None) -> set[tuple[str, str]]:
     """(table, privilege) for the role, or for PUBLIC when role is None, in the public schema."""
-    with psycopg.connect(_libpq(pg_url)) as conn:
+    with psycopg.connect(libpq(pg_url)) as conn:
         rows = conn.execute(
             "SELECT c.relname, a.privilege_type FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, "
             "aclexplode(c.relacl) a WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.grantee = "
@@ -93,14 +78,14 @@ def _privileges(pg_url: str, role: str | None) -> set[tuple[str, str]]:
 
 
 def test_init_team_sets_up_schema_keys_and_a_role_with_exact_privileges(
-        pg_url: str, app_role: str, team, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]
+        pg_url: str, app_role: str, team: TeamSetupReport, memory_keyring: MemoryKeyring) -> None:
     assert team.revision_before is None and team.revision_after == head_revision()
     assert (SERVICE, f"db:{team.instance_id}") in memory_keyring.store
     assert team.app_url.endswith(f"://{app_role}@127.0.0.1:5432/{_dbname(pg_url)}")
-    with psycopg.connect(_libpq(pg_url)) as conn:
+    with psycopg.connect(libpq(pg_url)) as conn:
         role = conn.execute("SELECT rolcanlogin, rolsuper, rolcreaterole, rolcreatedb, rolbypassrls, rolpassword "
                             "FROM pg_authid WHERE rolname = %s", (app_role,)).fetchone()
-        meta = dict(conn.execute("SELECT key, value FROM db_meta").fetchall())
+        meta: dict[str, str] = dict(conn.execute("SELECT key, value FROM db_meta").fetchall())
         owned = conn.execute("SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles "
                              "WHERE rolname = %s)", (app_role,)).fetchone()
         public_schema = conn.execute("SELECT has_schema_privilege(%s, 'public', 'CREATE')", (app_role,)).fetchone()
@@ -122,22 +107,24 @@ def test_init_team_sets_up_schema_keys_and_a_role_with_exact_privileges(
     assert "Next steps" in team.describe() and "keys import" in team.describe()
 
 
-def test_init_team_twice_changes_nothing(pg_url: str, app_role: str, team, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_init_team_twice_changes_nothing(pg_url: str, app_role: str, team: TeamSetupReport,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
     before = _privileges(pg_url, app_role)
-    with psycopg.connect(_libpq(pg_url)) as conn:
+    with psycopg.connect(libpq(pg_url)) as conn:
         verifier = conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = %s", (app_role,)).fetchone()
     assert main(["db", "init-team", "--db", pg_url, "--app-role", app_role]) == 0
     out = capsys.readouterr().out
     assert f"instance {team.instance_id}" in out and "found in this machine's keyring and verified" in out
     assert "existed; unchanged" in out and f"{head_revision()} -> {head_revision()}" in out
     assert _privileges(pg_url, app_role) == before
-    with psycopg.connect(_libpq(pg_url)) as conn:
+    with psycopg.connect(libpq(pg_url)) as conn:
         assert conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = %s", (app_role,)).fetchone() == verifier
         assert conn.execute("SELECT count(*) FROM db_meta WHERE key = 'instance_id'").fetchone() == (1,)
 
 
-def test_db_upgrade_by_the_owner_renews_the_grants(pg_url: str, app_role: str, team, capsys) -> None:  # type: ignore[no-untyped-def]
-    with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
+def test_db_upgrade_by_the_owner_renews_the_grants(pg_url: str, app_role: str, team: TeamSetupReport,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    with psycopg.connect(libpq(pg_url), autocommit=True) as conn:
         conn.execute(f'REVOKE INSERT ON access_log FROM "{app_role}"')
         conn.execute(f'GRANT DELETE ON dsr_request TO "{app_role}"')
     assert main(["db", "upgrade", "--db", pg_url]) == 0
@@ -174,7 +161,7 @@ REFUSED = [
 ]
 
 
-def test_the_application_role_cannot_change_the_log(team) -> None:  # type: ignore[no-untyped-def]
+def test_the_application_role_cannot_change_the_log(team: TeamSetupReport) -> None:
     allowed = []
     with _app_conn(team) as conn:
         for statement in REFUSED:
@@ -189,7 +176,8 @@ def test_the_application_role_cannot_change_the_log(team) -> None:  # type: igno
         assert conn.execute("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE").fetchone() == (0,)
 
 
-def test_the_desk_works_as_the_application_role(pg_url: str, team, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+def test_the_desk_works_as_the_application_role(pg_url: str, team: TeamSetupReport,
+                                                memory_keyring: MemoryKeyring) -> None:
     from desktop.demo.generator import generate_demo_data
     from desktop.services.accounts import AccountService
     from desktop.services.erasure import ErasureService
@@ -235,8 +223,9 @@ def test_the_desk_works_as_the_application_role(pg_url: str, team, memory_keyrin
         ctx.close()
 
 
-def test_the_application_role_never_migrates(pg_url: str, team, capsys) -> None:  # type: ignore[no-untyped-def]
-    with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
+def test_the_application_role_never_migrates(pg_url: str, team: TeamSetupReport,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    with psycopg.connect(libpq(pg_url), autocommit=True) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0004'")
     with pytest.raises(SchemaOutdated) as exc:
         open_desk(team.app_url)
@@ -244,16 +233,17 @@ def test_the_application_role_never_migrates(pg_url: str, team, capsys) -> None:
     assert main(["db", "upgrade", "--db", team.app_url]) == 1
     err = capsys.readouterr().err
     assert "may not change the schema" in err or "har ikke lov til å endre skjemaet" in err
-    with psycopg.connect(_libpq(pg_url)) as conn:
+    with psycopg.connect(libpq(pg_url)) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
 
 
-def test_a_role_without_grants_is_told_to_ask_for_init_team(pg_url: str, team, new_role: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_a_role_without_grants_is_told_to_ask_for_init_team(pg_url: str, team: TeamSetupReport,
+                                                            new_role: list[str]) -> None:
     stranger = f"gdpr_other_{uuid.uuid4().hex[:8]}"
     new_role.append(stranger)
     with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
         conn.execute(f'CREATE ROLE "{stranger}" LOGIN')
-    with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
+    with psycopg.connect(libpq(pg_url), autocommit=True) as conn:
         conn.execute(f'GRANT CONNECT ON DATABASE "{_dbname(pg_url)}" TO "{stranger}"')
         conn.execute(f'GRANT USAGE ON SCHEMA public TO "{stranger}"')
     with pytest.raises(DatabaseUnavailable) as exc:
@@ -276,8 +266,9 @@ def test_empty_database_says_run_init_team(pg_url: str) -> None:
     ("postgresql+psycopg://gdpr_no_such_role_{hex}@127.0.0.1:5432/postgres", "has no such user (role)"),
     ("sqlite:///team.sqlite3", "sets up a PostgreSQL server"),
 ])
-def test_init_team_bad_server_is_one_line_and_exit_1(  # type: ignore[no-untyped-def]
-        url: str, words: str, pg_url: str, capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_init_team_bad_server_is_one_line_and_exit_1(
+        url: str, words: str, pg_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
     url = url.format(base=pg_url.rsplit("/", 1)[0], hex=uuid.uuid4().hex[:8])
     monkeypatch.setenv("GDPR_DESK_LANG", "en")
     monkeypatch.chdir(tmp_path)
@@ -295,7 +286,7 @@ def test_init_team_refuses_a_dangerous_app_role_and_changes_nothing(pg_url: str,
     with pytest.raises(InvalidInput) as exc:
         init_team(pg_url, app_role=role)
     assert words in exc.value.message
-    with psycopg.connect(_libpq(pg_url)) as conn:
+    with psycopg.connect(libpq(pg_url)) as conn:
         assert conn.execute("SELECT to_regclass('alembic_version')").fetchone() == (None,)
 
 
@@ -311,11 +302,11 @@ def test_init_team_refuses_a_member_of_the_owner(pg_url: str, new_role: list[str
         with pytest.raises(InvalidInput) as exc:
             init_team(owner_url, app_role=app)
         assert f'REVOKE "{owner}" FROM "{app}"' in exc.value.message
-        with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
+        with psycopg.connect(libpq(pg_url), autocommit=True) as conn:
             assert conn.execute("SELECT to_regclass('alembic_version')").fetchone() == (None,)
     finally:
         # Even when an assertion fails: a role that owns the database cannot be dropped at teardown.
-        with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
+        with psycopg.connect(libpq(pg_url), autocommit=True) as conn:
             conn.execute(f'ALTER DATABASE "{_dbname(pg_url)}" OWNER TO postgres')
 
 
@@ -331,27 +322,28 @@ def test_a_dedicated_owner_role_sets_up_the_team(pg_url: str, new_role: list[str
     try:
         report = init_team(pg_url.replace("://postgres@", f"://{owner}@"), app_role=app)
         assert report.owner == owner and "CONNECT revoked from PUBLIC" in report.database_connect
-        with psycopg.connect(_libpq(report.app_url), autocommit=True) as conn:
+        with psycopg.connect(libpq(report.app_url), autocommit=True) as conn:
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute("ALTER TABLE access_log DISABLE TRIGGER ALL")
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute("TRUNCATE access_log")
         with pytest.raises(psycopg.OperationalError):  # PUBLIC lost CONNECT: another role cannot log in
-            psycopg.connect(_libpq(pg_url.replace("://postgres@", f"://{plain}@")), connect_timeout=3)
+            psycopg.connect(libpq(pg_url.replace("://postgres@", f"://{plain}@")), connect_timeout=3)
     finally:
-        with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
+        with psycopg.connect(libpq(pg_url), autocommit=True) as conn:
             conn.execute(f'REASSIGN OWNED BY "{owner}" TO postgres')
             conn.execute(f'DROP OWNED BY "{owner}"')
 
 
-def test_a_second_machine_without_the_keys_is_told_to_import_them(pg_url: str, team, new_role: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_machine_without_the_keys_is_told_to_import_them(pg_url: str, team: TeamSetupReport,
+                                                                  new_role: list[str]) -> None:
     keyring.set_keyring(MemoryKeyring())  # another machine
     other = f"gdpr_app_{uuid.uuid4().hex[:8]}"
     new_role.append(other)
     with pytest.raises(KeyringUnavailable) as exc:
         init_team(pg_url, app_role=other)
     assert "gdpr-desk keys import --db URL --in FILE" in exc.value.message
-    with psycopg.connect(_libpq(pg_url)) as conn:
+    with psycopg.connect(libpq(pg_url)) as conn:
         assert conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (other,)).fetchone() is None
 
 
@@ -366,7 +358,8 @@ def _export(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
 
 
 def test_keys_export_then_import_on_a_fresh_workstation(
-        pg_url: str, team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+        pg_url: str, team: TeamSetupReport, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     out = _export(pg_url, tmp_path, monkeypatch)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert PASSPHRASE not in out.read_text() and json.loads(out.read_text())["instance_id"] == team.instance_id
@@ -390,7 +383,8 @@ def test_keys_export_then_import_on_a_fresh_workstation(
     assert again.outcome == "unchanged"
 
 
-def test_keys_import_refuses_a_wrong_passphrase(pg_url: str, team, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_keys_import_refuses_a_wrong_passphrase(pg_url: str, team: TeamSetupReport, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     out = _export(pg_url, tmp_path, monkeypatch)
     workstation = MemoryKeyring()
     keyring.set_keyring(workstation)
@@ -399,7 +393,7 @@ def test_keys_import_refuses_a_wrong_passphrase(pg_url: str, team, tmp_path: Pat
     assert "Wrong passphrase" in exc.value.message and workstation.store == {}
 
 
-def test_keys_import_refuses_a_file_for_another_database(pg_url: str, team, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_keys_import_refuses_a_file_for_another_database(pg_url: str, team: TeamSetupReport, tmp_path: Path) -> None:
     other = tmp_path / "other.json"
     stranger = DeskKeys(b"\x01" * 32, b"\x02" * 32, b"\x03" * 32, "keyring")
     other.write_bytes(key_transfer.seal(stranger, str(uuid.uuid4()), "elsewhere:5432/shop", "2026-01-01", PASSPHRASE))
@@ -432,11 +426,11 @@ def test_keys_import_refuses_a_file_for_another_database(pg_url: str, team, tmp_
 
 
 def test_tables_outside_public_are_found_by_the_application_role(pg_url: str, app_role: str) -> None:
-    with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
+    with psycopg.connect(libpq(pg_url), autocommit=True) as conn:
         conn.execute("CREATE SCHEMA desk")
     report = init_team(f"{pg_url}?options=-csearch_path%3Ddesk", app_role=app_role)
     assert report.schema == "desk" and "search_path desk" in report.role
-    with psycopg.connect(_libpq(pg_url)) as conn:
+    with psycopg.connect(libpq(pg_url)) as conn:
         assert conn.execute("SELECT to_regclass('desk.access_log') IS NOT NULL, "
                             "to_regclass('public.access_log') IS NULL").fetchone() == (True, True)
     ctx = open_desk(report.app_url.split("?", 1)[0])  # the plain URL: the role's own search_path finds them
@@ -447,8 +441,8 @@ def test_tables_outside_public_are_found_by_the_application_role(pg_url: str, ap
         ctx.close()
 
 
-def test_a_failed_role_statement_does_not_carry_the_password_verifier(  # type: ignore[no-untyped-def]
-        pg_url: str, app_role: str, monkeypatch) -> None:
+def test_a_failed_role_statement_does_not_carry_the_password_verifier(
+        pg_url: str, app_role: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The role appears between the checks and CREATE ROLE: the error must not chain that statement."""
     import traceback
 
@@ -456,7 +450,7 @@ def test_a_failed_role_statement_does_not_carry_the_password_verifier(  # type: 
 
     real = team_setup._preflight
 
-    def then_someone_creates_the_role(db, role: str, with_password: bool):  # type: ignore[no-untyped-def]
+    def then_someone_creates_the_role(db: Any, role: str, with_password: bool) -> Any:
         pre = real(db, role, with_password)
         with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
             conn.execute(f'CREATE ROLE "{role}"')
@@ -471,7 +465,8 @@ def test_a_failed_role_statement_does_not_carry_the_password_verifier(  # type: 
     assert "SCRAM-SHA-256" not in told and "CREATE ROLE" not in told
 
 
-def test_renewing_grants_without_a_schema_on_the_search_path_says_so(pg_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_renewing_grants_without_a_schema_on_the_search_path_says_so(pg_url: str,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.services import team_setup
     from desktop.storage.database import Database
 

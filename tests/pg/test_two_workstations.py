@@ -23,8 +23,10 @@ import pytest
 
 from desktop.errors import DeskError
 from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.registry import add_customer
-from tests.pg._team import Seat, open_seat, seat
+from tests.helpers.desks import add_staff
+from tests.helpers.team import Seat, open_seat, seat
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -76,7 +78,7 @@ def serve() -> None:
         ctx.close()
 
 
-def _verified(ctx: Any) -> int:
+def _verified(ctx: DeskContext) -> int:
     with ctx.db.transaction() as s:
         result = ctx.audit.verify(s)
     assert result.ok, result.describe()
@@ -140,8 +142,8 @@ class Workstation:
 
 
 @pytest.fixture
-def two(pg_url, pg_desk, tmp_path) -> Iterator[tuple[Workstation, Workstation, dict[str, int]]]:  # type: ignore[no-untyped-def]
-    AccountService(pg_desk).add("supervisor", "supervisor", "demo")
+def two(pg_url: str, pg_desk: DeskContext, tmp_path: Path) -> Iterator[tuple[Workstation, Workstation, dict[str, int]]]:
+    add_staff(pg_desk, ["supervisor"], display_names=False)
     with pg_desk.db.transaction() as s:
         people = {last: add_customer(s, pg_desk.keys, pg_desk.policy, customer_number=f"K{8000000 + i}",
                                      first_name=first, last_name=last, created_at=datetime(2020, 1, 1),
@@ -162,7 +164,7 @@ def two(pg_url, pg_desk, tmp_path) -> Iterator[tuple[Workstation, Workstation, d
                 w.close()
 
 
-def test_each_workstation_sees_the_others_work(two) -> None:  # type: ignore[no-untyped-def]
+def test_each_workstation_sees_the_others_work(two: tuple[Workstation, Workstation, dict[str, int]]) -> None:
     a, b, people = two
     kari = people["Ødegård"]
     assert a("search", "odegard") == [kari]
@@ -199,7 +201,9 @@ def test_each_workstation_sees_the_others_work(two) -> None:  # type: ignore[no-
         assert action in actions_of_a, actions_of_a
 
 
-def test_the_command_line_is_one_more_workstation(pg_url, pg_desk, two, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_line_is_one_more_workstation(pg_url: str, pg_desk: DeskContext,
+                                                  two: tuple[Workstation, Workstation, dict[str, int]],
+                                                  tmp_path: Path) -> None:
     a, b, people = two
     env = {**os.environ, "TEST_SEAT": json.dumps(dataclasses.asdict(seat(pg_desk, pg_url, "cli"))),
            "GDPR_DESK_DATA_DIR": str(tmp_path / "cli"), "GDPR_DESK_PASSWORD": "demo", "GDPR_DESK_LANG": "en",

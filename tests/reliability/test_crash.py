@@ -1,9 +1,10 @@
 """kill -9 during an erasure: afterwards the database is wholly as before or wholly as after.
 
-The erasure runs in a child process that kills itself with SIGKILL at a named step (the
-GDPR_DESK_TEST_CRASH_AT hook in services.erasure). "After" is what the same erasure produces on
-a copy of the database when nothing goes wrong. Steps after the commit must leave the erasure
-"purge pending", never "done", and `complete_pending_purges` must finish it.
+The erasure runs in a child process that kills itself with SIGKILL at a named step (the child
+installs `tests.helpers.crash.kill_at(step)` as the erasure service's `on_step` hook). "After" is
+what the same erasure produces on a copy of the database when nothing goes wrong. Steps after the
+commit must leave the erasure "purge pending", never "done", and `complete_pending_purges` must
+finish it.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from sqlalchemy import select
 from desktop.models import Base, DsrRequest, ErasureRun
 from desktop.services.accounts import AccountService
 from desktop.services.context import open_desk
-from desktop.services.erasure import CRASH_ENV, ErasureService, checkpoint_truncate
+from desktop.services.erasure import STEPS, ErasureService, checkpoint_truncate
 from desktop.services.requests import RequestService
-from tests.unit.test_erasure import NOW, add_history
+from tests.helpers.records import add_history
+from tests.unit.test_erasure import NOW
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX kill -9")
 
@@ -44,10 +46,13 @@ backend.store = {tuple(k.split("\\x1f")): v for k, v in json.loads(os.environ["T
 keyring.set_keyring(backend)
 from desktop.services.accounts import AccountService
 from desktop.services.context import open_desk
-from desktop.services.erasure import ErasureService
+from desktop.services.erasure import ErasureService, no_step_hook
+from tests.helpers.crash import kill_at
 ctx = open_desk(sys.argv[1], workstation="child")
 agent = AccountService(ctx).login("agent", "demo")
-result = ErasureService(ctx, clock=lambda: datetime(2026, 2, 10, 12, 0)).execute(agent, int(sys.argv[2]))
+on_step = kill_at(sys.argv[3]) if len(sys.argv) > 3 else no_step_hook
+erasure = ErasureService(ctx, clock=lambda: datetime(2026, 2, 10, 12, 0), on_step=on_step)
+result = erasure.execute(agent, int(sys.argv[2]))
 print(result.status)
 """
 
@@ -107,11 +112,11 @@ def scene(desk, people, memory_keyring, tmp_path: Path):  # type: ignore[no-unty
 
 def run_child(desk, rid: int, keyring: str, step: str | None) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
     env = dict(os.environ, TEST_KEYRING=keyring, PYTHONPATH=str(REPO))
-    env.pop(CRASH_ENV, None)
+    args = [sys.executable, "-c", CHILD, f"sqlite:///{desk.db.sqlite_path}", str(rid)]
     if step is not None:
-        env[CRASH_ENV] = step
-    return subprocess.run([sys.executable, "-c", CHILD, f"sqlite:///{desk.db.sqlite_path}", str(rid)], env=env,
-                          cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
+        assert step in STEPS
+        args.append(step)
+    return subprocess.run(args, env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
 
 
 @pytest.mark.parametrize("step", ["erasure:planned", "erasure:applied", "erasure:before_commit"])

@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import String, Text, select, update
 
 from desktop.models import (
@@ -42,9 +41,12 @@ from desktop.models import (
     WarrantyCase,
 )
 from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.erasure import ErasureService
 from desktop.services.registry import add_customer, contact_hash, purposes_for
 from desktop.services.requests import RequestService
+from tests.helpers.desks import login, sqlite_file
+from tests.helpers.records import add_history
 
 NOW = datetime(2026, 2, 10, 12, 0)
 OLD = datetime(2015, 3, 1, 10, 0)
@@ -54,14 +56,6 @@ BASE = "Zqxmarker-Ødegård-7731"
 #: own copy (the name is what they must not get back); once the row is gone it points at no one here.
 LOGIC = {"purposes", "source", "status", "kind", "channel", "currency", "country", "language", "nid_country",
          "direction", "customer_number"}
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    monkeypatch.setattr("desktop.services.accounts._HASHER", PasswordHasher(time_cost=1, memory_cost=1024,
-                                                                            parallelism=1))
 
 
 def m(kind: str, col: str) -> str:
@@ -87,7 +81,7 @@ def fill(obj: Any, kind: str) -> Any:
     return obj
 
 
-def build(desk) -> tuple[int, list[bytes]]:  # type: ignore[no-untyped-def]
+def build(desk: DeskContext) -> tuple[int, list[bytes]]:
     """One person with a record of every kind, every free text a marker; returns (id, markers)."""
     p = desk.policy
 
@@ -146,7 +140,7 @@ def build(desk) -> tuple[int, list[bytes]]:  # type: ignore[no-untyped-def]
                                  purposes=pur("marketing_suppression"), collected_at=OLD),
         ])
         s.flush()
-        nid = s.get(Customer, cid).nid_encrypted
+        nid = s.get_one(Customer, cid).nid_encrypted
     markers: list[bytes] = [b"zqxmarker.odegard.7731@example.com", b"+47 912 77 731", nid or b""]
     with desk.db.transaction() as s:
         for kind, model in RECORD_MODELS.items():
@@ -170,7 +164,7 @@ def raw_hits(path: Path, markers: list[bytes]) -> list[bytes]:
     return [x for x in markers if x in blob]
 
 
-def erase(desk, cid: int) -> tuple[ErasureService, int]:  # type: ignore[no-untyped-def]
+def erase(desk: DeskContext, cid: int) -> tuple[ErasureService, int]:
     accounts = AccountService(desk)
     agent, boss = accounts.login("agent", "demo"), accounts.login("supervisor", "demo")
     requests = RequestService(desk, clock=lambda: NOW)
@@ -184,12 +178,12 @@ def erase(desk, cid: int) -> tuple[ErasureService, int]:  # type: ignore[no-unty
     return erasure, rid
 
 
-def test_no_erased_value_is_left_in_the_database_or_the_wal(desk) -> None:  # type: ignore[no-untyped-def]
+def test_no_erased_value_is_left_in_the_database_or_the_wal(desk: DeskContext) -> None:
     cid, markers = build(desk)
-    path = desk.db.sqlite_path
+    path = sqlite_file(desk)
     assert raw_hits(path, markers)  # the scan can see them: otherwise the test proves nothing
     erasure, rid = erase(desk, cid)
-    result = erasure.execute(AccountService(desk).login("agent", "demo"), rid)
+    result = erasure.execute(login(desk, "agent"), rid)
     assert result.status == "erased" and result.run_state == "done"
     assert result.residue is not None and result.residue.clean and result.residue.markers > 20
     assert raw_hits(path, markers) == []
@@ -202,15 +196,15 @@ def test_no_erased_value_is_left_in_the_database_or_the_wal(desk) -> None:  # ty
         assert desk.audit.verify(s).ok
 
 
-def test_a_reader_holding_the_wal_leaves_the_purge_pending_until_it_is_gone(desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_reader_holding_the_wal_leaves_the_purge_pending_until_it_is_gone(desk: DeskContext) -> None:
     cid, markers = build(desk)
-    path = desk.db.sqlite_path
+    path = sqlite_file(desk)
     erasure, rid = erase(desk, cid)
     reader = sqlite3.connect(path)
     try:
         reader.execute("BEGIN")
         assert reader.execute("SELECT count(*) FROM customer").fetchone()[0] == 1  # an open read snapshot
-        result = erasure.execute(AccountService(desk).login("agent", "demo"), rid)
+        result = erasure.execute(login(desk, "agent"), rid)
         assert result.status == "purge_pending" and result.run_state != "done"
         assert result.residue is not None and result.residue.checkpoint_busy
         assert raw_hits(path, markers)  # really still there: "erased" would have been a lie
@@ -229,25 +223,23 @@ def test_a_reader_holding_the_wal_leaves_the_purge_pending_until_it_is_gone(desk
         assert desk.audit.verify(s).ok
 
 
-def test_values_another_person_still_has_are_not_residue(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_values_another_person_still_has_are_not_residue(desk: DeskContext, people: dict[str, int]) -> None:
     """Two people share a street and template texts; erasing one must not wait forever on the other."""
-    from tests.unit.test_erasure import add_history
-
     add_history(desk, people["Ødegård"], held=False)
     add_history(desk, people["Sæther"], held=False)
     erasure, rid = erase_person(desk, people["Ødegård"])
-    result = erasure.execute(AccountService(desk).login("agent", "demo"), rid)
+    result = erasure.execute(login(desk, "agent"), rid)
     assert result.status == "erased" and result.residue is not None and result.residue.found == 0
     # Still in the file, as Sæther's own live values (the same template texts): not residue.
     shared = [b"kari.odegard@example.com", b"SECRET-FRAUD-NOTE", b"Storgata 1"]
-    assert raw_hits(desk.db.sqlite_path, shared) == shared
+    assert raw_hits(sqlite_file(desk), shared) == shared
     with desk.db.transaction() as s:
         assert s.get(Customer, people["Sæther"]) is not None
         assert s.execute(select(Delivery.street).where(Delivery.customer_id == people["Sæther"])).scalar() \
             == "Storgata 1"
 
 
-def erase_person(desk, cid: int) -> tuple[ErasureService, int]:  # type: ignore[no-untyped-def]
+def erase_person(desk: DeskContext, cid: int) -> tuple[ErasureService, int]:
     accounts = AccountService(desk)
     agent, boss = accounts.login("agent", "demo"), accounts.login("supervisor", "demo")
     requests = RequestService(desk, clock=lambda: NOW)

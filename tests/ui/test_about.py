@@ -1,5 +1,3 @@
-# mypy: disable-error-code="no-untyped-call"
-# (pytest-qt's key helpers carry no annotations)
 """Help → About: what is running, read from what is loaded, and one button to copy it for support."""
 
 from __future__ import annotations

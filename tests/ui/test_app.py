@@ -1,5 +1,3 @@
-# mypy: disable-error-code="no-untyped-call"
-# (pytest-qt's key and mouse helpers and keyring's fail backend carry no annotations)
 """Start-up as a person meets it: the login dialog first, the database behind it, clear errors."""
 
 from __future__ import annotations
@@ -7,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -19,8 +15,8 @@ from desktop.app import OpenRequest, Startup, describe_url, open_request, run_gu
 from desktop.paths import default_database_path
 from desktop.services.context import open_desk
 from desktop.ui.login import FirstAdminDialog
-
-from .conftest import RecordingDialogs
+from tests.helpers.dialogs import RecordingDialogs
+from tests.helpers.memory_keyring import lose_keyring
 
 
 class AutoFirstAdmin(FirstAdminDialog):
@@ -83,6 +79,7 @@ def test_first_start_walks_from_first_admin_to_main_window(
     assert startup.login.demo_notice.isHidden()
     startup.login.password_edit.setText("hemmelig-1")
     startup.login.submit()
+    qtbot.waitUntil(lambda: startup.window is not None, timeout=5000)
 
     window = startup.window
     assert window is not None and window.isVisible()
@@ -144,7 +141,7 @@ def test_a_missing_file_is_a_clear_message(qtbot: QtBot, tmp_path: Path, started
 def test_a_missing_keyring_is_a_clear_message(qtbot: QtBot, tmp_path: Path, started: list[Startup]) -> None:
     url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
     open_desk(url, migrate=True, create_keys=True).close()
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     _, dialogs = _start_and_fail(qtbot, url, started)
     assert dialogs.shown[0][2].startswith("Ingen nøkkelring er tilgjengelig")
 
@@ -152,7 +149,7 @@ def test_a_missing_keyring_is_a_clear_message(qtbot: QtBot, tmp_path: Path, star
 def test_a_failed_first_start_leaves_no_half_made_database(
     qtbot: QtBot, started: list[Startup]
 ) -> None:
-    keyring.set_keyring(fail.Keyring())  # a new real database needs a keyring
+    lose_keyring()  # a new real database needs a keyring
     request = open_request(None)
     assert request.create
     _start_and_fail(qtbot, request.url, started)
@@ -191,7 +188,6 @@ def test_startup_does_not_import_the_database_layer_before_the_login_dialog(tmp_
                          cwd=Path(__file__).resolve().parents[2], env={"QT_QPA_PLATFORM": "offscreen",
                                                                      "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip() == ""
-
 
 
 def test_a_failed_open_offers_settings_and_tries_again(

@@ -6,43 +6,24 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.requests import RequestState, RequestType
-from desktop.services.accounts import AccountService
 from desktop.services.erasure import ErasureService
 from desktop.services.requests import RequestService
 from desktop.ui.erasure_ui import ApprovalQueueWidget, ErasurePlanDialog
 from desktop.ui.qt_compat import emit
-from desktop.ui.request_view import ErasurePanel, RequestViewWidget
+from desktop.ui.request_panels.erasure import ErasurePanel
+from desktop.ui.request_view import RequestViewWidget
 from desktop.ui.requests_ui import install_requests_ui
-
-from .conftest import RecordingDialogs
-
-
-class ScriptedDialogs(RecordingDialogs):
-    """Answers text questions in order; records whether each was a password."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.answers: list[str | None] = []
-        self.passwords: list[bool] = []
-
-    def ask_text(self, parent: QWidget | None, title: str, label: str, *, text: str = "",
-                 password: bool = False) -> str | None:
-        self.shown.append(("ask_text", title, label))
-        self.passwords.append(password)
-        return self.answers.pop(0) if self.answers else None
+from tests.helpers.desks import login
+from tests.helpers.dialogs import RecordingDialogs
 
 
 @pytest.fixture
-def scripted() -> ScriptedDialogs:
-    return ScriptedDialogs()
-
-
-def login(desk: Any, name: str) -> Any:
-    return AccountService(desk).login(name, "demo")
+def scripted() -> RecordingDialogs:
+    return RecordingDialogs()
 
 
 def file_erasure(desk: Any, who: Any, customer_id: int) -> int:
@@ -94,7 +75,7 @@ def submitted(qtbot: QtBot, desk: Any, people: dict[str, int], agent: Any,
 
 
 def test_agent_submits_and_a_second_supervisor_approves_and_executes(
-        qtbot: QtBot, desk: Any, submitted: int, scripted: ScriptedDialogs) -> None:
+        qtbot: QtBot, desk: Any, submitted: int, scripted: RecordingDialogs) -> None:
     boss = login(desk, "supervisor2")
     dialog = open_dialog(qtbot, desk, boss, submitted, scripted)
     assert "Slettes:" in dialog.totals_label.text()
@@ -123,7 +104,7 @@ def dialogs_confirmed(dialogs: RecordingDialogs) -> int:
 
 
 def test_the_filer_sees_no_approve_button(qtbot: QtBot, desk: Any, people: dict[str, int],
-                                          supervisor: Any, scripted: ScriptedDialogs) -> None:
+                                          supervisor: Any, scripted: RecordingDialogs) -> None:
     rid = file_erasure(desk, supervisor, people["Åsen"])
     ErasureService(desk).make_plan(supervisor, rid)
     dialog = open_dialog(qtbot, desk, supervisor, rid, scripted)
@@ -138,7 +119,7 @@ def test_the_filer_sees_no_approve_button(qtbot: QtBot, desk: Any, people: dict[
 
 
 def test_wrong_password_is_refused_in_red_and_nothing_changes(qtbot: QtBot, desk: Any, submitted: int,
-                                                              scripted: ScriptedDialogs) -> None:
+                                                              scripted: RecordingDialogs) -> None:
     boss = login(desk, "supervisor")
     dialog = open_dialog(qtbot, desk, boss, submitted, scripted)
     scripted.answers = ["not-the-password"]
@@ -149,7 +130,7 @@ def test_wrong_password_is_refused_in_red_and_nothing_changes(qtbot: QtBot, desk
     assert dialog.approve_button.isVisible()  # may try again
 
 
-def test_reject_needs_a_reason(qtbot: QtBot, desk: Any, submitted: int, scripted: ScriptedDialogs) -> None:
+def test_reject_needs_a_reason(qtbot: QtBot, desk: Any, submitted: int, scripted: RecordingDialogs) -> None:
     boss = login(desk, "supervisor")
     dialog = open_dialog(qtbot, desk, boss, submitted, scripted)
     scripted.answers = ["   "]
@@ -167,7 +148,7 @@ def test_reject_needs_a_reason(qtbot: QtBot, desk: Any, submitted: int, scripted
 
 
 def test_queue_double_click_opens_the_plan(qtbot: QtBot, desk: Any, submitted: int,
-                                           scripted: ScriptedDialogs) -> None:
+                                           scripted: RecordingDialogs) -> None:
     boss = login(desk, "supervisor")
     queue = ApprovalQueueWidget(desk, boss, scripted, service=ErasureService(desk))
     qtbot.addWidget(queue)
@@ -187,7 +168,7 @@ def test_queue_double_click_opens_the_plan(qtbot: QtBot, desk: Any, submitted: i
 
 
 @pytest.mark.parametrize("who", ["agent", "supervisor"])
-def test_menu_item_for_supervisors_only(qtbot: QtBot, desk: Any, who: str, scripted: ScriptedDialogs) -> None:
+def test_menu_item_for_supervisors_only(qtbot: QtBot, desk: Any, who: str, scripted: RecordingDialogs) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
     ui = install_requests_ui(window, desk, login(desk, who), scripted)
@@ -202,7 +183,7 @@ def test_menu_item_for_supervisors_only(qtbot: QtBot, desk: Any, who: str, scrip
 
 
 def test_request_view_opens_the_erasure_plan(qtbot: QtBot, desk: Any, people: dict[str, int], agent: Any,
-                                             scripted: ScriptedDialogs) -> None:
+                                             scripted: RecordingDialogs) -> None:
     rid = file_erasure(desk, agent, people["Sæther"])
     view = RequestViewWidget(desk, agent, scripted, service=RequestService(desk))
     qtbot.addWidget(view)

@@ -15,8 +15,7 @@ from desktop.domain.requests import Channel, IdentityState, RequestState, Reques
 from desktop.services.requests import RequestService
 from desktop.ui.file_request_dialog import FileRequestDialog
 from desktop.ui.request_queue import RequestQueueModel, RequestQueueWidget
-
-from .conftest import RecordingDialogs
+from tests.helpers.dialogs import RecordingDialogs
 
 TODAY = date.today()
 

@@ -38,13 +38,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.app import desk_settings
+from desktop.bootstrap import build_services
 from desktop.paths import data_dir
 from desktop.ui import i18n
 from desktop.ui.common import count_text, local_date
 from desktop.ui.formatting import date_hint, format_date, format_datetime, parse_date, ui_sort_key
 from desktop.ui.request_queue import format_day
-
-from .conftest import RecordingDialogs
+from tests.helpers.dialogs import RecordingDialogs
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -178,7 +178,9 @@ def test_the_script_fills_from_fragments_and_refuses_broken_placeholders(tmp_pat
     report = SCRIPT.Report()
     loaded, _ = SCRIPT.load_fragments(fragments, report)
     SCRIPT.fill(ts, "sv", loaded, report)
-    texts = {m.findtext("source"): m.find("translation") for _, m in _messages(ts)}
+    found = {m.findtext("source"): m.find("translation") for _, m in _messages(ts)}
+    texts = {source: t for source, t in found.items() if t is not None}
+    assert texts.keys() == found.keys()  # every message has its translation element
     assert texts["Open {name}"].text == "Öppna {name}" and texts["Open {name}"].get("type") is None
     assert texts["Close {name}"].get("type") == "unfinished"  # {namn} would break .format(name=...)
     assert texts["Save"].text == "Spara"  # a finished translation is the reviewed one: never overwritten
@@ -397,7 +399,7 @@ def _build_screens(qtbot: QtBot, desk: Any, agent: Any, people: dict[str, int]) 
     from desktop.ui.request_queue import RequestQueueWidget
 
     dialogs = RecordingDialogs()
-    win = MainWindow(desk, agent, dialogs=dialogs)
+    win = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=dialogs)
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()

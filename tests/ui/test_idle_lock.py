@@ -1,5 +1,3 @@
-# mypy: disable-error-code="no-untyped-call"
-# (pytest-qt's key and mouse helpers carry no annotations)
 """The idle lock walked as it happens: the agent leaves, the desk hides, the agent comes back."""
 
 from __future__ import annotations
@@ -16,12 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import desk_settings
 from desktop.services.accounts import MAX_FAILURES, AccountService
+from desktop.settings import IDLE_LOCK_MINUTES
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import SettingsDialog
-from desktop.ui.settings_store import IDLE_LOCK_DEFAULT, IDLE_LOCK_MINUTES, SettingsStore
-
-from .conftest import RecordingDialogs
+from desktop.ui.settings_store import IDLE_LOCK_DEFAULT, SettingsStore
+from tests.helpers.dialogs import RecordingDialogs
 
 
 def visible_windows() -> list[QWidget]:
@@ -229,11 +227,11 @@ def test_the_minutes_come_from_the_settings(qtbot: QtBot, window: MainWindow) ->
     assert lock.timeout_ms is None
     assert lock.idle_limit_ms() == IDLE_LOCK_DEFAULT * 60_000 == 15 * 60_000
     settings = desk_settings()
-    settings.setValue(IDLE_LOCK_MINUTES, 5)
+    settings.setValue(IDLE_LOCK_MINUTES.key, 5)
     assert lock.idle_limit_ms() == 5 * 60_000  # read when armed: no restart needed
     # The lock cannot be switched off: nothing, zero or nonsense is the default.
     for nonsense in ("0", "-3", "soon", "2,5", "100000", ""):
-        settings.setValue(IDLE_LOCK_MINUTES, nonsense)
+        settings.setValue(IDLE_LOCK_MINUTES.key, nonsense)
         assert lock.idle_limit_ms() == 15 * 60_000, nonsense
 
 

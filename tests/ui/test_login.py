@@ -1,5 +1,3 @@
-# mypy: disable-error-code="no-untyped-call"
-# (pytest-qt's key and mouse helpers and keyring's fail backend carry no annotations)
 """Signing in and creating the first administrator, as a person at the keyboard does it."""
 
 from __future__ import annotations
@@ -7,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +13,7 @@ from desktop.services.accounts import AccountService
 from desktop.services.context import open_desk
 from desktop.services.setup import SetupService
 from desktop.ui.login import FirstAdminDialog, LoginDialog, elide_middle
+from tests.helpers.memory_keyring import lose_keyring
 
 DEMO_NOTICE = "Demodatabase: nøklene ligger i en fil ved siden av databasen (kun for demo)"
 
@@ -45,6 +42,9 @@ def test_wrong_password_keeps_the_dialog_open(qtbot: QtBot, desk: Any) -> None:
     dialog = _dialog(qtbot, desk, username="agent")
     qtbot.keyClicks(dialog.password_edit, "wrong")
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    # The password is checked off the GUI thread; the refusal arrives as an answer.
+    qtbot.waitUntil(lambda: not dialog.worker.is_busy(), timeout=5000)
+    assert dialog.login_button.isEnabled()
     assert dialog.isVisible() and dialog.result() == 0 and dialog.actor is None
     assert not dialog.error_label.isHidden()
     assert dialog.error_label.text() == "Feil brukernavn eller passord."
@@ -83,7 +83,7 @@ def test_keyring_database_shows_no_demo_notice(qtbot: QtBot, desk: Any) -> None:
 
 
 def test_demo_keys_in_a_file_are_announced(qtbot: QtBot, tmp_path: Path) -> None:
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     ctx = open_desk(f"sqlite:///{tmp_path / 'demo.sqlite3'}", migrate=True, demo=True, create_keys=True)
     try:
         assert ctx.keys.demo_only
@@ -155,3 +155,23 @@ def test_first_admin_is_refused_once_accounts_exist(qtbot: QtBot, desk: Any) -> 
     assert dialog.error_label.text() == "Databasen har allerede brukerkontoer; en administrator legger til nye."
     with pytest.raises(Exception, match="Wrong user name"):
         AccountService(desk).login("mallory", "hemmelig-1")
+
+
+def test_the_password_is_checked_off_the_gui_thread(qtbot: QtBot, desk: Any,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    threads: list[threading.Thread] = []
+    real_login = AccountService.login
+
+    def login(self: AccountService, username: str, password: str) -> Any:
+        threads.append(threading.current_thread())
+        return real_login(self, username, password)
+
+    monkeypatch.setattr(AccountService, "login", login)
+    dialog = _dialog(qtbot, desk, username="agent")
+    qtbot.keyClicks(dialog.password_edit, "demo")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+        assert not dialog.login_button.isEnabled()  # busy until the answer is back
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()

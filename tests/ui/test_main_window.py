@@ -1,5 +1,3 @@
-# mypy: disable-error-code="no-untyped-call"
-# (pytest-qt's key and mouse helpers and keyring's fail backend carry no annotations)
 """The main window walked as an agent on the phone would: Ctrl+F, type, arrow down, Enter, Esc."""
 
 from __future__ import annotations
@@ -9,20 +7,21 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from desktop.bootstrap import build_services
 from desktop.domain.national_id import synthetic_no
 from desktop.errors import InvalidInput
 from desktop.services.accounts import AccountService
 from desktop.services.context import open_desk
-from desktop.ui.main_window import MainWindow, desk_settings
-
-from .conftest import RecordingDialogs, access_log_actions
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings_store import desk_settings
+from tests.helpers.desks import log_entries, login
+from tests.helpers.dialogs import RecordingDialogs
+from tests.helpers.memory_keyring import lose_keyring
 
 
 def type_query(qtbot: QtBot, win: MainWindow, text: str) -> None:
@@ -111,7 +110,7 @@ def test_sql_characters_find_nothing_and_break_nothing(qtbot: QtBot, window: Mai
 def test_arrow_down_and_enter_open_the_profile_with_one_log_entry(
     qtbot: QtBot, window: MainWindow, desk: Any, people: dict[str, int]
 ) -> None:
-    before = len(access_log_actions(desk, "open"))
+    before = len(log_entries(desk, "open"))
     type_query(qtbot, window, "odegard")
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Down)
@@ -130,18 +129,18 @@ def test_arrow_down_and_enter_open_the_profile_with_one_log_entry(
     assert pane.restricted_label.isHidden()
     assert status_text(window) == "Åpnet K1000000"
 
-    entries = access_log_actions(desk, "open")
+    entries = log_entries(desk, "open")
     assert len(entries) == before + 1
     assert entries[-1].customer_id == people["Ødegård"] and entries[-1].actor == "agent"
     assert entries[-1].data == "profile"
-    assert len(access_log_actions(desk, "contact_start")) == 1
+    assert len(log_entries(desk, "contact_start")) == 1
     # Enter again on the person already shown reads nothing and logs nothing.
     qtbot.keyClick(window.table, Qt.Key.Key_Enter)
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
     qtbot.wait(50)
     assert not window.profile.is_busy()
-    assert len(access_log_actions(desk, "open")) == before + 1
-    assert len(access_log_actions(desk, "contact_start")) == 1
+    assert len(log_entries(desk, "open")) == before + 1
+    assert len(log_entries(desk, "contact_start")) == 1
 
 
 def test_enter_in_the_search_box_opens_the_first_hit(qtbot: QtBot, window: MainWindow, desk: Any,
@@ -150,7 +149,7 @@ def test_enter_in_the_search_box_opens_the_first_hit(qtbot: QtBot, window: MainW
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
     wait_opened(qtbot, window, "Per Sæther")
     assert window.profile.name_label.text() == "Per Sæther"
-    assert len(access_log_actions(desk, "open")) == 1
+    assert len(log_entries(desk, "open")) == 1
 
 
 def test_enter_before_the_results_arrive_opens_nothing(qtbot: QtBot, window: MainWindow, desk: Any,
@@ -159,7 +158,7 @@ def test_enter_before_the_results_arrive_opens_nothing(qtbot: QtBot, window: Mai
     qtbot.keyClicks(window.search_edit, "x")  # the rows on screen no longer answer the text
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
     assert window.profile.header is None and not window.profile.is_opening()
-    assert access_log_actions(desk, "open") == []
+    assert log_entries(desk, "open") == []
 
 
 def test_double_click_opens(qtbot: QtBot, window: MainWindow, desk: Any, people: dict[str, int]) -> None:
@@ -170,7 +169,7 @@ def test_double_click_opens(qtbot: QtBot, window: MainWindow, desk: Any, people:
     assert window.profile.header is None and not window.profile.is_opening()
     qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     wait_opened(qtbot, window, "Ola Nordmann")
-    assert len(access_log_actions(desk, "open")) == 1
+    assert len(log_entries(desk, "open")) == 1
 
 
 def test_escape_ends_the_call_and_clears_search_and_profile(qtbot: QtBot, window: MainWindow, desk: Any,
@@ -183,7 +182,7 @@ def test_escape_ends_the_call_and_clears_search_and_profile(qtbot: QtBot, window
     assert window.model.rowCount() == 0
     assert window.profile.header is None and window.profile.stack.currentIndex() == 0
     qtbot.waitUntil(lambda: not window.profile.is_busy(), timeout=5000)
-    ended = access_log_actions(desk, "contact_end")
+    ended = log_entries(desk, "contact_end")
     assert [e.customer_id for e in ended] == [people["Nordmann"]]
     assert status_text(window) == "Samtalen er avsluttet"
 
@@ -194,7 +193,7 @@ def test_closing_the_window_ends_the_open_contact(qtbot: QtBot, window: MainWind
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
     wait_opened(qtbot, window, "Per Sæther")
     window.close()
-    assert [e.customer_id for e in access_log_actions(desk, "contact_end")] == [people["Sæther"]]
+    assert [e.customer_id for e in log_entries(desk, "contact_end")] == [people["Sæther"]]
 
 
 def test_ctrl_f_focuses_and_selects_the_search_text(qtbot: QtBot, window: MainWindow,
@@ -242,7 +241,7 @@ def test_search_failures_show_in_the_notes_and_status_bar(qtbot: QtBot, desk: An
             raise InvalidInput("Broken.", "Databasen svarer ikke.")
 
     monkeypatch.setattr("desktop.ui.main_window.SearchService", Broken)
-    win = MainWindow(desk, agent, dialogs=RecordingDialogs())
+    win = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
     qtbot.addWidget(win)
     win.show()
     try:
@@ -294,7 +293,7 @@ def test_ctrl_q_closes_the_window(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_geometry_and_splitter_are_restored(qtbot: QtBot, desk: Any, agent: Any, private_settings: Path) -> None:
-    first = MainWindow(desk, agent, dialogs=RecordingDialogs())
+    first = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
@@ -306,7 +305,7 @@ def test_geometry_and_splitter_are_restored(qtbot: QtBot, desk: Any, agent: Any,
     assert any(p.is_file() for p in private_settings.rglob("*"))  # the test's folder, not $HOME
     assert desk_settings().value("main_window/geometry")
 
-    second = MainWindow(desk, agent, dialogs=RecordingDialogs())
+    second = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
@@ -318,12 +317,12 @@ def test_geometry_and_splitter_are_restored(qtbot: QtBot, desk: Any, agent: Any,
 
 
 def test_demo_keys_are_shown_in_the_status_bar(qtbot: QtBot, tmp_path: Path) -> None:
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     ctx = open_desk(f"sqlite:///{tmp_path / 'demo.sqlite3'}", migrate=True, demo=True, create_keys=True)
     try:
         AccountService(ctx).add("sup", "supervisor", "demo", "Siri Veileder")
-        actor = AccountService(ctx).login("sup", "demo")
-        win = MainWindow(ctx, actor, dialogs=RecordingDialogs())
+        actor = login(ctx, "sup")
+        win = MainWindow(ctx, actor, build_services(ctx, desk_settings), dialogs=RecordingDialogs())
         qtbot.addWidget(win)
         win.show()
         assert win.demo_label is not None and win.demo_label.text() == "Demo-nøkler (kun demo)"
@@ -347,11 +346,11 @@ def test_saved_column_widths_never_cut_a_title(qtbot: QtBot, desk: Any, agent: A
     """Widths saved in one language are restored in another, whose titles may be longer."""
     from desktop.ui.search_model import SearchResultModel
 
-    first = MainWindow(desk, agent, dialogs=RecordingDialogs())
+    first = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
     qtbot.addWidget(first)
     first.table.horizontalHeader().resizeSection(SearchResultModel.COL_CUSTOMER_NUMBER, 20)
     first.close()
-    second = MainWindow(desk, agent, dialogs=RecordingDialogs())
+    second = MainWindow(desk, agent, build_services(desk, desk_settings), dialogs=RecordingDialogs())
     qtbot.addWidget(second)
     try:
         header = second.table.horizontalHeader()

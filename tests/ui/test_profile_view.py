@@ -20,13 +20,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 import desktop.ui.profile_view as profile_view
-from desktop.app import UnconfiguredMailer
+from desktop.bootstrap import UnconfiguredMailer
 from desktop.models import AccessLogEntry, Order
 from desktop.services.verification import FileSmsGateway, VerificationService
-from desktop.ui.profile_view import ProfileView, RecordTableModel
+from desktop.ui.profile.model import RecordTableModel
+from desktop.ui.profile_view import ProfileView
+from tests.helpers.desks import log_entries
+from tests.helpers.dialogs import RecordingDialogs
+from tests.helpers.records import add_orders
 
-from .conftest import RecordingDialogs, access_log_actions
-from .test_verify_dialog import add_orders, make_view, open_customer, open_dialog, wait_idle, wait_verified
+from .test_verify_dialog import make_view, open_customer, open_dialog, wait_idle, wait_verified
 
 FRAUD_CHECK = "Intern kontroll av bedrageri for ordre TP-1234567"
 
@@ -110,7 +113,7 @@ def test_a_recorded_reason_opens_the_groups_and_is_logged(qtbot: QtBot, view: Pr
     dialogs.text_answer = "   "  # nothing written: nothing recorded
     view.reason_button.click()
     wait_idle(qtbot, view)
-    assert not view.may_see_more() and access_log_actions(desk, "access_reason") == []
+    assert not view.may_see_more() and log_entries(desk, "access_reason") == []
 
     dialogs.text_answer = FRAUD_CHECK
     view.reason_button.click()
@@ -118,7 +121,7 @@ def test_a_recorded_reason_opens_the_groups_and_is_logged(qtbot: QtBot, view: Pr
     assert dialogs.of_kind("ask_text")[-1][1] == "Registrer grunn"
     assert view.state_label.text() == f"Ikke bekreftet; grunn registrert: {FRAUD_CHECK}"
     assert not view.reason_button.isEnabled()
-    [entry] = access_log_actions(desk, "access_reason")
+    [entry] = log_entries(desk, "access_reason")
     assert entry.reason == FRAUD_CHECK and entry.customer_id == kari
 
     expand(qtbot, view, "fraud")
@@ -176,7 +179,7 @@ def test_each_opened_group_writes_one_entry_and_shows_its_records(qtbot: QtBot, 
     expand(qtbot, view, "customer_service")
     after = actions(desk)
     assert after - before == Counter({"view": 2})
-    views = access_log_actions(desk, "view")
+    views = log_entries(desk, "view")
     assert [(v.purpose, v.customer_id) for v in views] == [("purchase", kari), ("customer_service", kari)]
 
 
@@ -202,7 +205,7 @@ def test_long_tables_page_on_as_they_scroll(qtbot: QtBot, view: ProfileView, des
     orders = next(m for m in section.models if m.record_kind == "order")
     assert (orders.rowCount(), orders.total) == (50, 120)
     assert orders.canFetchMore()
-    views_before = len(access_log_actions(desk, "view"))
+    views_before = len(log_entries(desk, "view"))
 
     index = next(i for i in range(section.tabs.count()) if section.models[i] is orders)
     section.tabs.setCurrentIndex(index)
@@ -215,8 +218,8 @@ def test_long_tables_page_on_as_they_scroll(qtbot: QtBot, view: ProfileView, des
     assert not orders.canFetchMore()
     assert len({orders.index(r, 0).data() for r in range(120)}) == 120
 
-    pages = access_log_actions(desk, "view")[views_before:]
-    assert [p.detail.split("; ", 1)[1] for p in pages] == ["order rows 51-100 (page)", "order rows 101-120 (page)"]
+    pages = log_entries(desk, "view")[views_before:]
+    assert [str(p.detail).split("; ", 1)[1] for p in pages] == ["order rows 51-100 (page)", "order rows 101-120 (page)"]
 
 
 def test_a_heavy_customer_opens_and_a_group_loads_off_the_gui_thread(qtbot: QtBot, view: ProfileView,
@@ -254,7 +257,7 @@ def test_the_contact_ends_with_the_call_and_verification_does_not_carry_over(
 
     open_customer(qtbot, view, per)  # the next caller
     assert not view.may_see_more() and view.lock_label.isVisible()
-    ends = access_log_actions(desk, "contact_end")
+    ends = log_entries(desk, "contact_end")
     assert [e.customer_id for e in ends] == [kari]
 
     open_customer(qtbot, view, kari)  # Kari rings again: a new contact, verified afresh
@@ -263,7 +266,7 @@ def test_the_contact_ends_with_the_call_and_verification_does_not_carry_over(
     view.end_button.click()
     wait_idle(qtbot, view)
     assert view.header is None and view.stack.currentIndex() == 0
-    assert [e.customer_id for e in access_log_actions(desk, "contact_end")] == [kari, per, kari]
+    assert [e.customer_id for e in log_entries(desk, "contact_end")] == [kari, per, kari]
     assert actions(desk)["contact_start"] == 3
 
 
@@ -272,8 +275,8 @@ def test_a_slow_open_superseded_by_another_leaves_no_open_contact(qtbot: QtBot, 
     view.open_customer(people["Ødegård"])
     view.open_customer(people["Sæther"])  # before the first answer arrives
     qtbot.waitUntil(lambda: view.customer_id == people["Sæther"] and not view.is_busy(), timeout=5000)
-    starts = access_log_actions(desk, "contact_start")
-    ends = access_log_actions(desk, "contact_end")
+    starts = log_entries(desk, "contact_start")
+    ends = log_entries(desk, "contact_end")
     # The first was either never started (skipped while queued) or started and ended again.
     assert len(starts) - len(ends) == 1
     assert starts[-1].customer_id == people["Sæther"]
@@ -294,9 +297,9 @@ def test_a_lapsed_contact_is_refused_by_the_service_and_locks_again(qtbot: QtBot
     qtbot.waitUntil(lambda: not view.is_busy() and not view.may_see_more(), timeout=5000)
     assert view.state_label.text() == "Kontakten er avsluttet."
     assert all(not s.toggle_button.isEnabled() for s in view.sections.values())
-    [refused] = access_log_actions(desk, "refused")
+    [refused] = log_entries(desk, "refused")
     assert refused.purpose == "purchase"
-    assert access_log_actions(desk, "view") == []
+    assert log_entries(desk, "view") == []
 
 
 # --- the identity number in full -------------------------------------------------------------------
@@ -317,14 +320,14 @@ def test_reveal_takes_a_reason_and_the_password_and_hides_itself(qtbot: QtBot, v
     assert any("vises i 30 sekunder" in label.text() for label in dialog.findChildren(QLabel))
     dialog.show_button.click()  # no reason
     assert dialog.error_label.text() == "Skriv hvorfor hele nummeret trengs."
-    assert access_log_actions(desk, "reveal") == []
+    assert log_entries(desk, "reveal") == []
 
     dialog.reason_edit.setText("Kunden ber oss bekrefte nummeret")
     dialog.password_edit.setText("wrong")
     dialog.show_button.click()
     qtbot.waitUntil(lambda: dialog.error_label.isVisible() and not view.is_busy(), timeout=5000)
     assert view.nid_value.text() == masked
-    assert [e.data for e in access_log_actions(desk, "refused")] == ["national_id"]
+    assert [e.data for e in log_entries(desk, "refused")] == ["national_id"]
 
     dialog.password_edit.setText("demo")
     dialog.show_button.click()
@@ -334,7 +337,7 @@ def test_reveal_takes_a_reason_and_the_password_and_hides_itself(qtbot: QtBot, v
     # A slow machine may already have ticked once between the click and this line.
     assert view.countdown_label.isVisible() and view.countdown_label.text() in ("Skjules om 30 s", "Skjules om 29 s")
     assert view.reveal_button.text() == "Skjul"
-    [entry] = access_log_actions(desk, "reveal")
+    [entry] = log_entries(desk, "reveal")
     assert entry.reason == "Kunden ber oss bekrefte nummeret"
     assert full.replace(" ", "") not in (entry.detail or "")  # the log keeps the masked form
 
@@ -397,6 +400,6 @@ def test_open_failure_is_reported(qtbot: QtBot, desk: Any, agent: Any, dialogs: 
             view.open_customer(999_999)
         assert blocker.args == ["Kunde 999999 finnes ikke."]
         assert view.header is None and view.stack.currentIndex() == 0
-        assert access_log_actions(desk, "contact_start") == []
+        assert log_entries(desk, "contact_start") == []
     finally:
         view.shutdown()

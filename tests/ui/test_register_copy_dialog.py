@@ -22,18 +22,10 @@ from desktop.models.register_copy import RegisterCopyRedaction
 from desktop.services.register_copy import WORDS
 from desktop.services.requests import RequestService
 from desktop.ui.register_copy_dialog import RegisterCopyDialog, python_index, qt_position
-from tests.ui.conftest import RecordingDialogs
+from tests.helpers.dialogs import RecordingDialogs
 from tests.unit.test_register_copy import access_request, add_person
 
 LOAD_MS = 60_000
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    monkeypatch.setattr("desktop.services.accounts._HASHER", PasswordHasher(time_cost=1, memory_cost=1024,
-                                                                            parallelism=1))
 
 
 class FakeMailer:

@@ -1,5 +1,3 @@
-# mypy: disable-error-code="no-untyped-call"
-# (pytest-qt's key and mouse helpers carry no annotations)
 """The request queue as a supervisor reads it each morning, and the menu that opens it."""
 
 from __future__ import annotations
@@ -25,8 +23,8 @@ from desktop.ui.request_queue import (
 )
 from desktop.ui.requests_ui import RequestsUi, install_requests_ui
 from desktop.ui.theme import tone
-
-from .conftest import RecordingDialogs, access_log_actions
+from tests.helpers.desks import log_entries
+from tests.helpers.dialogs import RecordingDialogs
 
 TODAY = date.today()
 
@@ -164,7 +162,7 @@ def test_only_mine_and_the_agent_filter(qtbot: QtBot, queue: RequestQueueWidget,
     assert [r.request_id for r in queue.model.rows()] == [theirs]
     assert queue.counts_label.text().startswith("Åpne: 1")
     # One access-log entry per load, never per row.
-    assert len(access_log_actions(desk, "queue")) >= 4
+    assert len(log_entries(desk, "queue")) >= 4
 
 
 def test_double_click_and_enter_open_the_request_with_its_customer(qtbot: QtBot, queue: RequestQueueWidget,

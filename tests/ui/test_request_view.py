@@ -11,51 +11,30 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.requests import Action, RequestState, RequestType
 from desktop.models import MarketingConsent
 from desktop.services.registry import purposes_for
 from desktop.services.requests import RequestService
-from desktop.ui.request_view import (
-    AccessPanel,
-    ConsentPanel,
-    DecisionPanel,
-    MarketingPanel,
-    PortabilityPanel,
-    RectificationPanel,
-    RequestViewWidget,
-    RestrictionPanel,
-    checked_keys,
-)
-
-from .conftest import RecordingDialogs
+from desktop.ui.request_panels.access import AccessPanel
+from desktop.ui.request_panels.base import checked_keys
+from desktop.ui.request_panels.consent import ConsentPanel
+from desktop.ui.request_panels.decision import DecisionPanel
+from desktop.ui.request_panels.marketing import MarketingPanel
+from desktop.ui.request_panels.portability import PortabilityPanel
+from desktop.ui.request_panels.rectification import RectificationPanel
+from desktop.ui.request_panels.restriction import RestrictionPanel
+from desktop.ui.request_view import RequestViewWidget
+from tests.helpers.dialogs import RecordingDialogs
 
 TODAY = date.today()
 
 
-class ScriptedDialogs(RecordingDialogs):
-    """Answers text questions in order, and where to save a file."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.answers: list[str | None] = []
-        self.save_to: Path | None = None
-
-    def ask_text(self, parent: QWidget | None, title: str, label: str, *, text: str = "",
-                 password: bool = False) -> str | None:
-        self.shown.append(("ask_text", title, label))
-        return self.answers.pop(0) if self.answers else None
-
-    def ask_save_path(self, parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
-        self.shown.append(("save", title, suggested))
-        return str(self.save_to) if self.save_to is not None else None
-
-
 @pytest.fixture
-def scripted() -> ScriptedDialogs:
-    return ScriptedDialogs()
+def scripted() -> RecordingDialogs:
+    return RecordingDialogs()
 
 
 @pytest.fixture
@@ -73,7 +52,7 @@ def make_view(qtbot: QtBot, desk: Any, actor: Any, dialogs: RecordingDialogs,
 
 
 @pytest.fixture
-def view(qtbot: QtBot, desk: Any, agent: Any, scripted: ScriptedDialogs,
+def view(qtbot: QtBot, desk: Any, agent: Any, scripted: RecordingDialogs,
          service: RequestService) -> Iterator[RequestViewWidget]:
     widget = make_view(qtbot, desk, agent, scripted, service)
     yield widget
@@ -115,7 +94,7 @@ def state(widget: RequestViewWidget) -> RequestState:
 
 
 def test_access_request_walked_received_verified_started_done(qtbot: QtBot, view: RequestViewWidget, agent: Any,
-                                                               scripted: ScriptedDialogs, service: RequestService,
+                                                               scripted: RecordingDialogs, service: RequestService,
                                                                people: dict[str, int]) -> None:
     rid = service.file(agent, "access", people["Ødegård"], channel="letter",
                        received_on=TODAY - timedelta(days=3)).id
@@ -151,7 +130,7 @@ def test_access_request_walked_received_verified_started_done(qtbot: QtBot, view
     assert [cell(view.letters_table, r, 0) for r in range(view.letters_table.rowCount())] == ["Svar"]
 
 
-def test_refusal_needs_a_written_reason(qtbot: QtBot, view: RequestViewWidget, agent: Any, scripted: ScriptedDialogs,
+def test_refusal_needs_a_written_reason(qtbot: QtBot, view: RequestViewWidget, agent: Any, scripted: RecordingDialogs,
                                         service: RequestService, people: dict[str, int]) -> None:
     rid = service.file(agent, "portability", people["Sæther"], channel="email").id
     open_request(qtbot, view, rid)
@@ -174,7 +153,7 @@ def test_refusal_needs_a_written_reason(qtbot: QtBot, view: RequestViewWidget, a
 
 
 def test_extension_refused_after_the_first_month_with_the_message(qtbot: QtBot, view: RequestViewWidget, agent: Any,
-                                                                  scripted: ScriptedDialogs, service: RequestService,
+                                                                  scripted: RecordingDialogs, service: RequestService,
                                                                   people: dict[str, int]) -> None:
     rid = service.file(agent, "access", people["Åsen"], channel="letter", received_on=TODAY - timedelta(days=40)).id
     open_request(qtbot, view, rid)
@@ -187,7 +166,7 @@ def test_extension_refused_after_the_first_month_with_the_message(qtbot: QtBot, 
 
 
 def test_extension_inside_the_first_month_shows_the_notice(qtbot: QtBot, view: RequestViewWidget, agent: Any,
-                                                           scripted: ScriptedDialogs, service: RequestService,
+                                                           scripted: RecordingDialogs, service: RequestService,
                                                            people: dict[str, int]) -> None:
     rid = service.file(agent, "access", people["Åsen"], channel="email", received_on=TODAY - timedelta(days=5)).id
     open_request(qtbot, view, rid)
@@ -218,7 +197,7 @@ def test_withdrawal_is_confirmed_first(qtbot: QtBot, desk: Any, agent: Any, serv
 
 
 def test_a_change_by_someone_else_reloads_with_a_message(qtbot: QtBot, view: RequestViewWidget, agent: Any,
-                                                         supervisor: Any, scripted: ScriptedDialogs,
+                                                         supervisor: Any, scripted: RecordingDialogs,
                                                          service: RequestService, people: dict[str, int]) -> None:
     rid = service.file(agent, "access", people["Ødegård"], channel="email").id
     open_request(qtbot, view, rid)
@@ -238,7 +217,7 @@ def test_supervisor_approves_an_objection_agent_cannot(qtbot: QtBot, desk: Any, 
     service.transition(agent, rid, Action.START)
     service.transition(agent, rid, Action.SUBMIT_FOR_APPROVAL)
 
-    agent_dialogs = ScriptedDialogs()
+    agent_dialogs = RecordingDialogs()
     as_agent = make_view(qtbot, desk, agent, agent_dialogs, service)
     open_request(qtbot, as_agent, rid)
     assert Action.APPROVE not in visible_actions(as_agent)
@@ -247,7 +226,7 @@ def test_supervisor_approves_an_objection_agent_cannot(qtbot: QtBot, desk: Any, 
     assert panel.who_label.text().startswith("En leder avgjør")
     as_agent.shutdown()
 
-    sup_dialogs = ScriptedDialogs()
+    sup_dialogs = RecordingDialogs()
     as_supervisor = make_view(qtbot, desk, supervisor, sup_dialogs, service)
     open_request(qtbot, as_supervisor, rid)
     assert {Action.APPROVE, Action.REJECT} <= set(visible_actions(as_supervisor))
@@ -265,7 +244,7 @@ def test_decision_panel_upholds_with_grounds(qtbot: QtBot, desk: Any, agent: Any
     rid = service.file(agent, "objection_legitimate_interest", people["Ødegård"], channel="email").id
     service.verify_identity(agent, rid, note="code")
     service.transition(agent, rid, Action.START)
-    widget = make_view(qtbot, desk, supervisor, ScriptedDialogs(), service)
+    widget = make_view(qtbot, desk, supervisor, RecordingDialogs(), service)
     open_request(qtbot, widget, rid)
     panel = widget.panels[RequestType.OBJECTION_LEGITIMATE_INTEREST]
     assert isinstance(panel, DecisionPanel) and panel.decide_button.isEnabled()
@@ -347,7 +326,7 @@ def test_recipient_notice_and_letter_are_marked_sent(qtbot: QtBot, view: Request
 
 
 def test_restriction_banner_and_lift_needing_a_notice(qtbot: QtBot, view: RequestViewWidget, agent: Any,
-                                                      scripted: ScriptedDialogs, service: RequestService,
+                                                      scripted: RecordingDialogs, service: RequestService,
                                                       people: dict[str, int]) -> None:
     rid = verified(service, agent, "restriction", people["Sæther"])
     open_request(qtbot, view, rid)
@@ -429,7 +408,7 @@ def test_consent_withdrawal_panel(qtbot: QtBot, view: RequestViewWidget, agent: 
 
 
 def test_portability_saves_a_private_zip_then_completes(qtbot: QtBot, view: RequestViewWidget, agent: Any,
-                                                        scripted: ScriptedDialogs, service: RequestService,
+                                                        scripted: RecordingDialogs, service: RequestService,
                                                         desk: Any, tmp_path: Path, people: dict[str, int]) -> None:
     rid = verified(service, agent, "portability", people["Nordmann"])
     open_request(qtbot, view, rid)
@@ -448,7 +427,7 @@ def test_portability_saves_a_private_zip_then_completes(qtbot: QtBot, view: Requ
     target = tmp_path / "export.zip"
     assert panel.last_path == target and target.exists()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert scripted.of_kind("save")[-1][2] == f"dataeksport-GDPR-{rid:06d}.zip"
+    assert scripted.of_kind("ask_save_path")[-1][2] == f"dataeksport-GDPR-{rid:06d}.zip"
     with zipfile.ZipFile(target) as archive:
         assert {"README.txt", "schema.json", "data.json", "customer.csv"} <= set(archive.namelist())
         assert "Nordmann" in archive.read("data.json").decode()

@@ -14,8 +14,7 @@ from desktop.domain.roles import Actor, Role
 from desktop.errors import InvalidInput
 from desktop.services.search import SearchHit, SearchPage, SearchService
 from desktop.ui.search_model import SearchResultModel
-
-from .conftest import access_log_actions
+from tests.helpers.desks import log_entries
 
 ACTOR = Actor(account_id=1, username="agent", role=Role.AGENT, workstation="test-ws")
 
@@ -85,11 +84,11 @@ def test_one_access_log_entry_per_pause_not_per_keystroke(qtbot: QtBot, desk: An
                                                          people: dict[str, int]) -> None:
     model = SearchResultModel(SearchService(desk), agent)  # the real 200 ms pause
     try:
-        before = len(access_log_actions(desk, "search"))
+        before = len(log_entries(desk, "search"))
         for i in range(1, len("odegard") + 1):
             model.set_query("odegard"[:i])
         qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
-        assert len(access_log_actions(desk, "search")) == before + 1
+        assert len(log_entries(desk, "search")) == before + 1
     finally:
         model.shutdown()
 

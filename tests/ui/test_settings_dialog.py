@@ -7,9 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
@@ -24,12 +22,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import desk_settings
 from desktop.services.connection import Verdict
+from desktop.ui.main_window import MainWindow
 from desktop.ui.qt_compat import emit
 from desktop.ui.settings_dialog import TAB_DATABASE, TAB_EMAIL, SettingsDialog
 from desktop.ui.settings_store import KEYRING_SERVICE, SMTP_KEYRING_ENTRY, DeskSettings, SecretChange, SettingsStore
-from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.dialogs import RecordingDialogs
+from tests.helpers.memory_keyring import MemoryKeyring, lose_keyring
 from tests.helpers.smtp import Inbox, free_port
-from tests.ui.conftest import RecordingDialogs
 
 PG_ENTRY = "postgresql:desk@db.example.internal:5433/gdpr"
 
@@ -169,7 +168,7 @@ def test_without_a_keyring_the_dialog_says_how_to_fix_it_and_writes_nothing(
 ) -> None:
     SettingsStore().save(DeskSettings(language="nb"))
     before = _settings_file()
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     dialog = make_dialog()
     assert not dialog.keyring_notice.isHidden()
     assert "GNOME Keyring" in dialog.keyring_notice.text()
@@ -364,7 +363,7 @@ def test_the_keyboard_reaches_every_field_in_order(make_dialog: Any) -> None:
 # --- where it is opened from -----------------------------------------------------------------------
 
 
-def test_the_main_window_opens_it_with_ctrl_comma(window: Any, qtbot: QtBot) -> None:
+def test_the_main_window_opens_it_with_ctrl_comma(window: MainWindow, qtbot: QtBot) -> None:
     assert window.settings_action.shortcut() == QKeySequence("Ctrl+,")
     window.settings_action.trigger()
     dialog = window.settings_dialog

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtCore import QSettings
 
 from desktop.app import DeskOpener, OpenRequest, describe_url, desk_settings, open_request
@@ -19,7 +17,7 @@ from desktop.ui.settings_store import (
     SecretChange,
     SettingsStore,
 )
-from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.memory_keyring import MemoryKeyring, lose_keyring
 
 TEAM = DeskSettings(db_kind="postgresql", pg_host="db.example.internal", pg_port=5433, pg_name="gdpr",
                     pg_user="desk")
@@ -56,7 +54,7 @@ def test_without_a_keyring_a_password_is_refused_and_the_file_untouched() -> Non
     store = SettingsStore()
     store.save(DeskSettings(language="nb"))
     before = _file_text(store.settings)
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     with pytest.raises(KeyringUnavailable) as caught:
         store.save(TEAM, pg_password=SecretChange(new_value="synthetic-pg-secret"))
     assert "GNOME Keyring" in caught.value.message and "trust" in caught.value.message
@@ -115,14 +113,15 @@ def test_hand_edited_nonsense_falls_back_per_setting() -> None:
 
 
 def test_the_mailer_reads_what_the_store_writes() -> None:
-    from desktop.app import SettingsMailer, mailer_from_settings
+    from desktop.bootstrap import SettingsMailer, mailer_from_settings
+    from desktop.settings import MailSettings
 
     SettingsStore().save(DeskSettings(smtp_host="smtp.example.com", smtp_port=2525, smtp_tls="ssl",
                                       smtp_user="desk@example.com", smtp_sender="privacy@example.com"))
     mailer = mailer_from_settings(desk_settings())
     assert isinstance(mailer, SettingsMailer)
-    assert (mailer.host, mailer.port, mailer.tls, mailer.username, mailer.sender) == (
-        "smtp.example.com", 2525, "ssl", "desk@example.com", "privacy@example.com")
+    assert mailer.config == MailSettings(host="smtp.example.com", port=2525, security="ssl",
+                                       username="desk@example.com", sender="privacy@example.com")
 
 
 # --- the start-up ----------------------------------------------------------------------------------
@@ -156,7 +155,7 @@ def test_a_team_server_opens_without_a_password_in_the_url(memory_keyring: Memor
 
 def test_trust_auth_never_asks_the_keyring() -> None:
     SettingsStore().save(TEAM)
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     request = open_request(None)
     assert request.password_entry is None
     assert DeskOpener(request)._url() == request.url
@@ -165,7 +164,7 @@ def test_trust_auth_never_asks_the_keyring() -> None:
 def test_a_stored_password_with_the_keyring_gone_is_a_clear_error(memory_keyring: MemoryKeyring) -> None:
     SettingsStore().save(TEAM, pg_password=SecretChange(new_value="synthetic-pg-secret"))
     request = open_request(None)
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     with pytest.raises(KeyringUnavailable) as caught:
         DeskOpener(request)._url()
     assert "keyring" in caught.value.message.lower()
@@ -175,3 +174,20 @@ def test_an_explicit_url_and_the_demo_ignore_the_settings(tmp_path: Path) -> Non
     SettingsStore().save(TEAM)
     demo = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
     assert open_request(demo) == OpenRequest(demo, create=False)
+
+
+def test_the_command_line_reads_the_same_settings(capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+
+    SettingsStore().save(DeskSettings(smtp_host="smtp.example.com", smtp_port=2525, smtp_tls="ssl",
+                                      idle_lock_minutes=30))
+    desk_settings().setValue("appearance/theme", "purple")  # nonsense reads as the default, as in the desk
+    assert main(["settings", "--key", "smtp/port"]) == 0
+    assert capsys.readouterr().out == "2525\n"
+    assert main(["settings"]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("smtp/host = smtp.example.com  (default (empty))") for line in listing)
+    assert any(line.startswith("session/idle_lock_minutes = 30  (default 15)") for line in listing)
+    assert any(line.startswith("appearance/theme = system  #") for line in listing)
+    assert main(["settings", "--key", "smtp/password"]) == 2
+    assert "unknown setting" in capsys.readouterr().err

@@ -14,9 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services.requests import RequestService
 from desktop.ui import i18n
-from tests.unit.test_erasure import add_history
+from tests.helpers.dialogs import RecordingDialogs
+from tests.helpers.records import add_history
+from tests.helpers.widgets import children
 
-from .conftest import RecordingDialogs
 from .test_erasure_ui import file_erasure, open_dialog
 from .test_request_view import cell, make_view, open_request
 
@@ -50,10 +51,9 @@ def test_the_erasure_plan_reads_in_swedish_with_the_same_fingerprint(
         assert dialog.loaded is not None and dialog.loaded.plan is not None
         # The same plan: what a supervisor approves from this screen is what the Bokmål one showed.
         assert dialog.loaded.plan.fingerprint == fingerprint
-        heads = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
-        assert heads[0] is not None and heads[0].text(0) == "§1 Beställning / köp"
-        lines = [(h.child(j).text(0), h.child(j).text(4)) for h in heads if h is not None
-                 for j in range(h.childCount())]
+        heads = children(dialog.tree.invisibleRootItem())
+        assert heads[0].text(0) == "§1 Beställning / köp"
+        lines = [(c.text(0), c.text(4)) for h in heads for c in children(h)]
         order = [why for kind, why in lines if kind == "Beställning"]
         assert any(why.startswith("begränsas och sparas till 2030-12-31 på grund av ") for why in order), order
         assert ("Orderrad", "raderas nu") in lines

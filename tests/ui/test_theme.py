@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -23,10 +24,10 @@ from desktop import APP_NAME, ORG
 from desktop.domain.deadlines import DeadlineState
 from desktop.paths import resources_dir
 from desktop.ui import icons, theme
-from desktop.ui.common import INFO_STYLE, OK_STYLE, EnterActivatesButtons
-from desktop.ui.login import ERROR_STYLE, NOTICE_STYLE
+from desktop.ui.common import EnterActivatesButtons
 from desktop.ui.qt_compat import emit
 from desktop.ui.request_queue import RequestQueueModel
+from desktop.ui.styles import ERROR_STYLE, INFO_STYLE, NOTICE_STYLE, OK_STYLE
 
 
 def luminance(colour: QColor) -> float:
@@ -245,7 +246,7 @@ def test_an_icon_parses_its_drawing_once_per_colour_and_follows_a_switch(
     qapp: QApplication, restore_theme: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parsed: list[bytes] = []
-    real = icons.QSvgRenderer
+    real = QSvgRenderer
 
     def counting(data: QByteArray) -> Any:
         parsed.append(bytes(data.data()))
@@ -304,8 +305,8 @@ def test_the_erasure_plan_recolours_its_decisions_on_a_switch(qtbot: QtBot, monk
     from desktop.services.erasure import ErasureService
     from desktop.services.requests import RequestService
     from desktop.ui.erasure_ui import ErasurePlanDialog
-
-    from .conftest import RecordingDialogs
+    from tests.helpers.dialogs import RecordingDialogs
+    from tests.helpers.widgets import children
 
     monkeypatch.setenv(theme.THEME_ENV, "light")
     manager = theme.install_theme(qapp)
@@ -317,9 +318,7 @@ def test_the_erasure_plan_recolours_its_decisions_on_a_switch(qtbot: QtBot, monk
     qtbot.waitUntil(lambda: dialog.loaded is not None and not dialog.is_busy(), timeout=10000)
 
     def decision_colours() -> set[str]:
-        root = dialog.tree.invisibleRootItem()
-        return {root.child(i).child(j).foreground(1).color().name()
-                for i in range(root.childCount()) for j in range(root.child(i).childCount())}
+        return {c.foreground(1).color().name() for h in children(dialog.tree.invisibleRootItem()) for c in children(h)}
 
     light = {theme.tone(n, dark=False).text.name() for n in ("danger", "warning", "ok")}
     dark = {theme.tone(n, dark=True).text.name() for n in ("danger", "warning", "ok")}

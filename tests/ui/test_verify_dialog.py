@@ -1,9 +1,7 @@
-# mypy: disable-error-code="no-untyped-call"
-# (aiosmtpd's handler hooks and keyring's fail backend carry no annotations)
 """The verification dialog walked per method, as an agent on the phone (or at the counter) would.
 
 Codes go through a real local SMTP server (aiosmtpd) and the SMS file adapter; the settings and
-the keyring are the test's own (tests/ui/conftest.py, tests/conftest.py).
+the keyring are the test's own (tests/ui/conftest.py, tests/helpers/fixtures.py).
 """
 
 from __future__ import annotations
@@ -11,61 +9,37 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.app import (
-    SMTP_KEYRING_ENTRY,
-    SMTP_KEYRING_SERVICE,
+from desktop.adapters.mail import MailConfig
+from desktop.bootstrap import (
     SettingsMailer,
     UnconfiguredMailer,
     build_verification,
-    desk_settings,
     mailer_from_settings,
     sms_outbox_path,
 )
-from desktop.models import IdentityVerification, OneTimeCode, Order
-from desktop.services.registry import purposes_for
+from desktop.models import IdentityVerification, OneTimeCode
 from desktop.services.verification import DeliveryFailed, FileSmsGateway, VerificationService
+from desktop.settings import KEYRING_SERVICE as SMTP_KEYRING_SERVICE
+from desktop.settings import SMTP_KEYRING_ENTRY, MailSettings
 from desktop.ui.profile_view import ProfileView
+from desktop.ui.settings_store import desk_settings
 from desktop.ui.verify_dialog import TAB_CODE, TAB_DOCUMENT, TAB_EID, VerifyDialog
+from tests.helpers.desks import log_entries
+from tests.helpers.dialogs import RecordingDialogs
+from tests.helpers.memory_keyring import lose_keyring
+from tests.helpers.records import add_orders
 from tests.helpers.smtp import Inbox, free_port
 
-from .conftest import RecordingDialogs, access_log_actions
-
 # --- helpers shared with the profile tests ---------------------------------------------------------
-
-
-def add_orders(desk: Any, customer_id: int, *, n: int = 3, street: str = "Storgata 1", postcode: str = "0150",
-               city: str = "Oslo", total: int = 129900) -> list[str]:
-    """Orders with deliveries, newest last; returns the order numbers."""
-    from desktop.models import Delivery
-
-    numbers = []
-    with desk.db.transaction() as s:
-        for i in range(n):
-            at = datetime(2026, 1, 5, 10, 30) - timedelta(days=n - i)
-            number = f"TP-{1000000 + customer_id * 1000 + i}"
-            order = Order(customer_id=customer_id, order_number=number, ordered_at=at,
-                          completed_at=at + timedelta(days=3), status="completed", channel="web",
-                          total_minor=total + i * 100, currency="NOK", purposes=purposes_for(desk.policy, "order"),
-                          collected_at=at, source="data_subject")
-            s.add(order)
-            s.flush()
-            s.add(Delivery(order_id=order.id, customer_id=customer_id, carrier="Posten", tracking_number=f"70{i}",
-                           recipient_name="X", street=street, postcode=postcode, city=city, country="NO",
-                           shipped_at=at + timedelta(days=1), delivered_at=at + timedelta(days=2),
-                           purposes=purposes_for(desk.policy, "delivery"), collected_at=at, source="data_subject"))
-            numbers.append(number)
-    return numbers
 
 
 def make_view(qtbot: QtBot, desk: Any, actor: Any, verification: VerificationService,
@@ -155,7 +129,7 @@ def test_questions_verify_and_unlock_the_profile(qtbot: QtBot, view: ProfileView
     dialog.answer_edits["order_number"].setText(numbers[-1])
     dialog.answers_button.click()
     assert dialog.error_label.text() == "Fyll inn minst to svar."
-    assert access_log_actions(desk, "verify_failed") == []
+    assert log_entries(desk, "verify_failed") == []
 
     dialog.answer_edits["delivery_address"].setText("0150")
     dialog.answers_button.click()
@@ -166,8 +140,8 @@ def test_questions_verify_and_unlock_the_profile(qtbot: QtBot, view: ProfileView
     assert view.lock_label.isHidden()
     assert not view.verify_button.isEnabled()
 
-    assert len(access_log_actions(desk, "verify_hints")) == 1
-    assert len(access_log_actions(desk, "verified")) == 1
+    assert len(log_entries(desk, "verify_hints")) == 1
+    assert len(log_entries(desk, "verified")) == 1
     assert [v.method for v in verifications(desk)] == ["questions"]
 
 
@@ -188,7 +162,7 @@ def test_wrong_answers_say_so_without_saying_which(qtbot: QtBot, view: ProfileVi
     )
     assert dialog.attempts_label.text() == "2 forsøk igjen før verifiseringen låses."
     assert not view.may_see_more()
-    assert len(access_log_actions(desk, "verify_failed")) == 1
+    assert len(log_entries(desk, "verify_failed")) == 1
 
 
 def test_a_record_without_orders_has_no_questions(qtbot: QtBot, view: ProfileView, people: dict[str, int]) -> None:
@@ -207,7 +181,7 @@ def test_email_code_through_a_real_smtp_server(qtbot: QtBot, desk: Any, agent: A
                                                smtp: tuple[Inbox, int], people: dict[str, int]) -> None:
     inbox, port = smtp
     configure_smtp(port)
-    view = make_view(qtbot, desk, agent, build_verification(desk), dialogs)
+    view = make_view(qtbot, desk, agent, build_verification(desk, desk_settings()), dialogs)
     try:
         open_customer(qtbot, view, people["Ødegård"])
         dialog = open_dialog(qtbot, view)
@@ -225,8 +199,8 @@ def test_email_code_through_a_real_smtp_server(qtbot: QtBot, desk: Any, agent: A
         dialog.code_button.click()
         wait_verified(qtbot, view)
         assert view.state_label.text().startswith("Identitet bekreftet (Engangskode på e-post), gyldig til kl.")
-        assert len(access_log_actions(desk, "code_sent")) == 1
-        assert len(access_log_actions(desk, "verified")) == 1
+        assert len(log_entries(desk, "code_sent")) == 1
+        assert len(log_entries(desk, "verified")) == 1
     finally:
         view.shutdown()
 
@@ -236,7 +210,7 @@ def test_smtp_down_shows_the_services_message_and_writes_no_code(qtbot: QtBot, d
                                                                  people: dict[str, int]) -> None:
     port = free_port()  # nobody listens here
     configure_smtp(port)
-    view = make_view(qtbot, desk, agent, build_verification(desk), dialogs)
+    view = make_view(qtbot, desk, agent, build_verification(desk, desk_settings()), dialogs)
     try:
         open_customer(qtbot, view, people["Ødegård"])
         dialog = open_dialog(qtbot, view)
@@ -248,7 +222,7 @@ def test_smtp_down_shows_the_services_message_and_writes_no_code(qtbot: QtBot, d
         )
         assert dialog.sent_label.isHidden() and not dialog.code_button.isEnabled()
         assert dialog.send_button.isEnabled()  # the agent may try again or choose SMS
-        assert len(access_log_actions(desk, "code_not_sent")) == 1
+        assert len(log_entries(desk, "code_not_sent")) == 1
         with desk.db.transaction() as s:
             assert s.execute(select(OneTimeCode)).first() is None
     finally:
@@ -257,7 +231,7 @@ def test_smtp_down_shows_the_services_message_and_writes_no_code(qtbot: QtBot, d
 
 def test_email_not_set_up_says_where_to_set_it_up(qtbot: QtBot, desk: Any, agent: Any, dialogs: RecordingDialogs,
                                                   people: dict[str, int]) -> None:
-    view = make_view(qtbot, desk, agent, build_verification(desk), dialogs)
+    view = make_view(qtbot, desk, agent, build_verification(desk, desk_settings()), dialogs)
     try:
         open_customer(qtbot, view, people["Ødegård"])
         dialog = open_dialog(qtbot, view)
@@ -272,7 +246,7 @@ def test_email_not_set_up_says_where_to_set_it_up(qtbot: QtBot, desk: Any, agent
 
 def test_sms_code_through_the_file_gateway(qtbot: QtBot, desk: Any, agent: Any, dialogs: RecordingDialogs,
                                            people: dict[str, int]) -> None:
-    view = make_view(qtbot, desk, agent, build_verification(desk), dialogs)
+    view = make_view(qtbot, desk, agent, build_verification(desk, desk_settings()), dialogs)
     try:
         open_customer(qtbot, view, people["Ødegård"])
         dialog = open_dialog(qtbot, view)
@@ -353,8 +327,8 @@ def test_id_document_needs_the_counter_and_stores_no_image(qtbot: QtBot, view: P
 
     [row] = verifications(desk)
     assert (row.method, row.evidence) == ("id_document", "driving licence, last digits 4711")
-    assert len(access_log_actions(desk, "contact_start")) == 2
-    assert len(access_log_actions(desk, "contact_end")) == 1
+    assert len(log_entries(desk, "contact_start")) == 2
+    assert len(log_entries(desk, "contact_end")) == 1
 
 
 def test_a_document_that_does_not_match_is_a_failure(qtbot: QtBot, view: ProfileView, desk: Any,
@@ -383,7 +357,7 @@ def test_electronic_id_reference_and_never_the_identity_number(qtbot: QtBot, vie
     dialog.eid_button.click()
     qtbot.waitUntil(lambda: dialog.error_label.isVisible() and not view.is_busy(), timeout=5000)
     assert dialog.error_label.text() == "Skriv inn transaksjonsreferansen fra BankID, ikke fødselsnummeret."
-    assert access_log_actions(desk, "verify_failed") == []  # bad input is not an attempt
+    assert log_entries(desk, "verify_failed") == []  # bad input is not an attempt
 
     dialog.reference_edit.setText("BID-8F2C-1193")
     dialog.eid_button.click()
@@ -432,8 +406,8 @@ def test_three_failures_lock_verification_for_fifteen_minutes(qtbot: QtBot, view
     # The profile header says so too, and the groups stay locked.
     assert view.state_label.text().startswith("Ikke bekreftet; verifisering er låst til kl.")
     assert not view.may_see_more()
-    assert len(access_log_actions(desk, "verify_failed")) == 3
-    assert len(access_log_actions(desk, "verify_locked")) == 1
+    assert len(log_entries(desk, "verify_failed")) == 3
+    assert len(log_entries(desk, "verify_locked")) == 1
 
     # Closing and ringing again does not help: the lock is the customer's, not the dialog's.
     dialog.reject()
@@ -447,7 +421,7 @@ def test_three_failures_lock_verification_for_fifteen_minutes(qtbot: QtBot, view
 
 
 def test_mailer_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert isinstance(mailer_from_settings(), UnconfiguredMailer)
+    assert isinstance(mailer_from_settings(desk_settings()), UnconfiguredMailer)
     with pytest.raises(DeliveryFailed, match="E-mail is not set up"):
         UnconfiguredMailer().send_mail("a@example.com", "s", "b")
     settings = desk_settings()
@@ -456,31 +430,33 @@ def test_mailer_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     settings.setValue("smtp/user", "desk@example.com")
     mailer = mailer_from_settings(settings)
     assert isinstance(mailer, SettingsMailer)
-    assert (mailer.host, mailer.port, mailer.tls, mailer.username, mailer.sender) == (
-        "smtp.example.com", 465, "ssl", "desk@example.com", "desk@example.com")
+    assert mailer.config == MailSettings(host="smtp.example.com", port=465, security="ssl",
+                                       username="desk@example.com", sender="desk@example.com")
     settings.setValue("smtp/tls", "starttls")
     settings.setValue("smtp/port", "2525")
     settings.setValue("smtp/sender", "kundeservice@example.com")
     mailer = mailer_from_settings(settings)
     assert isinstance(mailer, SettingsMailer)
-    assert (mailer.port, mailer.tls, mailer.sender) == (2525, "starttls", "kundeservice@example.com")
+    assert (mailer.config.port, mailer.config.security, mailer.config.sender) == (
+        2525, "starttls", "kundeservice@example.com")
 
     sent: list[dict[str, Any]] = []
 
     class FakeSmtp:
-        def __init__(self, host: str, port: int, **kwargs: Any) -> None:
-            sent.append({"host": host, "port": port, **kwargs})
+        def __init__(self, config: MailConfig) -> None:
+            sent.append({"config": config})
 
         def send_mail(self, to: str, subject: str, body: str) -> None:
             sent[-1]["to"] = to
 
-    monkeypatch.setattr("desktop.services.verification.SmtpMailer", FakeSmtp)
+    monkeypatch.setattr("desktop.adapters.mail.SmtpMail", FakeSmtp)
     keyring.set_password(SMTP_KEYRING_SERVICE, SMTP_KEYRING_ENTRY, "s3cret")
     mailer.send_mail("kari@example.com", "Kode", "123456")
-    assert sent == [{"host": "smtp.example.com", "port": 2525, "starttls": True, "ssl": False,
-                     "username": "desk@example.com", "password": "s3cret", "sender": "kundeservice@example.com",
+    assert sent == [{"config": MailConfig(host="smtp.example.com", port=2525, starttls=True, ssl=False,
+                                          username="desk@example.com", password="s3cret",
+                                          sender="kundeservice@example.com"),
                      "to": "kari@example.com"}]
 
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     with pytest.raises(DeliveryFailed, match="no keyring"):
         mailer.send_mail("kari@example.com", "Kode", "123456")

@@ -10,29 +10,32 @@ import stat
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from desktop.domain.roles import Actor
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.models import AccessLogEntry
 from desktop.services.access_log import CSV_COLUMNS, AccessLogService
-from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.customers import CustomerService
 from desktop.services.profile import ProfileService
 from desktop.services.search import SearchService
 from desktop.services.verification import FileSmsGateway, SmtpMailer, VerificationService
+from tests.helpers.desks import login
 
 
 @pytest.fixture
-def log(desk):  # type: ignore[no-untyped-def]
+def log(desk: DeskContext) -> AccessLogService:
     return AccessLogService(desk, tz=UTC)
 
 
 @pytest.fixture
-def activity(desk, people, agent, tmp_path):  # type: ignore[no-untyped-def]
+def activity(desk: DeskContext, people: dict[str, int], agent: Actor, tmp_path: Path) -> dict[str, int]:
     """A morning's work: agent and agent2 search, open, verify, view and reveal."""
-    agent2 = AccountService(desk).login("agent2", "demo")
+    agent2 = login(desk, "agent2")
     mailer = SmtpMailer("127.0.0.1", 9, starttls=False, ssl=False, username=None, password=None, sender="a@b.no")
     verifier = VerificationService(desk, mailer=mailer, sms=FileSmsGateway(tmp_path / "sms"))
     profiles = ProfileService(desk, tz=UTC)
@@ -51,7 +54,7 @@ def activity(desk, people, agent, tmp_path):  # type: ignore[no-untyped-def]
     return people
 
 
-def count_actions(desk) -> Counter[str]:  # type: ignore[no-untyped-def]
+def count_actions(desk: DeskContext) -> Counter[str]:
     with desk.db.transaction() as s:
         return Counter(s.execute(select(AccessLogEntry.action)).scalars())
 
@@ -59,7 +62,8 @@ def count_actions(desk) -> Counter[str]:  # type: ignore[no-untyped-def]
 # --- roles, enforced below the UI -------------------------------------------------------------------
 
 
-def test_an_agent_gets_a_refusal_not_data(desk, activity, agent, log, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_agent_gets_a_refusal_not_data(desk: DeskContext, activity: dict[str, int], agent: Actor,
+                                          log: AccessLogService, tmp_path: Path) -> None:
     before = count_actions(desk)
     target = tmp_path / "log.csv"
     calls: list[Callable[[], object]] = [
@@ -76,7 +80,8 @@ def test_an_agent_gets_a_refusal_not_data(desk, activity, agent, log, tmp_path) 
     assert count_actions(desk) - before == Counter({"refused": 4})
 
 
-def test_supervisor_filters_and_each_page_is_logged(desk, activity, supervisor, log) -> None:  # type: ignore[no-untyped-def]
+def test_supervisor_filters_and_each_page_is_logged(desk: DeskContext, activity: dict[str, int], supervisor: Actor,
+                                                    log: AccessLogService) -> None:
     nordmann = activity["Nordmann"]
     n = log.count(supervisor, customer_id=nordmann)
     rows = log.query(supervisor, customer_id=nordmann)
@@ -108,7 +113,8 @@ def test_supervisor_filters_and_each_page_is_logged(desk, activity, supervisor, 
     assert entry.actor == "supervisor" and "action=reveal" in (entry.detail or "")
 
 
-def test_csv_export_has_the_right_rows(desk, activity, supervisor, log, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_csv_export_has_the_right_rows(desk: DeskContext, activity: dict[str, int], supervisor: Actor,
+                                       log: AccessLogService, tmp_path: Path) -> None:
     nordmann = activity["Nordmann"]
     with desk.db.transaction() as s:
         expected = list(s.execute(select(AccessLogEntry.seq).where(AccessLogEntry.customer_id == nordmann)
@@ -134,7 +140,8 @@ def test_csv_export_has_the_right_rows(desk, activity, supervisor, log, tmp_path
     assert n == 1 and lines[0].startswith("seq;at_utc;actor") and "Intern bedrageri-kontroll" in lines[1]
 
 
-def test_verify_chain_gives_a_clear_result(desk, activity, supervisor, log) -> None:  # type: ignore[no-untyped-def]
+def test_verify_chain_gives_a_clear_result(desk: DeskContext, activity: dict[str, int], supervisor: Actor,
+                                           log: AccessLogService) -> None:
     result = log.verify_chain(supervisor)
     assert result.ok and result.describe().startswith("access log intact")
     assert count_actions(desk)["log_verify"] == 1
@@ -149,15 +156,16 @@ def test_verify_chain_gives_a_clear_result(desk, activity, supervisor, log) -> N
     assert not broken.ok and broken.first_bad_seq is not None and "broken at entry" in broken.describe()
 
 
-def test_admin_may_view_and_verify(desk, activity, log) -> None:  # type: ignore[no-untyped-def]
-    admin = AccountService(desk).login("admin", "demo")
+def test_admin_may_view_and_verify(desk: DeskContext, activity: dict[str, int], log: AccessLogService) -> None:
+    admin = login(desk, "admin")
     assert log.query(admin, limit=5) and log.verify_chain(admin).ok
 
 
 # --- the register copy's history --------------------------------------------------------------------
 
 
-def test_lookup_history_has_dates_and_purposes_but_no_staff(desk, activity, log) -> None:  # type: ignore[no-untyped-def]
+def test_lookup_history_has_dates_and_purposes_but_no_staff(desk: DeskContext, activity: dict[str, int],
+                                                            log: AccessLogService) -> None:
     events = log.lookup_history(activity["Nordmann"])
     today = datetime.now(UTC).date()
     assert all(e.date == today for e in events)
@@ -179,7 +187,7 @@ def test_lookup_history_has_dates_and_purposes_but_no_staff(desk, activity, log)
     assert log.lookup_history(activity["Åsen"]) == []
 
 
-def test_date_filters_are_whole_local_days(desk, activity, supervisor) -> None:  # type: ignore[no-untyped-def]
+def test_date_filters_are_whole_local_days(desk: DeskContext, activity: dict[str, int], supervisor: Actor) -> None:
     """An entry at 23:30 UTC belongs to the next day in Oslo: the filter follows the viewer's zone."""
     from zoneinfo import ZoneInfo
 

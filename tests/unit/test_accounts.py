@@ -8,22 +8,23 @@ from sqlalchemy import select
 from desktop.errors import AuthenticationFailed, InvalidInput
 from desktop.models import AccessLogEntry, StaffAccount
 from desktop.services.accounts import MAX_FAILURES, AccountService
+from desktop.services.context import DeskContext
 
 
 def test_production_hasher_parameters() -> None:
-    """The tests swap in a cheap hasher (tests/conftest.py); production must stay strong."""
+    """The tests swap in a cheap hasher (tests/helpers/fixtures.py); production must stay strong."""
     from desktop.services.accounts import PASSWORD_HASH_PARAMS
 
     assert PASSWORD_HASH_PARAMS["time_cost"] >= 2 and PASSWORD_HASH_PARAMS["memory_cost"] >= 19 * 1024
 
 
-def test_password_is_argon2_hashed(desk) -> None:  # type: ignore[no-untyped-def]
+def test_password_is_argon2_hashed(desk: DeskContext) -> None:
     with desk.db.transaction() as s:
         h = s.execute(select(StaffAccount.password_hash).where(StaffAccount.username == "agent")).scalar_one()
     assert h.startswith("$argon2id$") and "demo" not in h
 
 
-def test_login_and_wrong_password(desk) -> None:  # type: ignore[no-untyped-def]
+def test_login_and_wrong_password(desk: DeskContext) -> None:
     actor = AccountService(desk).login("supervisor", "demo")
     assert actor.role == "supervisor" and actor.workstation == "test-ws"
     with pytest.raises(AuthenticationFailed) as exc:
@@ -33,14 +34,14 @@ def test_login_and_wrong_password(desk) -> None:  # type: ignore[no-untyped-def]
         AccountService(desk).login("nobody", "demo")
 
 
-def test_login_is_logged(desk) -> None:  # type: ignore[no-untyped-def]
+def test_login_is_logged(desk: DeskContext) -> None:
     AccountService(desk).login("agent", "demo")
     with desk.db.transaction() as s:
         assert s.execute(select(AccessLogEntry.action).where(AccessLogEntry.actor == "agent")).scalars().all() == [
             "login"]
 
 
-def test_throttling_locks_after_repeated_failures(desk) -> None:  # type: ignore[no-untyped-def]
+def test_throttling_locks_after_repeated_failures(desk: DeskContext) -> None:
     svc = AccountService(desk)
     for _ in range(MAX_FAILURES - 1):
         with pytest.raises(AuthenticationFailed):
@@ -53,7 +54,7 @@ def test_throttling_locks_after_repeated_failures(desk) -> None:  # type: ignore
     assert "Try again" in exc.value.message
 
 
-def test_disabled_account_cannot_log_in(desk) -> None:  # type: ignore[no-untyped-def]
+def test_disabled_account_cannot_log_in(desk: DeskContext) -> None:
     svc = AccountService(desk)
     svc.set_disabled("agent")
     with pytest.raises(AuthenticationFailed) as exc:
@@ -63,7 +64,7 @@ def test_disabled_account_cannot_log_in(desk) -> None:  # type: ignore[no-untype
     assert svc.login("agent", "demo").username == "agent"
 
 
-def test_ensure_active_refuses_a_disabled_account_in_its_own_unit_of_work(desk) -> None:  # type: ignore[no-untyped-def]
+def test_ensure_active_refuses_a_disabled_account_in_its_own_unit_of_work(desk: DeskContext) -> None:
     svc = AccountService(desk)
     actor = svc.login("agent", "demo")
     svc.ensure_active(actor)  # active: no complaint
@@ -76,19 +77,19 @@ def test_ensure_active_refuses_a_disabled_account_in_its_own_unit_of_work(desk) 
 
 
 @pytest.mark.parametrize("name", ["", "a b", "x" * 61, "ola;drop", "<b>"])
-def test_bad_user_names(desk, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_user_names(desk: DeskContext, name: str) -> None:
     with pytest.raises(InvalidInput):
         AccountService(desk).add(name, "agent", "secret")
 
 
-def test_duplicate_and_bad_role(desk) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_and_bad_role(desk: DeskContext) -> None:
     with pytest.raises(InvalidInput):
         AccountService(desk).add("agent", "agent", "secret")
     with pytest.raises(InvalidInput):
         AccountService(desk).add("newbie", "boss", "secret")
 
 
-def test_reauthenticate(desk) -> None:  # type: ignore[no-untyped-def]
+def test_reauthenticate(desk: DeskContext) -> None:
     svc = AccountService(desk)
     actor = svc.login("supervisor", "demo")
     svc.reauthenticate(actor, "demo")
@@ -96,7 +97,7 @@ def test_reauthenticate(desk) -> None:  # type: ignore[no-untyped-def]
         svc.reauthenticate(actor, "nope")
 
 
-def test_reauthentication_failures_count_towards_the_lockout(desk) -> None:  # type: ignore[no-untyped-def]
+def test_reauthentication_failures_count_towards_the_lockout(desk: DeskContext) -> None:
     svc = AccountService(desk)
     actor = svc.login("supervisor", "demo")
     for _ in range(MAX_FAILURES - 1):
@@ -113,7 +114,7 @@ def test_reauthentication_failures_count_towards_the_lockout(desk) -> None:  # t
         svc.login("supervisor", "demo")
 
 
-def test_a_right_reauthentication_resets_the_count(desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_right_reauthentication_resets_the_count(desk: DeskContext) -> None:
     svc = AccountService(desk)
     actor = svc.login("supervisor", "demo")
     for _ in range(MAX_FAILURES - 1):

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from desktop import app_logging
 from desktop.app_logging import LOG_FILE_NAME, SafeFormatter, configure_logging, escape_controls, mask_personal_data
 from desktop.paths import log_dir
+from tests.helpers.desks import login
 
 FORGED = "Ola\nINFO forged entry"
 
@@ -243,7 +244,6 @@ def _closed_port() -> int:
 def test_a_day_at_the_desk_logs_no_personal_data(desk: Any, tmp_path: Path, everything: _Everything) -> None:
     from desktop.demo.generator import generate_demo_data
     from desktop.models import Address, Customer
-    from desktop.services.accounts import AccountService
     from desktop.services.profile import ProfileService
     from desktop.services.requests import RequestService
     from desktop.services.search import SearchService
@@ -263,7 +263,7 @@ def test_a_day_at_the_desk_logs_no_personal_data(desk: Any, tmp_path: Path, ever
                                                  person.id)
         street = address.street if address is not None else None
 
-    agent = AccountService(desk).login("agent", "demo")
+    agent = login(desk, "agent")
     search = SearchService(desk)
     assert any(h.customer_id == customer_id for h in search.search(agent, f"{first} {last}").hits)
     search.search(agent, mail or "")

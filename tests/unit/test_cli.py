@@ -9,30 +9,26 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+from desktop.services.context import DeskContext
+from tests.helpers.cli import run_cli
 
 
 @pytest.fixture
-def db_arg(desk, people) -> str:  # type: ignore[no-untyped-def]
+def db_arg(desk: DeskContext, people: dict[str, int]) -> str:
     return str(desk.db.sqlite_path)
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
-    rc = main(list(argv))
-    out, err = capsys.readouterr()
-    return rc, out, err
-
-
-def test_deadline(capsys) -> None:  # type: ignore[no-untyped-def]
-    rc, out, _ = run(capsys, "deadline", "2026-01-31")
+def test_deadline(capsys: pytest.CaptureFixture[str]) -> None:
+    rc, out, _ = run_cli(capsys, "deadline", "2026-01-31")
     assert rc == 0 and "due 2026-02-28" in out and "extended 2026-04-28" in out
-    rc, _, err = run(capsys, "deadline", "2026-02-30")
+    rc, _, err = run_cli(capsys, "deadline", "2026-02-30")
     assert rc == 1 and "is not a date" in err
 
 
-def test_search_prints_id_name_and_masked_contact(capsys, monkeypatch, db_arg, people) -> None:  # type: ignore[no-untyped-def]
+def test_search_prints_id_name_and_masked_contact(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                                  db_arg: str, people: dict[str, int]) -> None:
     monkeypatch.setenv("GDPR_DESK_PASSWORD", "demo")
-    rc, out, _ = run(capsys, "--db", db_arg, "search", "odegard", "--agent", "agent")
+    rc, out, _ = run_cli(capsys, "--db", db_arg, "search", "odegard", "--agent", "agent")
     assert rc == 0
     line = out.strip()
     assert line.startswith(f"{people['Ødegård']}\tKari Ødegård\t")
@@ -40,29 +36,32 @@ def test_search_prints_id_name_and_masked_contact(capsys, monkeypatch, db_arg, p
     assert "kari.odegard" not in line and "912" not in line
 
 
-def test_search_wrong_password(capsys, monkeypatch, db_arg) -> None:  # type: ignore[no-untyped-def]
+def test_search_wrong_password(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                               db_arg: str) -> None:
     monkeypatch.setenv("GDPR_DESK_PASSWORD", "wrong")
     monkeypatch.setenv("LANG", "nb_NO.UTF-8")
-    rc, out, err = run(capsys, "--db", db_arg, "search", "odegard", "--agent", "agent")
+    rc, out, err = run_cli(capsys, "--db", db_arg, "search", "odegard", "--agent", "agent")
     assert rc == 1 and out == "" and "Feil brukernavn eller passord" in err
 
 
-def test_accounts_add_and_disable(capsys, monkeypatch, db_arg) -> None:  # type: ignore[no-untyped-def]
+def test_accounts_add_and_disable(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                  db_arg: str) -> None:
     monkeypatch.setenv("GDPR_DESK_PASSWORD", "s3cret!")
-    assert run(capsys, "--db", db_arg, "accounts", "add", "nina", "--role", "supervisor")[0] == 0
-    rc, _, err = run(capsys, "--db", db_arg, "accounts", "add", "nina", "--role", "agent")
+    assert run_cli(capsys, "--db", db_arg, "accounts", "add", "nina", "--role", "supervisor")[0] == 0
+    rc, _, err = run_cli(capsys, "--db", db_arg, "accounts", "add", "nina", "--role", "agent")
     assert rc == 1 and "exists" in err
-    assert run(capsys, "--db", db_arg, "search", "hansen", "--agent", "nina")[0] == 0
-    assert run(capsys, "--db", db_arg, "accounts", "disable", "nina")[0] == 0
-    rc, _, err = run(capsys, "--db", db_arg, "search", "hansen", "--agent", "nina")
+    assert run_cli(capsys, "--db", db_arg, "search", "hansen", "--agent", "nina")[0] == 0
+    assert run_cli(capsys, "--db", db_arg, "accounts", "disable", "nina")[0] == 0
+    rc, _, err = run_cli(capsys, "--db", db_arg, "search", "hansen", "--agent", "nina")
     assert rc == 1 and "disabled" in err
 
 
-def test_audit_verify_exit_codes(capsys, monkeypatch, desk, db_arg) -> None:  # type: ignore[no-untyped-def]
+def test_audit_verify_exit_codes(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, desk: DeskContext,
+                                 db_arg: str) -> None:
     monkeypatch.setenv("GDPR_DESK_PASSWORD", "demo")
     for q in ("hansen", "sæther"):
-        assert run(capsys, "--db", db_arg, "search", q, "--agent", "agent")[0] == 0
-    rc, out, _ = run(capsys, "--db", db_arg, "audit", "verify")
+        assert run_cli(capsys, "--db", db_arg, "search", q, "--agent", "agent")[0] == 0
+    rc, out, _ = run_cli(capsys, "--db", db_arg, "audit", "verify")
     assert rc == 0 and "intact: 4 entries" in out  # a login and a search each
     desk.db.dispose()
     conn = sqlite3.connect(db_arg)
@@ -70,21 +69,21 @@ def test_audit_verify_exit_codes(capsys, monkeypatch, desk, db_arg) -> None:  # 
     conn.execute("UPDATE access_log SET workstation = 'elsewhere' WHERE seq = 2")
     conn.commit()
     conn.close()
-    rc, out, _ = run(capsys, "--db", db_arg, "audit", "verify")
+    rc, out, _ = run_cli(capsys, "--db", db_arg, "audit", "verify")
     assert rc == 3 and "broken at entry 2" in out
 
 
-def test_db_upgrade_creates_the_schema(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_db_upgrade_creates_the_schema(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "new.sqlite3"
-    rc, out, _ = run(capsys, "--db", str(target), "db", "upgrade")
+    rc, out, _ = run_cli(capsys, "--db", str(target), "db", "upgrade")
     assert rc == 0 and "empty ->" in out
-    rc, out, _ = run(capsys, "--db", str(target), "db", "upgrade")
+    rc, out, _ = run_cli(capsys, "--db", str(target), "db", "upgrade")
     assert rc == 0
 
 
-def test_missing_database_is_a_message_not_a_new_file(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_database_is_a_message_not_a_new_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "typo.sqlite3"
-    rc, _, err = run(capsys, "--db", str(target), "audit", "verify")
+    rc, _, err = run_cli(capsys, "--db", str(target), "audit", "verify")
     assert rc == 1 and "No database file" in err and not target.exists()
 
 
@@ -97,20 +96,20 @@ def test_no_traceback_from_a_subprocess(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr and "damaged" in proc.stderr
 
 
-def test_demo_data_refuses_a_real_database(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_demo_data_refuses_a_real_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "real.sqlite3"
-    assert run(capsys, "--db", str(target), "db", "upgrade")[0] == 0
-    rc, _, err = run(capsys, "--db", str(target), "demo-data", "--customers", "5")
+    assert run_cli(capsys, "--db", str(target), "db", "upgrade")[0] == 0
+    rc, _, err = run_cli(capsys, "--db", str(target), "demo-data", "--customers", "5")
     assert rc == 1 and "not a demo database" in err
 
 
 @pytest.mark.parametrize(("env", "expected"), [("nb_NO.UTF-8", "Feil brukernavn eller passord."),
                                                ("sv_SE.UTF-8", "Fel användarnamn eller lösenord."),
                                                ("en_GB.UTF-8", "Wrong user name or password.")])
-def test_messages_follow_the_terminal_language(capsys, monkeypatch, db_arg, env: str,  # type: ignore[no-untyped-def]
-                                                expected: str) -> None:
+def test_messages_follow_the_terminal_language(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                                db_arg: str, env: str, expected: str) -> None:
     monkeypatch.delenv("GDPR_DESK_LANG", raising=False)
     monkeypatch.setenv("LANG", env)
     monkeypatch.setenv("GDPR_DESK_PASSWORD", "wrong")
-    rc, _out, err = run(capsys, "--db", db_arg, "search", "hansen", "--agent", "agent")
+    rc, _out, err = run_cli(capsys, "--db", db_arg, "search", "hansen", "--agent", "agent")
     assert rc == 1 and expected in err

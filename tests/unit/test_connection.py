@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services.connection import Verdict, check_connection, classify_pg_connect_error
+from desktop.services.context import DeskContext
 from desktop.storage.migrate import head_revision
 
 _SSL_REQUEST, _GSS_REQUEST = 80877103, 80877104
@@ -37,7 +38,7 @@ def _tables(path: Path) -> set[str]:
 # --- SQLite ----------------------------------------------------------------------------------------
 
 
-def test_a_current_desk_is_ok(desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_current_desk_is_ok(desk: DeskContext) -> None:
     assert desk.db.sqlite_path is not None
     report = check_connection(_sqlite(desk.db.sqlite_path))
     assert report.verdict is Verdict.OK and report.usable

@@ -35,6 +35,7 @@ from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext, open_desk
 from desktop.services.registry import name_key, nid_hash, purposes_for, search_tokens
 from desktop.services.search import SearchService
+from tests.helpers.desks import login
 
 CUSTOMERS = 300
 
@@ -246,7 +247,7 @@ def test_search_finds_what_was_generated(built: tuple[DeskContext, DemoReport]) 
     for cid, first, last, sort_name in people:
         assert sort_name == name_sort_key(first, last)
         assert tokens[cid] == search_tokens(first, last)
-    agent = AccountService(ctx).login("agent", "demo")
+    agent = login(ctx, "agent")
     search = SearchService(ctx)
     assert "Kari Ødegård" in [h.name for h in search.search(agent, "odegard kari").hits]
     assert "Per Sæther" in [h.name for h in search.search(agent, "saether").hits]

@@ -9,8 +9,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from desktop.audit.log import utcnow
-from desktop.cli import main
 from desktop.domain.requests import Action, RequestState, TransitionRefused
+from desktop.domain.roles import Actor
 from desktop.errors import AuthenticationFailed, PermissionDenied
 from desktop.models import (
     AccessLogEntry,
@@ -26,9 +26,6 @@ from desktop.models import (
     ErasurePlanRecord,
     ErasureRun,
     Favourite,
-    FraudSignal,
-    ItEnvironment,
-    MarketingConsent,
     MarketingSuppression,
     Membership,
     Order,
@@ -41,88 +38,23 @@ from desktop.models import (
     StaffAccount,
 )
 from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.erasure import ErasureForbidden, ErasureRefused, ErasureService
 from desktop.services.registry import purposes_for
 from desktop.services.requests import RequestService
+from tests.helpers.cli import run_cli
+from tests.helpers.desks import login
+from tests.helpers.records import add_history
 
 NOW = datetime(2026, 2, 10, 12, 0)
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    monkeypatch.setattr("desktop.services.accounts._HASHER", PasswordHasher(time_cost=1, memory_cost=1024,
-                                                                            parallelism=1))
-
-
-def login(desk, name: str):  # type: ignore[no-untyped-def]
-    return AccountService(desk).login(name, "demo")
-
-
-def services(desk, now: datetime = NOW, grace: timedelta = timedelta(0)):  # type: ignore[no-untyped-def]
+def services(desk: DeskContext, now: datetime = NOW,
+             grace: timedelta = timedelta(0)) -> tuple[RequestService, ErasureService]:
     return RequestService(desk, clock=lambda: now), ErasureService(desk, clock=lambda: now, grace=grace)
 
 
-def add_history(desk, cid: int, *, held: bool = True) -> None:  # type: ignore[no-untyped-def]
-    """Something of every kind; with `held`, a recent order that bookkeeping law keeps."""
-    p = desk.policy
-
-    def pur(kind: str) -> str:
-        return purposes_for(p, kind)
-
-    old = datetime(2015, 3, 1, 10, 0)
-    recent = datetime(2025, 3, 1, 10, 0)
-    with desk.db.transaction() as s:
-        orders = []
-        for number, at in (("TP-1", old), ("TP-2", recent)) if held else (("TP-1", old),):
-            o = Order(customer_id=cid, order_number=f"{number}-{cid}", ordered_at=at, completed_at=at,
-                      status="completed", total_minor=129900, purposes=pur("order"))
-            s.add(o)
-            s.flush()
-            orders.append(o)
-            s.add_all([
-                OrderLine(order_id=o.id, sku="TP-200000", product_name="Kaffetrakter", quantity=1,
-                          unit_price_minor=129900, purposes=pur("order_line"), collected_at=at),
-                Delivery(order_id=o.id, customer_id=cid, carrier="Posten", recipient_name="Kari Ødegård",
-                         street="Storgata 1", postcode="0150", city="Oslo", delivered_at=at, shipped_at=at,
-                         purposes=pur("delivery"), collected_at=at),
-                Payment(order_id=o.id, customer_id=cid, method="invoice", provider="Qliro", amount_minor=129900,
-                        paid_at=at, purposes=pur("payment"), source="payment_provider", collected_at=at),
-                CreditCheck(customer_id=cid, order_id=o.id, checked_at=at, outcome="approved",
-                            requested_method="invoice", purposes=pur("credit_check"), source="credit_bureaus",
-                            collected_at=at),
-            ])
-        case = ServiceCase(customer_id=cid, case_number=f"SC-{cid}", channel="phone", subject="Levering",
-                           notes="Kari ringte om pakken", opened_at=old, closed_at=old, status="closed",
-                           purposes=pur("service_case"), collected_at=old)
-        s.add(case)
-        s.flush()
-        member = Membership(customer_id=cid, username=f"kari{cid}", password_hash="$argon2id$x", joined_at=old,
-                            ended_at=old, profile_settings="{}", purposes=pur("membership"), collected_at=old)
-        s.add(member)
-        s.flush()
-        s.add_all([
-            CaseMessage(case_id=case.id, customer_id=cid, direction="in", sent_at=old, author="Kari Ødegård",
-                        body="Hvor er pakken min?", purposes=pur("case_message"), collected_at=old),
-            FraudSignal(customer_id=cid, detected_at=old, kind="address_mismatch", description="SECRET-FRAUD-NOTE",
-                        severity="low", purposes=pur("fraud_signal"), collected_at=old),
-            ItEnvironment(customer_id=cid, seen_at=old, ip_address="192.0.2.7", user_agent="Firefox",
-                          purposes=pur("it_environment"), collected_at=old),
-            ContactMessage(customer_id=cid, channel="email", received_at=old, closed_at=old,
-                           from_address="kari.odegard@example.com", subject="Spørsmål", body="Når kommer pakken?",
-                           purposes=pur("contact_message"), collected_at=old),
-            CompetitionEntry(customer_id=cid, competition="Vinn en TV", kind="competition", entered_at=old,
-                             ends_at=old, submission="Mitt bidrag", purposes=pur("competition_entry"),
-                             collected_at=old),
-            Favourite(membership_id=member.id, customer_id=cid, product_name="Espressomaskin", sku="TP-200113",
-                      added_at=old, purposes=pur("favourite"), collected_at=old),
-            MarketingConsent(customer_id=cid, channel="email", granted=True, changed_at=old, how="checkout",
-                             purposes=pur("marketing_consent"), collected_at=old),
-        ])
-
-
-def filed(desk, who, cid: int, *, plan: bool = True, now: datetime = NOW) -> int:  # type: ignore[no-untyped-def]
+def filed(desk: DeskContext, who: Actor, cid: int, *, plan: bool = True, now: datetime = NOW) -> int:
     requests, erasure = services(desk, now)
     view = requests.file(who, "erasure", cid, channel="email")
     requests.verify_identity(who, view.id, note="one-time code to the registered e-mail")
@@ -131,18 +63,18 @@ def filed(desk, who, cid: int, *, plan: bool = True, now: datetime = NOW) -> int
     return int(view.id)
 
 
-def fingerprint_of(desk, rid: int) -> str:  # type: ignore[no-untyped-def]
+def fingerprint_of(desk: DeskContext, rid: int) -> str:
     with desk.db.transaction() as s:
         return str(s.execute(select(ErasurePlanRecord.fingerprint).where(ErasurePlanRecord.request_id == rid)
                              .order_by(ErasurePlanRecord.id.desc()).limit(1)).scalar_one())
 
 
-def state_of(desk, rid: int) -> str:  # type: ignore[no-untyped-def]
+def state_of(desk: DeskContext, rid: int) -> str:
     with desk.db.transaction() as s:
         return str(s.execute(select(DsrRequest.state).where(DsrRequest.id == rid)).scalar_one())
 
 
-def approvals(desk, rid: int) -> int:  # type: ignore[no-untyped-def]
+def approvals(desk: DeskContext, rid: int) -> int:
     with desk.db.transaction() as s:
         return int(s.execute(select(func.count()).select_from(ErasureApproval)
                              .where(ErasureApproval.request_id == rid)).scalar_one())
@@ -163,7 +95,7 @@ SUPERVISOR: dict[tuple[str, str], str | None] = {
 }
 
 
-def bring_to(desk, state: str, cid: int) -> int:  # type: ignore[no-untyped-def]
+def bring_to(desk: DeskContext, state: str, cid: int) -> int:
     agent, boss = login(desk, "agent"), login(desk, "supervisor2")
     requests, erasure = services(desk)
     rid = filed(desk, agent, cid, plan=state != "identity_verified")
@@ -183,7 +115,7 @@ def bring_to(desk, state: str, cid: int) -> int:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("action", ["approve", "reject"])
 @pytest.mark.parametrize("state", STATES)
 @pytest.mark.parametrize("role", ["agent", "supervisor", "filer"])
-def test_truth_table(desk, people, role: str, state: str, action: str) -> None:  # type: ignore[no-untyped-def]
+def test_truth_table(desk: DeskContext, people: dict[str, int], role: str, state: str, action: str) -> None:
     cid = people["Nordmann"]
     rid = bring_to(desk, state, cid)
     if role == "filer":
@@ -222,7 +154,7 @@ def test_truth_table(desk, people, role: str, state: str, action: str) -> None: 
 # --- four eyes, also in the database --------------------------------------------------------------
 
 
-def test_the_database_refuses_an_approval_by_the_filer(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_the_database_refuses_an_approval_by_the_filer(desk: DeskContext, people: dict[str, int]) -> None:
     boss = login(desk, "supervisor")
     rid = filed(desk, boss, people["Nordmann"])
     with pytest.raises(ErasureForbidden) as exc:
@@ -237,7 +169,8 @@ def test_the_database_refuses_an_approval_by_the_filer(desk, people) -> None:  #
     assert approvals(desk, rid) == 0
 
 
-def test_the_database_allows_one_decision_in_force_and_none_by_agents(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_the_database_allows_one_decision_in_force_and_none_by_agents(desk: DeskContext,
+                                                                      people: dict[str, int]) -> None:
     agent = login(desk, "agent")
     rid = filed(desk, agent, people["Nordmann"])
     ids = {}
@@ -261,7 +194,7 @@ def test_the_database_allows_one_decision_in_force_and_none_by_agents(desk, peop
     assert approvals(desk, rid) == 1
 
 
-def test_no_approval_of_a_changed_plan(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_no_approval_of_a_changed_plan(desk: DeskContext, people: dict[str, int]) -> None:
     cid = people["Ødegård"]
     add_history(desk, cid)
     agent, boss = login(desk, "agent"), login(desk, "supervisor")
@@ -284,7 +217,7 @@ def test_no_approval_of_a_changed_plan(desk, people) -> None:  # type: ignore[no
     assert erasure.approve(boss, rid, "demo", new.fingerprint).decision == "approved"
 
 
-def test_a_revoked_or_disabled_supervisor_cannot_approve(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_a_revoked_or_disabled_supervisor_cannot_approve(desk: DeskContext, people: dict[str, int]) -> None:
     agent, boss, boss2 = login(desk, "agent"), login(desk, "supervisor"), login(desk, "supervisor2")
     rid = filed(desk, agent, people["Nordmann"])
     fp = fingerprint_of(desk, rid)
@@ -302,7 +235,7 @@ def test_a_revoked_or_disabled_supervisor_cannot_approve(desk, people) -> None: 
     assert approvals(desk, rid) == 0 and state_of(desk, rid) == "awaiting_approval"
 
 
-def test_a_legal_hold_on_everything_is_a_clear_refusal_and_nothing_changes(desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_legal_hold_on_everything_is_a_clear_refusal_and_nothing_changes(desk: DeskContext) -> None:
     from desktop.services.registry import add_customer
 
     agent = login(desk, "agent")
@@ -330,7 +263,7 @@ def test_a_legal_hold_on_everything_is_a_clear_refusal_and_nothing_changes(desk)
     with desk.db.transaction() as s:
         assert s.execute(select(func.count()).select_from(ErasurePlanRecord)).scalar_one() == 0
         assert s.execute(select(func.count()).select_from(AccessLogEntry)).scalar_one() == logged + 1
-        assert not s.get(Customer, cid).restricted
+        assert not s.get_one(Customer, cid).restricted
     assert requests.refuse(login(desk, "supervisor"), rid, "Bokføringsloven § 13 holder alt til 31.12.2030.").state \
         is RequestState.REFUSED
 
@@ -338,7 +271,7 @@ def test_a_legal_hold_on_everything_is_a_clear_refusal_and_nothing_changes(desk)
 # --- grace period -------------------------------------------------------------------------------
 
 
-def test_grace_period_lets_the_approval_be_withdrawn_before_it_runs(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_grace_period_lets_the_approval_be_withdrawn_before_it_runs(desk: DeskContext, people: dict[str, int]) -> None:
     cid = people["Sæther"]
     agent, boss, boss2 = login(desk, "agent"), login(desk, "supervisor"), login(desk, "supervisor2")
     rid = filed(desk, agent, cid)
@@ -365,7 +298,7 @@ def test_grace_period_lets_the_approval_be_withdrawn_before_it_runs(desk, people
     assert approvals(desk, rid) == 2
 
 
-def test_execute_due_runs_what_the_grace_period_released(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_execute_due_runs_what_the_grace_period_released(desk: DeskContext, people: dict[str, int]) -> None:
     from desktop.domain.roles import system_actor
 
     agent, boss = login(desk, "agent"), login(desk, "supervisor")
@@ -380,7 +313,7 @@ def test_execute_due_runs_what_the_grace_period_released(desk, people) -> None: 
 # --- execution ----------------------------------------------------------------------------------
 
 
-def test_execute_erases_restricts_notifies_and_closes_in_one_go(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_execute_erases_restricts_notifies_and_closes_in_one_go(desk: DeskContext, people: dict[str, int]) -> None:
     cid = people["Ødegård"]
     add_history(desk, cid)
     agent, boss = login(desk, "agent"), login(desk, "supervisor")
@@ -431,7 +364,8 @@ def test_execute_erases_restricts_notifies_and_closes_in_one_go(desk, people) ->
     assert exc.value.code == "executed"
 
 
-def test_a_person_with_nothing_held_is_gone_and_so_are_their_names_in_letters(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_with_nothing_held_is_gone_and_so_are_their_names_in_letters(desk: DeskContext,
+                                                                              people: dict[str, int]) -> None:
     cid = people["Ødegård"]
     add_history(desk, cid, held=False)
     agent, boss = login(desk, "agent"), login(desk, "supervisor")
@@ -452,11 +386,11 @@ def test_a_person_with_nothing_held_is_gone_and_so_are_their_names_in_letters(de
         texts = " ".join(f"{lt.subject} {lt.body}" for lt in s.execute(select(RequestLetter)).scalars())
         texts += " ".join(r.notes + (r.extension_reason or "") for r in s.execute(select(DsrRequest)).scalars())
         assert "Ødegård" not in texts and "[slettet]" in texts
-        assert s.get(DsrRequest, access).customer_id is None
+        assert s.get_one(DsrRequest, access).customer_id is None
         assert desk.audit.verify(s).ok
 
 
-def test_a_suppression_outlives_the_erasure(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_a_suppression_outlives_the_erasure(desk: DeskContext, people: dict[str, int]) -> None:
     cid = people["Åsen"]
     agent, boss = login(desk, "agent"), login(desk, "supervisor")
     requests, erasure = services(desk)
@@ -473,7 +407,7 @@ def test_a_suppression_outlives_the_erasure(desk, people) -> None:  # type: igno
     assert not requests.is_marketable(cid, "email")
 
 
-def test_one_purpose_only(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_one_purpose_only(desk: DeskContext, people: dict[str, int]) -> None:
     cid = people["Ødegård"]
     add_history(desk, cid)
     agent, boss = login(desk, "agent"), login(desk, "supervisor")
@@ -489,7 +423,7 @@ def test_one_purpose_only(desk, people) -> None:  # type: ignore[no-untyped-def]
         assert s.execute(select(func.count()).select_from(ContactMessage)).scalar_one() == 1
 
 
-def test_held_data_is_erased_when_its_hold_ends(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_held_data_is_erased_when_its_hold_ends(desk: DeskContext, people: dict[str, int]) -> None:
     cid = people["Ødegård"]
     add_history(desk, cid)
     agent, boss = login(desk, "agent"), login(desk, "supervisor")
@@ -512,7 +446,8 @@ def test_held_data_is_erased_when_its_hold_ends(desk, people) -> None:  # type: 
     assert sum(later.release_expired_holds(date(2031, 1, 1)).erased.values()) == 0
 
 
-def test_the_request_service_submits_with_a_plan_and_completes_by_executing(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_the_request_service_submits_with_a_plan_and_completes_by_executing(desk: DeskContext,
+                                                                            people: dict[str, int]) -> None:
     agent, boss = login(desk, "agent"), login(desk, "supervisor")
     requests, erasure = services(desk)
     rid = filed(desk, agent, people["Nordmann"], plan=False)
@@ -527,7 +462,7 @@ def test_the_request_service_submits_with_a_plan_and_completes_by_executing(desk
     assert requests.complete(agent, rid, "erased").state is RequestState.DONE
 
 
-def test_the_approval_queue(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_the_approval_queue(desk: DeskContext, people: dict[str, int]) -> None:
     agent, boss = login(desk, "agent"), login(desk, "supervisor")
     rid = filed(desk, agent, people["Nordmann"])
     mine = filed(desk, boss, people["Sæther"])
@@ -544,13 +479,9 @@ def test_the_approval_queue(desk, people) -> None:  # type: ignore[no-untyped-de
 # --- the CLI -----------------------------------------------------------------------------------
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    rc = main(list(argv))
-    out, err = capsys.readouterr()
-    return rc, out, err
-
-
-def test_cli_plan_approve_execute_and_reject(desk, people, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cli_plan_approve_execute_and_reject(desk: DeskContext, people: dict[str, int],
+                                             capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GDPR_DESK_PASSWORD", "demo")
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     monkeypatch.delenv("GDPR_DESK_LANG", raising=False)
@@ -559,27 +490,27 @@ def test_cli_plan_approve_execute_and_reject(desk, people, capsys, monkeypatch) 
     today = utcnow()
     first = filed(desk, agent, people["Nordmann"], plan=False, now=today)
     second = filed(desk, agent, people["Åsen"], plan=False, now=today)
-    rc, out, err = run(capsys, "--db", db, "erasure", "plan", str(first), "--agent", "agent")
+    rc, out, err = run_cli(capsys, "--db", db, "erasure", "plan", str(first), "--agent", "agent")
     assert rc == 0, err
     assert out.startswith(f"Erasure plan GDPR-{first:06d}") and "§1 Order / purchase" in out
-    rc, out, err = run(capsys, "--db", db, "request", "approve", str(first), "--agent", "agent")
+    rc, out, err = run_cli(capsys, "--db", db, "request", "approve", str(first), "--agent", "agent")
     assert rc == 1 and "supervisor" in err
-    rc, out, err = run(capsys, "--db", db, "request", "approve", f"GDPR-{first:06d}", "--agent", "supervisor")
+    rc, out, err = run_cli(capsys, "--db", db, "request", "approve", f"GDPR-{first:06d}", "--agent", "supervisor")
     assert rc == 0, err
     assert out.startswith(f"{first}\tapproved\tplan {fingerprint_of(desk, first)}")
-    rc, out, err = run(capsys, "--db", db, "request", "approve", str(first), "--agent", "supervisor2")
+    rc, out, err = run_cli(capsys, "--db", db, "request", "approve", str(first), "--agent", "supervisor2")
     assert rc == 1 and "already approved" in err
-    rc, out, err = run(capsys, "--db", db, "erasure", "execute", str(first), "--agent", "agent")
+    rc, out, err = run_cli(capsys, "--db", db, "erasure", "execute", str(first), "--agent", "agent")
     assert rc == 0, err
     assert f"GDPR-{first:06d}\terased" in out and "0 found" in out
-    assert run(capsys, "--db", db, "erasure", "plan", str(second), "--agent", "agent")[0] == 0
-    rc, out, err = run(capsys, "--db", db, "request", "reject", str(second), "--reason", "",
+    assert run_cli(capsys, "--db", db, "erasure", "plan", str(second), "--agent", "agent")[0] == 0
+    rc, out, err = run_cli(capsys, "--db", db, "request", "reject", str(second), "--reason", "",
                        "--agent", "supervisor")
     assert rc == 1 and "why" in err
-    rc, out, err = run(capsys, "--db", db, "request", "reject", str(second), "--reason", "Wrong customer",
+    rc, out, err = run_cli(capsys, "--db", db, "request", "reject", str(second), "--reason", "Wrong customer",
                        "--agent", "supervisor")
     assert rc == 0 and out.startswith(f"{second}\trejected")
-    rc, out, err = run(capsys, "--db", db, "request", "approve", str(second), "--agent", "supervisor2")
+    rc, out, err = run_cli(capsys, "--db", db, "request", "approve", str(second), "--agent", "supervisor2")
     assert rc == 1 and "rejected" in err
     with desk.db.transaction() as s:
         assert desk.audit.verify(s).ok

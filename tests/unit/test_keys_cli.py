@@ -15,17 +15,15 @@ from desktop.cli import main
 from desktop.errors import KeyringUnavailable
 from desktop.security import key_transfer
 from desktop.security.keys import SERVICE, DeskKeys, export_keys
-from desktop.services.context import open_desk
+from desktop.services.context import DeskContext, open_desk
 from desktop.services.search import SearchService
 from desktop.services.team_setup import import_keys_file
+from tests.helpers.desks import login, sqlite_file
 from tests.helpers.memory_keyring import MemoryKeyring
 
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 PASSPHRASE = "a long enough passphrase"
-
-
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(key_transfer, "SCRYPT_N", 2**14)
 
 
 @pytest.fixture(autouse=True)
@@ -37,21 +35,22 @@ def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(text))
 
 
-def _export(desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
+def _export(desk: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     out = tmp_path / "keys.json"
     _stdin(monkeypatch, PASSPHRASE + "\n")
     assert main(["keys", "export", "--db", str(desk.db.sqlite_path), "--out", str(out), "--passphrase-stdin"]) == 0
     return out
 
 
-def _logged_search(desk, people) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.accounts import AccountService
+def _logged_search(desk: DeskContext, people: dict[str, int]) -> None:
 
-    agent = AccountService(desk).login("agent", "demo")
+    agent = login(desk, "agent")
     SearchService(desk).search(agent, "nordmann")
 
 
-def test_export_then_import_into_another_keyring(desk, people, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_then_import_into_another_keyring(desk: DeskContext, people: dict[str, int], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
     _logged_search(desk, people)
     out = _export(desk, tmp_path, monkeypatch)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -75,8 +74,8 @@ def test_export_then_import_into_another_keyring(desk, people, tmp_path: Path, m
         ctx.close()
 
 
-def test_export_refuses_an_existing_file_a_short_passphrase_and_no_terminal(  # type: ignore[no-untyped-def]
-        desk, tmp_path: Path, monkeypatch, capsys) -> None:
+def test_export_refuses_an_existing_file_a_short_passphrase_and_no_terminal(
+        desk: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(desk.db.sqlite_path)
     existing = tmp_path / "there.json"
     existing.write_text("keep me")
@@ -93,7 +92,8 @@ def test_export_refuses_an_existing_file_a_short_passphrase_and_no_terminal(  # 
     assert "--passphrase-stdin" in capsys.readouterr().err and not (tmp_path / "k.json").exists()
 
 
-def test_export_asks_twice_in_a_terminal(desk, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_asks_twice_in_a_terminal(desk: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
     answers = iter([PASSPHRASE, PASSPHRASE + "!"])
     monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
@@ -102,7 +102,9 @@ def test_export_asks_twice_in_a_terminal(desk, tmp_path: Path, monkeypatch, caps
     assert "differ" in capsys.readouterr().err and not out.exists()
 
 
-def test_import_refuses_a_wrong_passphrase_and_keeps_the_keyring(desk, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_import_refuses_a_wrong_passphrase_and_keeps_the_keyring(desk: DeskContext, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     out = _export(desk, tmp_path, monkeypatch)
     workstation = MemoryKeyring()
     keyring.set_keyring(workstation)
@@ -111,7 +113,8 @@ def test_import_refuses_a_wrong_passphrase_and_keeps_the_keyring(desk, tmp_path:
     assert "Wrong passphrase" in capsys.readouterr().err and workstation.store == {}
 
 
-def test_import_refuses_what_is_not_an_export(desk, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_import_refuses_what_is_not_an_export(desk: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
     junk = tmp_path / "junk.json"
     junk.write_text('{"format": "something else"}')
     assert main(["keys", "import", "--db", str(desk.db.sqlite_path), "--in", str(junk), "--passphrase-stdin"]) == 1
@@ -120,7 +123,7 @@ def test_import_refuses_what_is_not_an_export(desk, tmp_path: Path, monkeypatch,
     assert "cannot be read" in capsys.readouterr().err
 
 
-def test_open_refuses_keys_of_another_database(desk, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]
+def test_open_refuses_keys_of_another_database(desk: DeskContext, memory_keyring: MemoryKeyring) -> None:
     path = desk.db.sqlite_path
     desk.close()
     other = DeskKeys(b"\x07" * 32, b"\x08" * 32, b"\x09" * 32, "keyring")
@@ -130,12 +133,12 @@ def test_open_refuses_keys_of_another_database(desk, memory_keyring: MemoryKeyri
     assert "do not belong to database" in exc.value.message and "gdpr-desk keys import" in exc.value.message
 
 
-def test_an_older_database_without_a_key_check_is_verified_against_its_data(  # type: ignore[no-untyped-def]
-        desk, people, tmp_path: Path, monkeypatch) -> None:
+def test_an_older_database_without_a_key_check_is_verified_against_its_data(
+        desk: DeskContext, people: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _logged_search(desk, people)
     out = _export(desk, tmp_path, monkeypatch)
     desk.close()
-    with sqlite3.connect(desk.db.sqlite_path) as conn:
+    with sqlite3.connect(sqlite_file(desk)) as conn:
         conn.execute("DELETE FROM db_meta WHERE key = 'key_check'")
     keyring.set_keyring(MemoryKeyring())
     url = f"sqlite:///{desk.db.sqlite_path}"
@@ -156,8 +159,8 @@ def _meta_keys(path: Path) -> set[str]:
         return {r[0] for r in conn.execute("SELECT key FROM db_meta")}
 
 
-def test_a_workstation_without_the_keys_is_told_to_import_them_not_given_new_ones(  # type: ignore[no-untyped-def]
-        desk, memory_keyring: MemoryKeyring) -> None:
+def test_a_workstation_without_the_keys_is_told_to_import_them_not_given_new_ones(
+        desk: DeskContext, memory_keyring: MemoryKeyring) -> None:
     path = desk.db.sqlite_path
     desk.close()
     memory_keyring.store.clear()  # the keyring entry vanished (another workstation, a new profile)
@@ -167,11 +170,11 @@ def test_a_workstation_without_the_keys_is_told_to_import_them_not_given_new_one
     assert memory_keyring.store == {}  # no wrong keys were made to be found next time
 
 
-def test_new_keys_for_an_older_database_with_data_are_refused_not_recorded(  # type: ignore[no-untyped-def]
-        desk, people, memory_keyring: MemoryKeyring) -> None:
+def test_new_keys_for_an_older_database_with_data_are_refused_not_recorded(
+        desk: DeskContext, people: dict[str, int], memory_keyring: MemoryKeyring) -> None:
     """No key check value yet, but an access log and identity numbers that other keys made."""
     _logged_search(desk, people)
-    path = desk.db.sqlite_path
+    path = sqlite_file(desk)
     desk.close()
     with sqlite3.connect(path) as conn:
         conn.execute("DELETE FROM db_meta WHERE key = 'key_check'")

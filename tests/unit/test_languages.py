@@ -18,7 +18,6 @@ from desktop.domain.requests import RequestState, state_label
 from desktop.errors import AuthenticationFailed, DeskError, InvalidInput
 from desktop.models import RequestLetter
 from desktop.policy import load_policy
-from desktop.services.accounts import AccountService
 from desktop.services.erasure import ErasureService
 from desktop.services.letters import (
     LETTER_KINDS,
@@ -30,6 +29,7 @@ from desktop.services.letters import (
 )
 from desktop.services.requests import RequestService
 from desktop.services.verification import label
+from tests.helpers.desks import login
 
 NOW = datetime(2026, 3, 2, 10, 0)
 FIELDS: dict[str, Any] = {
@@ -39,14 +39,6 @@ FIELDS: dict[str, Any] = {
     "lift_date": date(2026, 3, 1), "reason": "Kontrollerat.", "recipient_name": "Qliro", "person_name": "Åsa",
     "customer_number": "K1", "change": "Ändrat:", "details": "- E-post",
 }
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    monkeypatch.setattr("desktop.services.accounts._HASHER", PasswordHasher(time_cost=1, memory_cost=1024,
-                                                                            parallelism=1))
 
 
 @pytest.mark.parametrize(("customer", "expected"), [
@@ -158,7 +150,7 @@ def test_a_swedish_customer_erased_gets_a_whole_swedish_completion_letter(desk: 
     view = svc.file(agent, "erasure", people["Lindström"], channel="email")
     svc.verify_identity(agent, view.id, note="one-time code to the registered e-mail")
     plan = erasure.make_plan(agent, view.id)
-    supervisor = AccountService(desk).login("supervisor", "demo")
+    supervisor = login(desk, "supervisor")
     erasure.approve(supervisor, view.id, "demo", plan.fingerprint)
     erasure.execute(agent, view.id)
     completion = [letter for letter in _letters(desk, view.id) if letter.kind == "completion"]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select
 
+from desktop.domain.roles import Actor
 from desktop.errors import AuthenticationFailed, InvalidInput, PermissionDenied
 from desktop.models import (
     AccessLogEntry,
@@ -30,43 +32,37 @@ from desktop.models import (
     ServiceCase,
 )
 from desktop.security.crypto import decrypt
+from desktop.services.context import DeskContext
 from desktop.services.profile import NeedToKnow, ProfileService
 from desktop.services.registry import purposes_for
 from desktop.services.verification import FileSmsGateway, SmtpMailer, VerificationService
+from tests.helpers.clock import Clock
 
 T0 = datetime(2026, 4, 10, 12, 0)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(T0)
 
 
 @pytest.fixture
-def verifier(desk, clock, tmp_path):  # type: ignore[no-untyped-def]
+def verifier(desk: DeskContext, clock: Clock, tmp_path: Path) -> VerificationService:
     mailer = SmtpMailer("127.0.0.1", 9, starttls=False, ssl=False, username=None, password=None, sender="a@b.no")
     return VerificationService(desk, mailer=mailer, sms=FileSmsGateway(tmp_path / "sms"), clock=clock)
 
 
 @pytest.fixture
-def profiles(desk, clock):  # type: ignore[no-untyped-def]
+def profiles(desk: DeskContext, clock: Clock) -> ProfileService:
     return ProfileService(desk, clock=clock, tz=UTC)
 
 
-def _rec(desk, kind: str, at: datetime, **extra: Any) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _rec(desk: DeskContext, kind: str, at: datetime, **extra: Any) -> dict[str, Any]:
     return {"purposes": purposes_for(desk.policy, kind), "collected_at": at, "source": "data_subject", **extra}
 
 
 @pytest.fixture
-def record(desk, people):  # type: ignore[no-untyped-def]
+def record(desk: DeskContext, people: dict[str, int]) -> int:
     """Ola Nordmann with at least one record of every kind; returns what the tests look up."""
     cid = people["Nordmann"]
     with desk.db.transaction() as s:
@@ -127,7 +123,7 @@ def record(desk, people):  # type: ignore[no-untyped-def]
     return cid
 
 
-def entries(desk) -> Counter[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def entries(desk: DeskContext) -> Counter[tuple[str, str]]:
     with desk.db.transaction() as s:
         return Counter((e.action, e.data) for e in s.execute(select(AccessLogEntry)).scalars())
 
@@ -136,7 +132,7 @@ def diff(before: Counter[tuple[str, str]], after: Counter[tuple[str, str]]) -> C
     return after - before
 
 
-def verified_contact(verifier, agent, customer_id: int) -> int:  # type: ignore[no-untyped-def]
+def verified_contact(verifier: VerificationService, agent: Actor, customer_id: int) -> int:
     c = verifier.start_contact(agent, customer_id, "phone")
     verifier.verify_electronic_id(agent, c.contact_id, "BankID", "tx-0001234")
     return int(c.contact_id)
@@ -145,7 +141,9 @@ def verified_contact(verifier, agent, customer_id: int) -> int:  # type: ignore[
 # --- the header -------------------------------------------------------------------------------------
 
 
-def test_header_shows_finding_data_and_purposes_with_counts(desk, record, agent, verifier, profiles) -> None:  # type: ignore[no-untyped-def]
+def test_header_shows_finding_data_and_purposes_with_counts(desk: DeskContext, record: int, agent: Actor,
+                                                            verifier: VerificationService,
+                                                            profiles: ProfileService) -> None:
     c = verifier.start_contact(agent, record, "phone")
     before = entries(desk)
     header = profiles.open_profile(agent, record, c.contact_id)
@@ -169,14 +167,15 @@ def test_header_shows_finding_data_and_purposes_with_counts(desk, record, agent,
     assert header.total_records == sum(p.record_count for p in header.purposes)
 
 
-def test_header_without_a_contact_and_in_english(desk, record, agent, clock) -> None:  # type: ignore[no-untyped-def]
+def test_header_without_a_contact_and_in_english(desk: DeskContext, record: int, agent: Actor, clock: Clock) -> None:
     header = ProfileService(desk, clock=clock, lang="en").open_profile(agent, record, None)
     assert header.verification is None and not header.may_see_more
     assert header.purposes[0].title == "Order / purchase"
     assert header.purposes[0].legal_basis == "Performance of a contract"
 
 
-def test_header_reads_counts_not_rows(desk, people, agent, profiles) -> None:  # type: ignore[no-untyped-def]
+def test_header_reads_counts_not_rows(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                      profiles: ProfileService) -> None:
     """Opening costs the same statements for 3 records as for 600: counts, never row loads."""
     def add(cid: int, n: int) -> None:
         with desk.db.transaction() as s:
@@ -191,7 +190,7 @@ def test_header_reads_counts_not_rows(desk, people, agent, profiles) -> None:  #
     add(people["Sæther"], 300)
     statements: list[str] = []
 
-    def spy(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+    def spy(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
         statements.append(statement)
 
     event.listen(desk.db.engine, "before_cursor_execute", spy)
@@ -210,7 +209,9 @@ def test_header_reads_counts_not_rows(desk, people, agent, profiles) -> None:  #
 # --- need to know -----------------------------------------------------------------------------------
 
 
-def test_group_is_refused_before_verification_and_the_refusal_logged(desk, record, agent, verifier, profiles) -> None:  # type: ignore[no-untyped-def]
+def test_group_is_refused_before_verification_and_the_refusal_logged(desk: DeskContext, record: int, agent: Actor,
+                                                                     verifier: VerificationService,
+                                                                     profiles: ProfileService) -> None:
     c = verifier.start_contact(agent, record, "phone")
     before = entries(desk)
     with pytest.raises(NeedToKnow) as exc:
@@ -221,7 +222,8 @@ def test_group_is_refused_before_verification_and_the_refusal_logged(desk, recor
     assert diff(before, entries(desk)) == Counter({("refused", "purpose:purchase"): 2})
 
 
-def test_group_after_verification(desk, record, agent, verifier, profiles) -> None:  # type: ignore[no-untyped-def]
+def test_group_after_verification(desk: DeskContext, record: int, agent: Actor, verifier: VerificationService,
+                                  profiles: ProfileService) -> None:
     contact = verified_contact(verifier, agent, record)
     before = entries(desk)
     group = profiles.open_group(agent, record, "purchase", contact)
@@ -257,7 +259,8 @@ def test_group_after_verification(desk, record, agent, verifier, profiles) -> No
     assert credit.retention.startswith("lagres til kjøpet er fullført")
 
 
-def test_other_groups_use_their_own_anchors(desk, record, agent, verifier, profiles) -> None:  # type: ignore[no-untyped-def]
+def test_other_groups_use_their_own_anchors(desk: DeskContext, record: int, agent: Actor, verifier: VerificationService,
+                                            profiles: ProfileService) -> None:
     contact = verified_contact(verifier, agent, record)
     service = {t.record_kind: t for t in profiles.open_group(agent, record, "customer_service", contact).tables}
     case = service["service_case"].rows[0]
@@ -279,7 +282,8 @@ def test_other_groups_use_their_own_anchors(desk, record, agent, verifier, profi
     assert "kept until 2029-03-31: 36 months after the purchase was completed" in [r.retention for r in rows]
 
 
-def test_group_after_a_recorded_reason(desk, record, agent, verifier, profiles) -> None:  # type: ignore[no-untyped-def]
+def test_group_after_a_recorded_reason(desk: DeskContext, record: int, agent: Actor, verifier: VerificationService,
+                                       profiles: ProfileService) -> None:
     c = verifier.start_contact(agent, record, "phone")
     verifier.record_access_reason(agent, c.contact_id, "Intern bedrageri-kontroll")
     before = entries(desk)
@@ -288,7 +292,8 @@ def test_group_after_a_recorded_reason(desk, record, agent, verifier, profiles) 
     assert diff(before, entries(desk)) == Counter({("view", "purpose:fraud"): 1})
 
 
-def test_pages_are_logged_as_pages_of_the_group(desk, record, agent, verifier, clock) -> None:  # type: ignore[no-untyped-def]
+def test_pages_are_logged_as_pages_of_the_group(desk: DeskContext, record: int, agent: Actor,
+                                                verifier: VerificationService, clock: Clock) -> None:
     profiles = ProfileService(desk, clock=clock, tz=UTC, page_size=2)
     contact = verified_contact(verifier, agent, record)
     orders = {t.record_kind: t for t in profiles.open_group(agent, record, "purchase", contact).tables}["order"]
@@ -299,7 +304,7 @@ def test_pages_are_logged_as_pages_of_the_group(desk, record, agent, verifier, c
     assert diff(before, entries(desk)) == Counter({("view", "purpose:purchase"): 1})
     with desk.db.transaction() as s:
         detail = s.execute(select(AccessLogEntry.detail).order_by(AccessLogEntry.seq.desc()).limit(1)).scalar_one()
-    assert "order rows 3-3" in detail
+    assert detail is not None and "order rows 3-3" in detail
     for bad in ({"offset": -1, "limit": 2}, {"offset": 0, "limit": 0}):
         with pytest.raises(InvalidInput):
             profiles.fetch_rows(agent, record, "purchase", "order", contact, **bad)
@@ -309,7 +314,9 @@ def test_pages_are_logged_as_pages_of_the_group(desk, record, agent, verifier, c
         profiles.open_group(agent, record, "astrology", contact)
 
 
-def test_need_to_know_ends_with_the_verification(desk, record, agent, verifier, profiles, clock) -> None:  # type: ignore[no-untyped-def]
+def test_need_to_know_ends_with_the_verification(desk: DeskContext, record: int, agent: Actor,
+                                                 verifier: VerificationService, profiles: ProfileService,
+                                                 clock: Clock) -> None:
     contact = verified_contact(verifier, agent, record)
     profiles.open_group(agent, record, "contact", contact)
     clock.now += timedelta(minutes=31)
@@ -321,7 +328,8 @@ def test_need_to_know_ends_with_the_verification(desk, record, agent, verifier, 
         profiles.open_group(agent, record, "contact", other)
 
 
-def test_a_contact_is_for_one_customer(desk, record, people, agent, verifier, profiles) -> None:  # type: ignore[no-untyped-def]
+def test_a_contact_is_for_one_customer(desk: DeskContext, record: int, people: dict[str, int], agent: Actor,
+                                       verifier: VerificationService, profiles: ProfileService) -> None:
     someone_else = verified_contact(verifier, agent, people["Sæther"])
     with pytest.raises(InvalidInput, match="another customer"):
         profiles.open_group(agent, record, "purchase", someone_else)
@@ -332,10 +340,12 @@ def test_a_contact_is_for_one_customer(desk, record, people, agent, verifier, pr
 # --- the identity number in full --------------------------------------------------------------------
 
 
-def test_reveal_needs_a_reason_and_the_password_and_is_logged(desk, people, agent, profiles) -> None:  # type: ignore[no-untyped-def]
+def test_reveal_needs_a_reason_and_the_password_and_is_logged(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                              profiles: ProfileService) -> None:
     cid = people["Sæther"]
     with desk.db.transaction() as s:
-        c = s.get(Customer, cid)
+        c = s.get_one(Customer, cid)
+        assert c.nid_encrypted is not None and c.nid_masked is not None
         number, masked = decrypt(desk.keys.nid_enc, c.nid_encrypted), c.nid_masked
     before = entries(desk)
     with pytest.raises(InvalidInput):
@@ -357,6 +367,7 @@ def test_reveal_needs_a_reason_and_the_password_and_is_logged(desk, people, agen
                          .where(AccessLogEntry.detail.contains(number[6:]))).scalar_one() == 0
 
 
-def test_reveal_swedish_number(desk, people, agent, profiles) -> None:  # type: ignore[no-untyped-def]
+def test_reveal_swedish_number(desk: DeskContext, people: dict[str, int], agent: Actor,
+                               profiles: ProfileService) -> None:
     revealed = profiles.reveal_national_id(agent, people["Lindström"], None, "Identifisering", "demo")
     assert revealed.country == "SE" and revealed.formatted[8] == "-" and len(revealed.formatted) == 13

@@ -60,15 +60,6 @@ THIRD_PARTY_NOTE = ("Kunden ringte. Det var samboeren min, Jon Rasmussen, som be
 MARKUP_MESSAGE = "Hei! Dette gjelder <b>Ola & Kari</b> og <img src=x> & co."
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The desk fixture makes seven accounts; production argon2 would dominate these tests."""
-    from argon2 import PasswordHasher
-
-    monkeypatch.setattr("desktop.services.accounts._HASHER", PasswordHasher(time_cost=1, memory_cost=1024,
-                                                                            parallelism=1))
-
-
 # --- building people ---------------------------------------------------------------------------------
 
 

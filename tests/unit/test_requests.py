@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from desktop.domain.deadlines import DeadlineState
 from desktop.domain.requests import Action, IdentityState, RequestState, RequestType, TransitionRefused
+from desktop.domain.roles import Actor
 from desktop.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.models import (
     AccessLogEntry,
@@ -41,6 +42,7 @@ from desktop.models import (
     ServiceCase,
 )
 from desktop.policy import load_policy
+from desktop.services.context import DeskContext
 from desktop.services.customers import CustomerService
 from desktop.services.letters import LETTER_KINDS, LetterTemplateError, render_letter
 from desktop.services.registry import contact_hash, purposes_for
@@ -55,26 +57,17 @@ from desktop.services.search import SearchService
 NOW = datetime(2026, 2, 10, 12, 0)
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Production argon2 costs ~0.3 s a hash and the desk fixture makes seven: these tests are about requests."""
-    from argon2 import PasswordHasher
-
-    monkeypatch.setattr("desktop.services.accounts._HASHER", PasswordHasher(time_cost=1, memory_cost=1024,
-                                                                            parallelism=1))
-
-
-def service(desk, now: datetime = NOW, **kw) -> RequestService:  # type: ignore[no-untyped-def]
+def service(desk: DeskContext, now: datetime = NOW, **kw: Any) -> RequestService:
     return RequestService(desk, clock=lambda: now, **kw)
 
 
 @pytest.fixture
-def svc(desk) -> RequestService:  # type: ignore[no-untyped-def]
+def svc(desk: DeskContext) -> RequestService:
     return service(desk)
 
 
 @pytest.fixture
-def kari(desk, people) -> int:  # type: ignore[no-untyped-def]
+def kari(desk: DeskContext, people: dict[str, int]) -> int:
     """Kari with a history in every record kind, one address from the public register, consents."""
     cid: int = people["Ødegård"]
     p = desk.policy
@@ -124,13 +117,13 @@ def kari(desk, people) -> int:  # type: ignore[no-untyped-def]
     return cid
 
 
-def started(svc: RequestService, actor, rtype: str, cid: int, **kw) -> int:  # type: ignore[no-untyped-def]
+def started(svc: RequestService, actor: Actor, rtype: str, cid: int, **kw: Any) -> int:
     view = svc.file(actor, rtype, cid, channel="email", **kw)
     svc.verify_identity(actor, view.id, note="one-time code to the registered e-mail")
     return view.id
 
 
-def count_requests(desk) -> int:  # type: ignore[no-untyped-def]
+def count_requests(desk: DeskContext) -> int:
     with desk.db.transaction() as s:
         return int(s.execute(select(func.count()).select_from(DsrRequest)).scalar_one())
 
@@ -144,7 +137,8 @@ def count_requests(desk) -> int:  # type: ignore[no-untyped-def]
     (date(2026, 11, 25), date(2026, 12, 25)),
     (date(2028, 1, 31), date(2028, 2, 29)),
 ])
-def test_rulebook_deadlines_through_file(desk, people, agent, received: date, due: date) -> None:  # type: ignore[no-untyped-def]
+def test_rulebook_deadlines_through_file(desk: DeskContext, people: dict[str, int], agent: Actor, received: date,
+                                         due: date) -> None:
     svc = service(desk, datetime(2028, 12, 1, 12))
     view = svc.file(agent, "access", people["Sæther"], channel="letter", received_on=received)
     assert view.due_on == due == view.effective_due
@@ -153,28 +147,30 @@ def test_rulebook_deadlines_through_file(desk, people, agent, received: date, du
     assert view.assigned_agent == "Agent Test" and view.filed_by == "Agent Test"
 
 
-def test_roll_forward_setting_moves_christmas(desk, people, agent) -> None:  # type: ignore[no-untyped-def]
+def test_roll_forward_setting_moves_christmas(desk: DeskContext, people: dict[str, int], agent: Actor) -> None:
     svc = service(desk, datetime(2026, 11, 25, 12), roll_forward=True)
     view = svc.file(agent, "access", people["Sæther"], channel="web")
     assert view.due_on == date(2026, 12, 28)  # 25th and 26th are holidays, 27th a Sunday
     assert view.received_at == datetime(2026, 11, 25, 12)
 
 
-def test_future_received_date_is_refused_and_nothing_filed(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_future_received_date_is_refused_and_nothing_filed(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                           svc: RequestService) -> None:
     with pytest.raises(InvalidInput) as exc:
         svc.file(agent, "access", people["Sæther"], channel="letter", received_on=date(2026, 2, 11))
     assert "future" in exc.value.message and "fremtiden" in exc.value.message_nb
     assert count_requests(desk) == 0
 
 
-def test_unknown_customer(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_customer(desk: DeskContext, people: dict[str, int], agent: Actor, svc: RequestService) -> None:
     with pytest.raises(NotFound) as exc:
         svc.file(agent, "access", 999_999, channel="phone")
     assert "999999" in exc.value.message and "finnes ikke" in exc.value.message_nb
     assert count_requests(desk) == 0
 
 
-def test_unknown_type_and_channel_list_the_valid_ones(people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_type_and_channel_list_the_valid_ones(people: dict[str, int], agent: Actor,
+                                                      svc: RequestService) -> None:
     with pytest.raises(InvalidInput) as exc:
         svc.file(agent, "delete_me", people["Sæther"], channel="phone")
     assert "access" in exc.value.message and "withdraw_consent" in exc.value.message
@@ -183,7 +179,8 @@ def test_unknown_type_and_channel_list_the_valid_ones(people, agent, svc) -> Non
     assert "counter" in exc.value.message
 
 
-def test_duplicate_is_refused_or_flagged(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_is_refused_or_flagged(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                         svc: RequestService) -> None:
     first = svc.file(agent, "access", people["Sæther"], channel="phone")
     with pytest.raises(DuplicateRequest) as exc:
         svc.file(agent, "access", people["Sæther"], channel="email")
@@ -200,7 +197,8 @@ def test_duplicate_is_refused_or_flagged(desk, people, agent, svc) -> None:  # t
 # --- moving through the machine -------------------------------------------------------------------
 
 
-def test_access_request_end_to_end(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_access_request_end_to_end(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                   svc: RequestService) -> None:
     view = svc.file(agent, "access", people["Åsen"], channel="email", notes="asked by e-mail")
     ack = svc.acknowledgement(agent, view.id)
     assert view.reference in ack.subject and "28.02.2026" not in ack.body and "10.03.2026" in ack.body
@@ -221,7 +219,8 @@ def test_access_request_end_to_end(desk, people, agent, svc) -> None:  # type: i
     assert exc.value.code == "terminal"
 
 
-def test_refusal_needs_a_reason_and_names_datatilsynet(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_refusal_needs_a_reason_and_names_datatilsynet(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                       svc: RequestService) -> None:
     view = svc.file(agent, "erasure", people["Nordmann"], channel="letter")
     for blank in ("", "  "):
         with pytest.raises(TransitionRefused) as exc:
@@ -235,7 +234,8 @@ def test_refusal_needs_a_reason_and_names_datatilsynet(desk, people, agent, svc)
     assert "two letters" in letter.body
 
 
-def test_database_refuses_a_refusal_without_reason(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_database_refuses_a_refusal_without_reason(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                   svc: RequestService) -> None:
     view = svc.file(agent, "access", people["Nordmann"], channel="letter")
     with pytest.raises(IntegrityError), desk.db.transaction() as s:
         s.execute(text("UPDATE dsr_request SET state = 'refused' WHERE id = :id"), {"id": view.id})
@@ -243,7 +243,7 @@ def test_database_refuses_a_refusal_without_reason(desk, people, agent, svc) -> 
         s.execute(text("UPDATE dsr_request SET state = 'awaiting_approval' WHERE id = :id"), {"id": view.id})
 
 
-def test_extension_within_first_month_and_its_notice(desk, people, agent) -> None:  # type: ignore[no-untyped-def]
+def test_extension_within_first_month_and_its_notice(desk: DeskContext, people: dict[str, int], agent: Actor) -> None:
     rid = service(desk, datetime(2026, 2, 10, 12)).file(agent, "access", people["Åsen"], channel="email",
                                                           received_on=date(2026, 1, 31)).id
     svc = service(desk, datetime(2026, 2, 27, 12))
@@ -259,7 +259,8 @@ def test_extension_within_first_month_and_its_notice(desk, people, agent) -> Non
     assert exc.value.code == "already_extended"
 
 
-def test_extension_refused_once_the_first_month_has_passed(desk, people, agent) -> None:  # type: ignore[no-untyped-def]
+def test_extension_refused_once_the_first_month_has_passed(desk: DeskContext, people: dict[str, int],
+                                                           agent: Actor) -> None:
     rid = service(desk).file(agent, "access", people["Åsen"], channel="email", received_on=date(2026, 1, 31)).id
     with pytest.raises(TransitionRefused) as exc:
         service(desk, datetime(2026, 3, 1, 12)).extend(agent, rid, "complex")
@@ -269,7 +270,8 @@ def test_extension_refused_once_the_first_month_has_passed(desk, people, agent) 
     assert view.extended_until is None and view.deadline_state is DeadlineState.OVERDUE and view.days_left == -1
 
 
-def test_identity_from_a_passed_identity_check(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_identity_from_a_passed_identity_check(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                               svc: RequestService) -> None:
     from desktop.models import Contact, IdentityVerification
 
     cid, other = people["Åsen"], people["Sæther"]
@@ -298,7 +300,8 @@ def test_identity_from_a_passed_identity_check(desk, people, agent, svc) -> None
     assert view.identity_state is IdentityState.VERIFIED and "questions" in (view.history[-1].note or "")
 
 
-def test_assign_to_a_colleague(desk, people, agent, supervisor, svc) -> None:  # type: ignore[no-untyped-def]
+def test_assign_to_a_colleague(desk: DeskContext, people: dict[str, int], agent: Actor, supervisor: Actor,
+                               svc: RequestService) -> None:
     from desktop.services.accounts import AccountService
 
     rid = svc.file(agent, "access", people["Åsen"], channel="phone").id
@@ -311,14 +314,15 @@ def test_assign_to_a_colleague(desk, people, agent, supervisor, svc) -> None:  #
     assert svc.assign(agent, rid, None).assigned_agent == ""
 
 
-def test_stale_screen_gets_a_concurrent_change(people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_stale_screen_gets_a_concurrent_change(people: dict[str, int], agent: Actor, svc: RequestService) -> None:
     view = svc.file(agent, "access", people["Åsen"], channel="email")
     svc.verify_identity(agent, view.id, note="known voice", version=view.version)
     with pytest.raises(ConcurrentChange):
         svc.withdraw(agent, view.id, version=view.version)
 
 
-def test_erasure_waits_for_its_plan(people, agent, supervisor, svc) -> None:  # type: ignore[no-untyped-def]
+def test_erasure_waits_for_its_plan(people: dict[str, int], agent: Actor, supervisor: Actor,
+                                    svc: RequestService) -> None:
     rid = started(svc, agent, "erasure", people["Nordmann"])
     svc.transition(agent, rid, Action.START)
     view = svc.transition(agent, rid, Action.SUBMIT_FOR_APPROVAL)
@@ -337,7 +341,8 @@ def test_erasure_waits_for_its_plan(people, agent, supervisor, svc) -> None:  # 
 # --- the queue -----------------------------------------------------------------------------------
 
 
-def test_queue_filters_counts_and_logging(desk, people, agent, supervisor) -> None:  # type: ignore[no-untyped-def]
+def test_queue_filters_counts_and_logging(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                          supervisor: Actor) -> None:
     svc = service(desk)
     old = svc.file(agent, "access", people["Åsen"], channel="letter", received_on=date(2026, 1, 5))
     soon = svc.file(supervisor, "portability", people["Sæther"], channel="web", received_on=date(2026, 1, 12))
@@ -371,7 +376,8 @@ def test_queue_filters_counts_and_logging(desk, people, agent, supervisor) -> No
         assert len(logged) == 7 and all("Åsen" not in (e.detail or "") for e in logged)
 
 
-def test_get_shows_history_and_is_logged(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_get_shows_history_and_is_logged(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                         svc: RequestService) -> None:
     rid = started(svc, agent, "access", people["Åsen"])
     view = svc.get(agent, rid)
     assert [e.action for e in view.history] == ["file", "verify_identity"]
@@ -386,7 +392,7 @@ def test_get_shows_history_and_is_logged(desk, people, agent, svc) -> None:  # t
 # --- rectification ---------------------------------------------------------------------------------
 
 
-def test_rectification_end_to_end(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_rectification_end_to_end(desk: DeskContext, people: dict[str, int], agent: Actor, svc: RequestService) -> None:
     cid = people["Ødegård"]
     rid = svc.file(agent, "rectification", cid, channel="email").id
     with pytest.raises(TransitionRefused):  # identity first: a false rectification is an account takeover
@@ -428,7 +434,8 @@ def test_rectification_end_to_end(desk, people, agent, svc) -> None:  # type: ig
     assert "e-postadresse" in view.letters[-1].body and "Qliro" in view.letters[-1].body
 
 
-def test_rectification_without_changes_changes_nothing(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_rectification_without_changes_changes_nothing(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                       svc: RequestService) -> None:
     rid = started(svc, agent, "rectification", people["Sæther"])
     with pytest.raises(InvalidInput, match="Nothing to change"):
         svc.rectify(agent, rid, {"email": "PER.SAETHER@example.net"})
@@ -438,7 +445,7 @@ def test_rectification_without_changes_changes_nothing(desk, people, agent, svc)
 # --- restriction ---------------------------------------------------------------------------------
 
 
-def test_restriction_lift_needs_a_notice_first(desk, kari, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_restriction_lift_needs_a_notice_first(desk: DeskContext, kari: int, agent: Actor, svc: RequestService) -> None:
     rid = started(svc, agent, "restriction", kari)
     view = svc.restrict(agent, rid)
     assert view.state is RequestState.DONE and view.active_restrictions > 10 and view.customer_restricted
@@ -461,7 +468,8 @@ def test_restriction_lift_needs_a_notice_first(desk, kari, agent, svc) -> None: 
         assert s.execute(select(func.count()).select_from(FraudSignal).where(FraudSignal.restricted)).scalar() == 0
 
 
-def test_restriction_per_purpose_notifies_only_its_recipients(desk, kari, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_restriction_per_purpose_notifies_only_its_recipients(desk: DeskContext, kari: int, agent: Actor,
+                                                              svc: RequestService) -> None:
     rid = started(svc, agent, "restriction", kari, purposes=["job_application"])
     view = svc.restrict(agent, rid)
     assert view.active_restrictions == 1 and not view.customer_restricted  # the customer row serves 7 purposes
@@ -475,7 +483,8 @@ def test_restriction_per_purpose_notifies_only_its_recipients(desk, kari, agent,
     assert people_id == kari
 
 
-def test_lifting_one_restriction_keeps_records_another_request_restricts(desk, kari, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_lifting_one_restriction_keeps_records_another_request_restricts(desk: DeskContext, kari: int, agent: Actor,
+                                                                         svc: RequestService) -> None:
     restriction = started(svc, agent, "restriction", kari)
     svc.restrict(agent, restriction)
     consent = started(svc, agent, "withdraw_consent", kari)
@@ -491,7 +500,8 @@ def test_lifting_one_restriction_keeps_records_another_request_restricts(desk, k
 # --- objections ------------------------------------------------------------------------------------
 
 
-def test_marketing_objection_takes_effect_at_once(desk, kari, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_marketing_objection_takes_effect_at_once(desk: DeskContext, kari: int, agent: Actor,
+                                                  svc: RequestService) -> None:
     assert svc.is_marketable(kari, "email") and svc.is_marketable(kari, "sms")
     view = svc.file(agent, "objection_direct_marketing", kari, channel="phone", marketing_channel="email")
     assert view.state is RequestState.DONE and view.identity_state is IdentityState.NOT_REQUIRED
@@ -511,7 +521,8 @@ def test_marketing_objection_takes_effect_at_once(desk, kari, agent, svc) -> Non
         assert s.execute(select(func.count()).select_from(MarketingSuppression)).scalar() == 3
 
 
-def test_legitimate_interest_objection_upheld_by_a_supervisor(desk, kari, agent, supervisor, svc) -> None:  # type: ignore[no-untyped-def]
+def test_legitimate_interest_objection_upheld_by_a_supervisor(desk: DeskContext, kari: int, agent: Actor,
+                                                              supervisor: Actor, svc: RequestService) -> None:
     rid = started(svc, agent, "objection_legitimate_interest", kari)
     svc.transition(agent, rid, Action.START)
     svc.transition(agent, rid, Action.SUBMIT_FOR_APPROVAL)
@@ -532,7 +543,8 @@ def test_legitimate_interest_objection_upheld_by_a_supervisor(desk, kari, agent,
     assert "overriding" in view.letters[-1].body
 
 
-def test_legitimate_interest_objection_not_upheld_records_grounds(desk, kari, agent, supervisor, svc) -> None:  # type: ignore[no-untyped-def]
+def test_legitimate_interest_objection_not_upheld_records_grounds(desk: DeskContext, kari: int, agent: Actor,
+                                                                  supervisor: Actor, svc: RequestService) -> None:
     rid = started(svc, agent, "objection_legitimate_interest", kari)
     svc.transition(agent, rid, Action.START)
     view = svc.transition(supervisor, rid, Action.REJECT, reason="Open warranty claim needs the case history.")
@@ -546,7 +558,7 @@ def test_legitimate_interest_objection_not_upheld_records_grounds(desk, kari, ag
 # --- consent withdrawal --------------------------------------------------------------------------
 
 
-def test_consent_withdrawal(desk, kari, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_consent_withdrawal(desk: DeskContext, kari: int, agent: Actor, svc: RequestService) -> None:
     rid = started(svc, agent, "withdraw_consent", kari)
     with pytest.raises(InvalidInput, match="consent"):
         svc.withdraw_consent(agent, rid, purposes=["purchase"])
@@ -566,7 +578,7 @@ def test_consent_withdrawal(desk, kari, agent, svc) -> None:  # type: ignore[no-
 # --- portability ---------------------------------------------------------------------------------
 
 
-def test_portability_zip(desk, kari, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_portability_zip(desk: DeskContext, kari: int, agent: Actor, svc: RequestService) -> None:
     rid = started(svc, agent, "portability", kari)
     with pytest.raises(TransitionRefused) as exc:
         svc.complete(agent, rid, "sent")
@@ -646,7 +658,8 @@ def test_letter_with_a_missing_field_is_an_error() -> None:
         render_letter("refusal", "sv")
 
 
-def test_access_log_still_verifies_and_holds_no_names(desk, kari, agent, supervisor, svc) -> None:  # type: ignore[no-untyped-def]
+def test_access_log_still_verifies_and_holds_no_names(desk: DeskContext, kari: int, agent: Actor, supervisor: Actor,
+                                                      svc: RequestService) -> None:
     rid = started(svc, agent, "rectification", kari)
     svc.rectify(agent, rid, {"first_name": "Katrine"})
     svc.file(agent, "objection_direct_marketing", kari, channel="email")

@@ -23,23 +23,16 @@ from desktop.models import (
     Payment,
     RetentionRun,
 )
-from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.registry import purposes_for
 from desktop.services.requests import RequestService
 from desktop.services.retention import RetentionProgress, RetentionService
+from tests.helpers.desks import login
 
 TODAY = date(2026, 11, 28)
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    monkeypatch.setattr("desktop.services.accounts._HASHER", PasswordHasher(time_cost=1, memory_cost=1024,
-                                                                            parallelism=1))
-
-
-def buy(desk, cid: int, number: str, at: datetime) -> None:  # type: ignore[no-untyped-def]
+def buy(desk: DeskContext, cid: int, number: str, at: datetime) -> None:
     p = desk.policy
     with desk.db.transaction() as s:
         o = Order(customer_id=cid, order_number=number, ordered_at=at, completed_at=at, status="completed",
@@ -58,7 +51,7 @@ def buy(desk, cid: int, number: str, at: datetime) -> None:  # type: ignore[no-u
 
 
 @pytest.fixture
-def register(desk, people) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def register(desk: DeskContext, people: dict[str, int]) -> dict[str, int]:
     """Ødegård: all expired. Sæther: expired but bookkeeping holds the invoice. Åsen: recent.
     Nordmann: old, but with an open request. Lindström: only the person row, from 2024."""
     p = desk.policy
@@ -79,12 +72,12 @@ def register(desk, people) -> dict[str, int]:  # type: ignore[no-untyped-def]
     buy(desk, people["Sæther"], "TP-2", datetime(2022, 6, 1))
     buy(desk, people["Åsen"], "TP-3", datetime(2026, 1, 10))
     buy(desk, people["Nordmann"], "TP-4", old)
-    agent = AccountService(desk).login("agent", "demo")
+    agent = login(desk, "agent")
     RequestService(desk).file(agent, "access", people["Nordmann"], channel="email")
     return dict(people)
 
 
-def snapshot(desk) -> dict[str, list[tuple[Any, ...]]]:  # type: ignore[no-untyped-def]
+def snapshot(desk: DeskContext) -> dict[str, list[tuple[Any, ...]]]:
     out = {}
     with desk.db.transaction() as s:
         for kind, model in RECORD_MODELS.items():
@@ -97,7 +90,7 @@ def system() -> Actor:
     return system_actor("test-ws", "retention")
 
 
-def test_dry_run_changes_nothing_and_reports_what_a_run_does(desk, register) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_changes_nothing_and_reports_what_a_run_does(desk: DeskContext, register: dict[str, int]) -> None:
     svc = RetentionService(desk)
     before = snapshot(desk)
     dry = svc.run(system(), dry_run=True, today=TODAY, batch=2)
@@ -109,7 +102,7 @@ def test_dry_run_changes_nothing_and_reports_what_a_run_does(desk, register) -> 
     assert "dry run, nothing changed" in dry.describe("en") and "prøvekjøring" in dry.describe("nb")
 
 
-def test_run_erases_what_expired_and_restricts_what_a_law_keeps(desk, register) -> None:  # type: ignore[no-untyped-def]
+def test_run_erases_what_expired_and_restricts_what_a_law_keeps(desk: DeskContext, register: dict[str, int]) -> None:
     report = RetentionService(desk).run(system(), dry_run=False, today=TODAY)
     assert report.erased == {"order": 1, "order_line": 1, "delivery": 2, "payment": 1, "contact_message": 1,
                              "membership": 1, "address": 1, "customer": 1}
@@ -135,7 +128,7 @@ def test_run_erases_what_expired_and_restricts_what_a_law_keeps(desk, register) 
         assert s.execute(select(func.count()).select_from(Membership)).scalar_one() == 0
 
 
-def test_second_run_is_a_no_op(desk, register) -> None:  # type: ignore[no-untyped-def]
+def test_second_run_is_a_no_op(desk: DeskContext, register: dict[str, int]) -> None:
     svc = RetentionService(desk)
     svc.run(system(), dry_run=False, today=TODAY)
     before = snapshot(desk)
@@ -144,7 +137,7 @@ def test_second_run_is_a_no_op(desk, register) -> None:  # type: ignore[no-untyp
     assert snapshot(desk) == before
 
 
-def test_an_interrupted_run_resumes_where_it_stopped(desk, register) -> None:  # type: ignore[no-untyped-def]
+def test_an_interrupted_run_resumes_where_it_stopped(desk: DeskContext, register: dict[str, int]) -> None:
     svc = RetentionService(desk)
     seen: list[RetentionProgress] = []
 
@@ -169,7 +162,7 @@ def test_an_interrupted_run_resumes_where_it_stopped(desk, register) -> None:  #
         assert s.get(Customer, register["Ødegård"]) is None
 
 
-def test_every_batch_is_audited_with_counts_and_no_names(desk, register) -> None:  # type: ignore[no-untyped-def]
+def test_every_batch_is_audited_with_counts_and_no_names(desk: DeskContext, register: dict[str, int]) -> None:
     RetentionService(desk).run(system(), dry_run=False, today=TODAY, batch=2)
     with desk.db.transaction() as s:
         entries = s.execute(select(AccessLogEntry).where(AccessLogEntry.data == "retention")
@@ -183,15 +176,15 @@ def test_every_batch_is_audited_with_counts_and_no_names(desk, register) -> None
         assert desk.audit.verify(s).ok
 
 
-def test_only_an_administrator_or_the_system_may_run_it(desk, register) -> None:  # type: ignore[no-untyped-def]
-    supervisor = AccountService(desk).login("supervisor", "demo")
+def test_only_an_administrator_or_the_system_may_run_it(desk: DeskContext, register: dict[str, int]) -> None:
+    supervisor = login(desk, "supervisor")
     with pytest.raises(PermissionDenied):
         RetentionService(desk).run(supervisor, dry_run=True)
-    admin = AccountService(desk).login("admin", "demo")
+    admin = login(desk, "admin")
     assert RetentionService(desk).run(admin, dry_run=True, today=TODAY).people_visited == 5
 
 
-def test_cli_retention_run(desk, register, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_retention_run(desk: DeskContext, register: dict[str, int], capsys: pytest.CaptureFixture[str]) -> None:
     db = str(desk.db.sqlite_path)
     before = snapshot(desk)
     assert main(["--db", db, "retention", "run", "--dry-run"]) == 0

@@ -6,15 +6,17 @@ from datetime import datetime
 
 import pytest
 
-from desktop.domain.roles import Actor, Role
+from desktop.domain.roles import Actor, Permission, Role
 from desktop.errors import AuthenticationFailed, PermissionDenied
 from desktop.models import Order
 from desktop.services.accounts import AccountService
+from desktop.services.context import DeskContext
 from desktop.services.registry import add_customer, purposes_for
-from desktop.services.search import SearchService, mask_query
+from desktop.services.search import SearchPage, SearchService, mask_query
+from tests.helpers.desks import login
 
 
-def names(page) -> list[str]:  # type: ignore[no-untyped-def]
+def names(page: SearchPage) -> list[str]:
     return [h.name for h in page.hits]
 
 
@@ -27,41 +29,43 @@ def names(page) -> list[str]:  # type: ignore[no-untyped-def]
         ("lindstrom", "Åsa Lindström"), ("Åsa", "Åsa Lindström"), ("kar ød", "Kari Ødegård"),
     ],
 )
-def test_names(desk, people, agent, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_names(desk: DeskContext, people: dict[str, int], agent: Actor, query: str, expected: str) -> None:
     assert expected in names(SearchService(desk).search(agent, query))
 
 
-def test_words_must_all_match(desk, people, agent) -> None:  # type: ignore[no-untyped-def]
+def test_words_must_all_match(desk: DeskContext, people: dict[str, int], agent: Actor) -> None:
     assert names(SearchService(desk).search(agent, "ola ødegård")) == []
 
 
 @pytest.mark.parametrize("query", ["+47 912 34 567", "91234567", "912 34 567", "0047 91234567", "+4791234567"])
-def test_phone_any_format(desk, people, agent, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_phone_any_format(desk: DeskContext, people: dict[str, int], agent: Actor, query: str) -> None:
     assert names(SearchService(desk).search(agent, query)) == ["Kari Ødegård"]
 
 
 @pytest.mark.parametrize("query", ["070-123 45 67", "+46 70 123 45 67", "0701234567"])
-def test_swedish_phone(desk, people, agent, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_swedish_phone(desk: DeskContext, people: dict[str, int], agent: Actor, query: str) -> None:
     assert names(SearchService(desk).search(agent, query)) == ["Åsa Lindström"]
 
 
-def test_email(desk, people, agent) -> None:  # type: ignore[no-untyped-def]
+def test_email(desk: DeskContext, people: dict[str, int], agent: Actor) -> None:
     assert names(SearchService(desk).search(agent, "  Per.Saether@Example.NET ")) == ["Per Sæther"]
 
 
-def test_national_id_exact_through_keyed_hash(desk, people, agent) -> None:  # type: ignore[no-untyped-def]
+def test_national_id_exact_through_keyed_hash(desk: DeskContext, people: dict[str, int], agent: Actor) -> None:
     from desktop.models import Customer
     from desktop.security.crypto import decrypt
 
     with desk.db.transaction() as s:
-        c = s.get(Customer, people["Sæther"])
+        c = s.get_one(Customer, people["Sæther"])
+        assert c.nid_encrypted is not None
         number = decrypt(desk.keys.nid_enc, c.nid_encrypted)
     assert names(SearchService(desk).search(agent, number)) == ["Per Sæther"]
     spaced = f"{number[:6]} {number[6:]}"
     assert names(SearchService(desk).search(agent, spaced)) == ["Per Sæther"]
 
 
-def test_invalid_national_id_says_which_rule_and_still_searches(desk, people, agent) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_national_id_says_which_rule_and_still_searches(desk: DeskContext, people: dict[str, int],
+                                                                agent: Actor) -> None:
     page = SearchService(desk).search(agent, "15108695077")
     assert page.notes and "control" in page.notes[0].lower()
     assert "kontrollsiffer" in page.notes_nb[0].lower()
@@ -69,7 +73,7 @@ def test_invalid_national_id_says_which_rule_and_still_searches(desk, people, ag
     assert page.notes and page.hits == ()
 
 
-def test_order_number(desk, people, agent) -> None:  # type: ignore[no-untyped-def]
+def test_order_number(desk: DeskContext, people: dict[str, int], agent: Actor) -> None:
     with desk.db.transaction() as s:
         s.add(Order(customer_id=people["Åsen"], order_number="TP-1234567", ordered_at=datetime(2025, 1, 1),
                     status="completed", total_minor=100, purposes=purposes_for(desk.policy, "order"),
@@ -79,14 +83,14 @@ def test_order_number(desk, people, agent) -> None:  # type: ignore[no-untyped-d
 
 
 @pytest.mark.parametrize("query", ["%", "_", "'", '"', "'; DROP TABLE customer; --", "a%b", "o_a", "1=1 OR"])
-def test_sql_characters_are_plain_text(desk, people, agent, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_sql_characters_are_plain_text(desk: DeskContext, people: dict[str, int], agent: Actor, query: str) -> None:
     page = SearchService(desk).search(agent, query)
     assert all(h.name in {"Ola Nordmann", "Kari Ødegård", "Per Sæther", "Bjørn Åsen", "Åsa Lindström"}
                for h in page.hits)
     assert names(SearchService(desk).search(agent, "nordmann")) == ["Ola Nordmann"]
 
 
-def test_results_page_lazily_in_norwegian_order(desk, agent) -> None:  # type: ignore[no-untyped-def]
+def test_results_page_lazily_in_norwegian_order(desk: DeskContext, agent: Actor) -> None:
     firsts = ["Øystein", "Anne", "Åge", "Zara", "Ærle", "Bjørn"]
     with desk.db.transaction() as s:
         for i in range(120):
@@ -112,14 +116,14 @@ def test_query_mask() -> None:
     assert "567" in mask_query("+47 912 34 567") and "912" not in mask_query("+47 912 34 567")
 
 
-def test_roles_and_disabled_accounts(desk, people) -> None:  # type: ignore[no-untyped-def]
-    agent = AccountService(desk).login("agent", "demo")
+def test_roles_and_disabled_accounts(desk: DeskContext, people: dict[str, int]) -> None:
+    agent = login(desk, "agent")
     AccountService(desk).set_disabled("agent")
     with pytest.raises(AuthenticationFailed):
         SearchService(desk).search(agent, "nordmann")
 
     class NoSearch(Actor):
-        def can(self, permission) -> bool:  # type: ignore[no-untyped-def, override]
+        def can(self, permission: Permission) -> bool:
             return False
 
     with pytest.raises(PermissionDenied):

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from desktop.errors import DatabaseUnavailable, KeyringUnavailable, SchemaOutdated
-from desktop.services.context import open_desk
+from desktop.services.context import DeskContext, open_desk
 from desktop.storage.database import Database
+from tests.helpers.memory_keyring import MemoryKeyring, lose_keyring
 
 
 def test_new_database_file_is_private(tmp_path: Path) -> None:
@@ -21,7 +22,7 @@ def test_new_database_file_is_private(tmp_path: Path) -> None:
     assert mode & 0o077 == 0
 
 
-def test_sqlite_pragmas(desk) -> None:  # type: ignore[no-untyped-def]
+def test_sqlite_pragmas(desk: DeskContext) -> None:
     with desk.db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA recursive_triggers").scalar() == 1
@@ -90,20 +91,14 @@ def test_database_without_schema(tmp_path: Path) -> None:
 
 
 def test_missing_keyring_for_a_real_database(tmp_path: Path) -> None:
-    import keyring
-    from keyring.backends import fail
-
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     with pytest.raises(KeyringUnavailable) as exc:
         open_desk(f"sqlite:///{tmp_path / 'real.sqlite3'}", migrate=True, demo=False, create_keys=True)
     assert "keyring" in exc.value.message.lower() and "gnome-keyring" in exc.value.message
 
 
 def test_demo_database_falls_back_to_a_private_key_file(tmp_path: Path) -> None:
-    import keyring
-    from keyring.backends import fail
-
-    keyring.set_keyring(fail.Keyring())
+    lose_keyring()
     path = tmp_path / "demo.sqlite3"
     ctx = open_desk(f"sqlite:///{path}", migrate=True, demo=True, create_keys=True)
     assert ctx.keys.demo_only
@@ -115,12 +110,12 @@ def test_demo_database_falls_back_to_a_private_key_file(tmp_path: Path) -> None:
     again.close()
 
 
-def test_keys_come_from_the_keyring_when_there_is_one(desk, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+def test_keys_come_from_the_keyring_when_there_is_one(desk: DeskContext, memory_keyring: MemoryKeyring) -> None:
     assert desk.keys.storage == "keyring" and not desk.keys.demo_only
     assert any(k[1] == f"db:{desk.instance_id}" for k in memory_keyring.store)
 
 
-def test_driver_errors_never_carry_parameter_values(desk) -> None:  # type: ignore[no-untyped-def]
+def test_driver_errors_never_carry_parameter_values(desk: DeskContext) -> None:
     """Error text reaches log lines and message boxes; a searched name must not ride along."""
     from sqlalchemy import text
     from sqlalchemy.exc import IntegrityError
@@ -142,7 +137,7 @@ def _dropped() -> Exception:
                       connection_invalidated=True)
 
 
-def test_a_retried_look_up_reports_its_own_error_not_the_lost_connection(desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_retried_look_up_reports_its_own_error_not_the_lost_connection(desk: DeskContext) -> None:
     """The second attempt's "not found" (or "no access") is what the person must read."""
     from desktop.errors import NotFound
 
@@ -160,7 +155,7 @@ def test_a_retried_look_up_reports_its_own_error_not_the_lost_connection(desk) -
     assert len(attempts) == 2
 
 
-def test_a_look_up_that_loses_its_connection_twice_says_so(desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_look_up_that_loses_its_connection_twice_says_so(desk: DeskContext) -> None:
     from desktop.storage.database import ConnectionLost
 
     attempts: list[int] = []

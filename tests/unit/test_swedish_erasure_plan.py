@@ -11,11 +11,12 @@ from typing import Any
 
 from desktop.domain.erasure import KeepReason, PlanDecision, PlanItem, fingerprint, group_by_purpose
 from desktop.domain.retention import bookkeeping_hold
-from desktop.services.accounts import AccountService
 from desktop.services.erasure import ErasureService, PlanView
 from desktop.services.requests import RequestService
+from tests.helpers.desks import login
+from tests.helpers.records import add_history
 
-from .test_erasure import NOW, add_history
+from .test_erasure import NOW
 
 
 def _planned(desk: Any, agent: Any, cid: int, now: datetime = NOW) -> tuple[int, PlanView]:
@@ -72,7 +73,7 @@ def test_one_plan_has_one_fingerprint_in_every_language(desk: Any, people: dict[
     assert len(set(heads.values())) == 3  # three languages, one fingerprint
 
     # A supervisor approves with the fingerprint a Swedish screen showed: it is the stored plan's.
-    boss = AccountService(desk).login("supervisor", "demo")
+    boss = login(desk, "supervisor")
     approval = ErasureService(desk, clock=lambda: NOW).approve(boss, rid, "demo", plan.fingerprint)
     assert approval.decision == "approved" and approval.plan_fingerprint == plan.fingerprint
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -27,24 +28,28 @@ from desktop.domain.erasure import (
 from desktop.domain.retention import (
     _ANCHOR_PAST,
     _ANCHOR_PENDING,
-    _WORDS,
     ANCHORS,
     LANGUAGES,
     LAW_NO_BOOKKEEPING,
     LAW_SE_BOOKKEEPING,
+    RETENTION_WORDS,
     bookkeeping_hold,
     consumer_complaint_hold,
     decide,
     fraud_hold,
     retention_due,
 )
+from desktop.domain.roles import Actor
 from desktop.models import Customer, Order, RequestLetter
-from desktop.services.erasure import _COMPLETION
+from desktop.services.context import DeskContext
+from desktop.services.erasure.service import _COMPLETION
 from desktop.services.profile import _VALUES, LANGS, SPECS, Column, ProfileService, _Fmt, lang_index
 from desktop.services.register_copy import RegisterCopyService
 from desktop.services.registry import purposes_for
 from desktop.services.verification import FileSmsGateway, SmtpMailer, VerificationService
-from tests.unit.test_erasure import add_history, filed, login, services
+from tests.helpers.desks import login
+from tests.helpers.records import add_history
+from tests.unit.test_erasure import filed, services
 
 T0 = datetime(2026, 4, 10, 12, 0)
 NBSP = "\u00a0"
@@ -59,12 +64,12 @@ class Rule:
 
 
 @pytest.fixture
-def verifier(desk, tmp_path):  # type: ignore[no-untyped-def]
+def verifier(desk: DeskContext, tmp_path: Path) -> VerificationService:
     mailer = SmtpMailer("127.0.0.1", 9, starttls=False, ssl=False, username=None, password=None, sender="a@b.se")
     return VerificationService(desk, mailer=mailer, sms=FileSmsGateway(tmp_path / "sms"), clock=lambda: T0)
 
 
-def verified_contact(verifier, agent, customer_id: int) -> int:  # type: ignore[no-untyped-def]
+def verified_contact(verifier: VerificationService, agent: Actor, customer_id: int) -> int:
     c = verifier.start_contact(agent, customer_id, "phone")
     verifier.verify_electronic_id(agent, c.contact_id, "BankID", "tx-0009876")
     return int(c.contact_id)
@@ -73,7 +78,7 @@ def verified_contact(verifier, agent, customer_id: int) -> int:  # type: ignore[
 # --- the profile ------------------------------------------------------------------------------------
 
 
-def test_a_demo_customers_profile_in_swedish(desk, agent, verifier) -> None:  # type: ignore[no-untyped-def]
+def test_a_demo_customers_profile_in_swedish(desk: DeskContext, agent: Actor, verifier: VerificationService) -> None:
     generate_demo_data(desk, customers=12, seed=4)
     with desk.db.transaction() as s:
         swedes = s.execute(select(Customer.id).where(Customer.country == "SE")).scalars().all()
@@ -107,7 +112,8 @@ def test_a_demo_customers_profile_in_swedish(desk, agent, verifier) -> None:  # 
         assert not re.search(rf"\b{english}\b", shown), english
 
 
-def test_swedish_values_dates_money_and_yes_no(desk, people, agent, verifier) -> None:  # type: ignore[no-untyped-def]
+def test_swedish_values_dates_money_and_yes_no(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                               verifier: VerificationService) -> None:
     cid = people["Lindström"]
     with desk.db.transaction() as s:
         s.add_all([
@@ -172,7 +178,7 @@ def test_every_retention_and_erasure_text_has_swedish() -> None:
         assert set(table) == set(LANGUAGES)
         for lang in LANGUAGES:
             assert set(table[lang]) == ANCHORS, lang
-    assert set(_WORDS) == set(LANGUAGES)
+    assert set(RETENTION_WORDS) == set(LANGUAGES)
     for words in (_REASON_WORDS, _PART_LABELS, _KEEP_TEXT, _COMPLETION):
         assert set(words) == set(LANGUAGES)
         assert all(set(words[lang]) == set(words["nb"]) for lang in LANGUAGES)  # type: ignore[index]
@@ -236,7 +242,7 @@ def test_an_erasure_decision_and_plan_reasons_in_swedish() -> None:
 # --- the erasure completion letter ------------------------------------------------------------------
 
 
-def test_a_swedish_customers_erasure_completion_letter_is_swedish(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_a_swedish_customers_erasure_completion_letter_is_swedish(desk: DeskContext, people: dict[str, int]) -> None:
     cid = people["Lindström"]
     add_history(desk, cid)
     agent, boss = login(desk, "agent"), login(desk, "supervisor")
@@ -260,7 +266,7 @@ def test_a_swedish_customers_erasure_completion_letter_is_swedish(desk, people) 
         assert english not in body
 
 
-def test_a_norwegian_customers_completion_letter_is_unchanged(desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_a_norwegian_customers_completion_letter_is_unchanged(desk: DeskContext, people: dict[str, int]) -> None:
     cid = people["Ødegård"]
     add_history(desk, cid)
     agent, boss = login(desk, "agent"), login(desk, "supervisor")

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from desktop.domain.roles import DEFAULT_APP_ROLE
 from desktop.errors import InvalidInput
-from desktop.services.team_setup import APP_ROLES_META, DEFAULT_APP_ROLE, _recorded_roles, check_role_name
+from desktop.services.team_setup import APP_ROLES_META, _recorded_roles, check_role_name
 
 
 def test_recorded_roles_keep_only_whole_role_names() -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, inspect, select
 
+from desktop.domain.roles import Actor
 from desktop.errors import InvalidInput, NotFound
 from desktop.models import (
     AccessLogEntry,
@@ -26,6 +27,7 @@ from desktop.models import (
     Order,
     VerificationLockout,
 )
+from desktop.services.context import DeskContext
 from desktop.services.registry import purposes_for
 from desktop.services.verification import (
     CodeNotSent,
@@ -38,20 +40,10 @@ from desktop.services.verification import (
     parse_amount,
     parse_order_date,
 )
-from tests.helpers.smtp import free_port
+from tests.helpers.clock import Clock
+from tests.helpers.smtp import Inbox, free_port
 
 T0 = datetime(2026, 3, 10, 12, 0)
-
-
-class Clock:
-    def __init__(self, start: datetime = T0) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kw: float) -> None:
-        self.now += timedelta(**kw)
 
 
 def mailer(port: int) -> SmtpMailer:
@@ -61,7 +53,7 @@ def mailer(port: int) -> SmtpMailer:
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(T0)
 
 
 @pytest.fixture
@@ -70,12 +62,12 @@ def sms_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def svc(desk, clock, sms_file):  # type: ignore[no-untyped-def]
+def svc(desk: DeskContext, clock: Clock, sms_file: Path) -> VerificationService:
     """The service with a mail server nobody listens on; tests that mail use `smtp`."""
     return VerificationService(desk, mailer=mailer(free_port()), sms=FileSmsGateway(sms_file), clock=clock)
 
 
-def add_orders(desk, customer_id: int, *, n: int = 3, street: str = "Storgata 1", postcode: str = "0150",  # type: ignore[no-untyped-def]
+def add_orders(desk: DeskContext, customer_id: int, *, n: int = 3, street: str = "Storgata 1", postcode: str = "0150",
                city: str = "Oslo", total: int = 129900) -> list[str]:
     """Orders with deliveries, newest last; returns the order numbers."""
     numbers = []
@@ -96,7 +88,7 @@ def add_orders(desk, customer_id: int, *, n: int = 3, street: str = "Storgata 1"
     return numbers
 
 
-def log_count(desk, action: str | None = None) -> int:  # type: ignore[no-untyped-def]
+def log_count(desk: DeskContext, action: str | None = None) -> int:
     with desk.db.transaction() as s:
         q = select(func.count()).select_from(AccessLogEntry)
         if action:
@@ -104,7 +96,7 @@ def log_count(desk, action: str | None = None) -> int:  # type: ignore[no-untype
         return int(s.execute(q).scalar_one())
 
 
-def rows(desk, model) -> list[Any]:  # type: ignore[no-untyped-def]
+def rows(desk: DeskContext, model: type[Any]) -> list[Any]:
     with desk.db.transaction() as s:
         return list(s.execute(select(model)).scalars())
 
@@ -148,7 +140,8 @@ def test_migration_up_down_up_on_sqlite(tmp_path: Path) -> None:
 # --- contacts --------------------------------------------------------------------------------------
 
 
-def test_contact_start_and_end_are_logged(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_contact_start_and_end_are_logged(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                          svc: VerificationService) -> None:
     ref = svc.start_contact(agent, people["Nordmann"], "phone")
     assert (ref.customer_id, ref.channel, ref.started_at) == (people["Nordmann"], "phone", T0)
     assert log_count(desk, "contact_start") == 1
@@ -167,7 +160,8 @@ def test_contact_start_and_end_are_logged(desk, people, agent, svc) -> None:  # 
 # --- a) questions ----------------------------------------------------------------------------------
 
 
-def test_hints_list_kinds_never_answers(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_hints_list_kinds_never_answers(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                        svc: VerificationService) -> None:
     numbers = add_orders(desk, people["Nordmann"])
     c = svc.start_contact(agent, people["Nordmann"], "phone")
     hints = svc.question_hints(agent, c.contact_id)
@@ -178,7 +172,8 @@ def test_hints_list_kinds_never_answers(desk, people, agent, svc) -> None:  # ty
     assert log_count(desk, "verify_hints") == 2
 
 
-def test_questions_verify_with_masked_evidence(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_questions_verify_with_masked_evidence(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                               svc: VerificationService) -> None:
     numbers = add_orders(desk, people["Nordmann"])
     c = svc.start_contact(agent, people["Nordmann"], "phone")
     before = log_count(desk)
@@ -203,20 +198,23 @@ def test_questions_verify_with_masked_evidence(desk, people, agent, svc) -> None
         {"order_number": "tp 1004002", "order_amount": "1 301,-"},
     ],
 )
-def test_questions_are_tolerant_of_how_people_say_things(desk, people, agent, svc, answers) -> None:  # type: ignore[no-untyped-def]
+def test_questions_are_tolerant_of_how_people_say_things(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                         svc: VerificationService, answers: dict[str, str]) -> None:
     add_orders(desk, people["Nordmann"])
     c = svc.start_contact(agent, people["Nordmann"], "phone")
     assert svc.verify_by_questions(agent, c.contact_id, answers).verified
 
 
-def test_questions_fold_nordic_letters(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_questions_fold_nordic_letters(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                       svc: VerificationService) -> None:
     add_orders(desk, people["Ødegård"], street="Øvre Slottsgate 5", postcode="0157")
     c = svc.start_contact(agent, people["Ødegård"], "phone")
     assert svc.verify_by_questions(agent, c.contact_id, {"delivery_address": "ovre slottsgate 5",
                                                           "order_amount": "1299,00"}).verified
 
 
-def test_too_few_or_malformed_answers_write_nothing(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_too_few_or_malformed_answers_write_nothing(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                    svc: VerificationService) -> None:
     add_orders(desk, people["Nordmann"])
     c = svc.start_contact(agent, people["Nordmann"], "phone")
     before = log_count(desk)
@@ -229,7 +227,8 @@ def test_too_few_or_malformed_answers_write_nothing(desk, people, agent, svc) ->
     assert rows(desk, IdentityVerification) == []
 
 
-def test_wrong_answer_fails_clearly_and_is_logged(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_answer_fails_clearly_and_is_logged(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                  svc: VerificationService) -> None:
     numbers = add_orders(desk, people["Nordmann"])
     c = svc.start_contact(agent, people["Nordmann"], "phone")
     with pytest.raises(VerificationFailed) as exc:
@@ -260,13 +259,14 @@ def test_parse_order_date() -> None:
 # --- lockout ---------------------------------------------------------------------------------------
 
 
-def _fail(svc, agent, contact_id: int) -> VerificationFailed:  # type: ignore[no-untyped-def]
+def _fail(svc: VerificationService, agent: Actor, contact_id: int) -> VerificationFailed:
     with pytest.raises(VerificationFailed) as exc:
         svc.verify_by_questions(agent, contact_id, {"order_number": "TP-0000000", "delivery_address": "9999"})
     return exc.value
 
 
-def test_three_failures_lock_for_fifteen_minutes(desk, people, agent, svc, clock) -> None:  # type: ignore[no-untyped-def]
+def test_three_failures_lock_for_fifteen_minutes(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                 svc: VerificationService, clock: Clock) -> None:
     numbers = add_orders(desk, people["Nordmann"])
     c = svc.start_contact(agent, people["Nordmann"], "phone")
     _fail(svc, agent, c.contact_id)
@@ -302,7 +302,8 @@ def test_three_failures_lock_for_fifteen_minutes(desk, people, agent, svc, clock
     assert svc.verify_by_questions(agent, again.contact_id, good).verified
 
 
-def test_failures_outside_the_window_do_not_lock(desk, people, agent, svc, clock) -> None:  # type: ignore[no-untyped-def]
+def test_failures_outside_the_window_do_not_lock(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                 svc: VerificationService, clock: Clock) -> None:
     add_orders(desk, people["Nordmann"])
     c = svc.start_contact(agent, people["Nordmann"], "phone")
     _fail(svc, agent, c.contact_id)
@@ -313,7 +314,8 @@ def test_failures_outside_the_window_do_not_lock(desk, people, agent, svc, clock
     assert rows(desk, VerificationLockout) == []
 
 
-def test_a_success_clears_earlier_failures(desk, people, agent, svc, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_success_clears_earlier_failures(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                           svc: VerificationService, clock: Clock) -> None:
     numbers = add_orders(desk, people["Nordmann"])
     c = svc.start_contact(agent, people["Nordmann"], "phone")
     _fail(svc, agent, c.contact_id)
@@ -322,7 +324,8 @@ def test_a_success_clears_earlier_failures(desk, people, agent, svc, clock) -> N
     assert _fail(svc, agent, c.contact_id).locked_until is None
 
 
-def test_lock_is_per_customer(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_lock_is_per_customer(desk: DeskContext, people: dict[str, int], agent: Actor,
+                              svc: VerificationService) -> None:
     add_orders(desk, people["Nordmann"])
     c = svc.start_contact(agent, people["Nordmann"], "phone")
     for _ in range(3):
@@ -334,7 +337,8 @@ def test_lock_is_per_customer(desk, people, agent, svc) -> None:  # type: ignore
 # --- b) one-time codes -----------------------------------------------------------------------------
 
 
-def test_email_code_through_a_real_smtp_server(desk, people, agent, clock, sms_file, smtp) -> None:  # type: ignore[no-untyped-def]
+def test_email_code_through_a_real_smtp_server(desk: DeskContext, people: dict[str, int], agent: Actor, clock: Clock,
+                                               sms_file: Path, smtp: tuple[Inbox, int]) -> None:
     inbox, port = smtp
     svc = VerificationService(desk, mailer=mailer(port), sms=FileSmsGateway(sms_file), clock=clock)
     c = svc.start_contact(agent, people["Ødegård"], "phone")
@@ -358,7 +362,8 @@ def test_email_code_through_a_real_smtp_server(desk, people, agent, clock, sms_f
         svc.verify_code(agent, c.contact_id, code)
 
 
-def test_smtp_down_gives_a_clear_message_and_writes_no_code(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_smtp_down_gives_a_clear_message_and_writes_no_code(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                            svc: VerificationService) -> None:
     c = svc.start_contact(agent, people["Ødegård"], "phone")
     with pytest.raises(CodeNotSent) as exc:
         svc.send_code(agent, c.contact_id, "email")
@@ -370,7 +375,8 @@ def test_smtp_down_gives_a_clear_message_and_writes_no_code(desk, people, agent,
     assert log_count(desk, "code_not_sent") == 1 and log_count(desk, "code_sent") == 0
 
 
-def test_expired_wrong_and_foreign_codes_fail_and_count(desk, people, agent, clock, sms_file, smtp) -> None:  # type: ignore[no-untyped-def]
+def test_expired_wrong_and_foreign_codes_fail_and_count(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                        clock: Clock, sms_file: Path, smtp: tuple[Inbox, int]) -> None:
     inbox, port = smtp
     svc = VerificationService(desk, mailer=mailer(port), sms=FileSmsGateway(sms_file), clock=clock)
     kari = svc.start_contact(agent, people["Ødegård"], "phone")
@@ -403,7 +409,8 @@ def test_expired_wrong_and_foreign_codes_fail_and_count(desk, people, agent, clo
     assert not svc.is_verified(kari.contact_id).verified
 
 
-def test_a_newer_code_replaces_the_older_one(desk, people, agent, clock, sms_file, smtp) -> None:  # type: ignore[no-untyped-def]
+def test_a_newer_code_replaces_the_older_one(desk: DeskContext, people: dict[str, int], agent: Actor, clock: Clock,
+                                             sms_file: Path, smtp: tuple[Inbox, int]) -> None:
     inbox, port = smtp
     svc = VerificationService(desk, mailer=mailer(port), sms=FileSmsGateway(sms_file), clock=clock)
     c = svc.start_contact(agent, people["Ødegård"], "phone")
@@ -418,7 +425,8 @@ def test_a_newer_code_replaces_the_older_one(desk, people, agent, clock, sms_fil
     assert svc.verify_code(agent, c.contact_id, second).verified
 
 
-def test_sms_code_through_the_file_gateway(desk, people, agent, svc, sms_file) -> None:  # type: ignore[no-untyped-def]
+def test_sms_code_through_the_file_gateway(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                           svc: VerificationService, sms_file: Path) -> None:
     c = svc.start_contact(agent, people["Ødegård"], "phone")
     sent = svc.send_code(agent, c.contact_id, "sms")
     assert sent.sent_to == "+47 *** ** 567"
@@ -431,7 +439,8 @@ def test_sms_code_through_the_file_gateway(desk, people, agent, svc, sms_file) -
     assert state.verified and state.method == "sms_code" and "+47 *** ** 567" in (state.evidence or "")
 
 
-def test_sms_gateway_failure_and_missing_destination(desk, people, agent, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_sms_gateway_failure_and_missing_destination(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                     clock: Clock, tmp_path: Path) -> None:
     svc = VerificationService(desk, mailer=mailer(free_port()), sms=FileSmsGateway(tmp_path / "no" / "dir.jsonl"),
                               clock=clock)
     c = svc.start_contact(agent, people["Ødegård"], "phone")
@@ -440,7 +449,7 @@ def test_sms_gateway_failure_and_missing_destination(desk, people, agent, clock,
     assert exc.value.message.endswith("Nothing was verified.")
     assert rows(desk, OneTimeCode) == []
     with desk.db.transaction() as s:
-        s.get(Customer, people["Ødegård"]).email = None
+        s.get_one(Customer, people["Ødegård"]).email = None
     with pytest.raises(InvalidInput, match="No e-mail address is registered"):
         svc.send_code(agent, c.contact_id, "email")
     with pytest.raises(InvalidInput):
@@ -461,7 +470,8 @@ def test_smtp_mailer_refuses_two_kinds_of_tls() -> None:
 # --- c) ID document, d) electronic ID --------------------------------------------------------------
 
 
-def test_id_document_at_the_counter(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_id_document_at_the_counter(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                    svc: VerificationService) -> None:
     phone = svc.start_contact(agent, people["Sæther"], "phone")
     with pytest.raises(InvalidInput, match="counter"):
         svc.verify_id_document(agent, phone.contact_id, "passport", "4821")
@@ -478,7 +488,7 @@ def test_id_document_at_the_counter(desk, people, agent, svc) -> None:  # type: 
     assert [r.outcome for r in rows(desk, IdentityVerification)] == ["failed", "verified"]
 
 
-def test_electronic_id(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_electronic_id(desk: DeskContext, people: dict[str, int], agent: Actor, svc: VerificationService) -> None:
     c = svc.start_contact(agent, people["Lindström"], "web")
     with pytest.raises(InvalidInput, match="Unknown electronic ID"):
         svc.verify_electronic_id(agent, c.contact_id, "MinID", "abcdef")
@@ -494,7 +504,8 @@ def test_electronic_id(desk, people, agent, svc) -> None:  # type: ignore[no-unt
 # --- lifetime, reasons ------------------------------------------------------------------------------
 
 
-def test_verification_lasts_for_the_contact_and_expires(desk, people, agent, clock, sms_file) -> None:  # type: ignore[no-untyped-def]
+def test_verification_lasts_for_the_contact_and_expires(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                        clock: Clock, sms_file: Path) -> None:
     svc = VerificationService(desk, mailer=mailer(free_port()), sms=FileSmsGateway(sms_file), clock=clock,
                               valid_for=timedelta(minutes=5))
     c = svc.start_contact(agent, people["Sæther"], "phone")
@@ -517,7 +528,8 @@ def test_verification_lasts_for_the_contact_and_expires(desk, people, agent, clo
         VerificationService(desk, mailer=mailer(1), sms=FileSmsGateway(sms_file), valid_for=timedelta(0))
 
 
-def test_access_reason(desk, people, agent, svc, clock) -> None:  # type: ignore[no-untyped-def]
+def test_access_reason(desk: DeskContext, people: dict[str, int], agent: Actor, svc: VerificationService,
+                       clock: Clock) -> None:
     c = svc.start_contact(agent, people["Sæther"], "phone")
     for blank in ("", "   \n "):
         with pytest.raises(InvalidInput):
@@ -535,7 +547,8 @@ def test_access_reason(desk, people, agent, svc, clock) -> None:  # type: ignore
     assert not svc.is_verified(c.contact_id).may_see_more
 
 
-def test_contacts_and_verifications_go_with_the_customer(desk, people, agent, svc) -> None:  # type: ignore[no-untyped-def]
+def test_contacts_and_verifications_go_with_the_customer(desk: DeskContext, people: dict[str, int], agent: Actor,
+                                                         svc: VerificationService) -> None:
     c = svc.start_contact(agent, people["Sæther"], "phone")
     svc.verify_electronic_id(agent, c.contact_id, "BankID", "tx-1234")
     with desk.db.transaction() as s:

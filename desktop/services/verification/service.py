@@ -1,45 +1,25 @@
-"""Identity verification for one contact, proportionate to the request (RULEBOOK §4, EDPB 01/2022).
-
-An agent checks who is calling with the least intrusive method that removes reasonable doubt:
-questions answered from the record, a one-time code to the *registered* e-mail or phone, an ID
-document seen at the counter (its kind and last digits, never an image), or an electronic ID
-reference. No method here needs the full identity number, so none asks for it.
-
-A verification lasts for its contact and expires after `valid_for` (default 30 minutes). Three
-failures for a customer within 15 minutes lock verification for that customer for 15 minutes,
-whoever tries and through whichever contact, so a caller cannot simply ring again. Every outcome
-is stored with masked evidence and written to the access log in the same transaction; a refused
-or failed attempt commits its record before the error reaches the caller.
-"""
+"""The verification service: questions, one-time codes, ID documents, electronic ID; one transaction each."""
 
 from __future__ import annotations
 
 import hmac
-import json
-import os
 import re
 import secrets
-import smtplib
-import socket
-import ssl as _ssl
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
-from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
-from pathlib import Path
-from typing import Protocol, TextIO
+from datetime import datetime, timedelta
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import exists, select, update
 from sqlalchemy.orm import Session
 
+from desktop.adapters.mail import Mailer
+from desktop.adapters.sms import SmsGateway
 from desktop.audit.log import utcnow
 from desktop.domain.contact import mask_email, mask_phone
 from desktop.domain.national_id import looks_like_national_id
 from desktop.domain.roles import Actor, Permission
 from desktop.domain.textfold import fold
-from desktop.errors import DeskError, InvalidInput, NotFound, PermissionDenied
+from desktop.errors import DeliveryFailed, DeskError, InvalidInput, NotFound, PermissionDenied
 from desktop.models import (
     AccessReason,
     Contact,
@@ -48,319 +28,53 @@ from desktop.models import (
     IdentityVerification,
     OneTimeCode,
     Order,
-    StaffAccount,
     VerificationLockout,
 )
 from desktop.security.crypto import keyed_hash
 from desktop.services.accounts import AccountService
 from desktop.services.context import DeskContext
-
-__all__ = [
-    "CHANNELS",
-    "CODE_CHANNELS",
-    "CODE_VALID_FOR",
-    "DEFAULT_VALID_FOR",
-    "ELECTRONIC_ID_PROVIDERS",
-    "FAILURE_WINDOW",
-    "ID_DOCUMENT_KINDS",
-    "LABELS",
-    "LOCKOUT",
-    "MAX_FAILURES",
-    "METHODS",
-    "QUESTION_KINDS",
-    "CodeNotSent",
-    "ConsoleSmsGateway",
-    "ContactRef",
-    "DeliveryFailed",
-    "FileSmsGateway",
-    "Mailer",
-    "SentCode",
-    "SmsGateway",
-    "SmtpMailer",
-    "VerificationFailed",
-    "VerificationLocked",
-    "VerificationService",
-    "VerificationState",
-    "contact_state",
-    "label",
-    "load_contact",
-    "parse_amount",
-    "parse_order_date",
-]
-
-CHANNELS: tuple[str, ...] = ("phone", "counter", "email", "letter", "web")
-CODE_CHANNELS: tuple[str, ...] = ("email", "sms")
-QUESTION_KINDS: tuple[str, ...] = ("order_number", "delivery_address", "order_date", "order_amount")
-ID_DOCUMENT_KINDS: tuple[str, ...] = ("passport", "national_id_card", "driving_licence", "bank_card_with_photo")
-ELECTRONIC_ID_PROVIDERS: tuple[str, ...] = (
-    "BankID", "BankID on mobile", "Buypass", "Commfides", "Freja eID", "BankID (SE)",
+from desktop.services.verification.errors import CodeNotSent, VerificationFailed, VerificationLocked
+from desktop.services.verification.labels import (
+    CHANNELS,
+    CODE_CHANNELS,
+    ELECTRONIC_ID_PROVIDERS,
+    ID_DOCUMENT_KINDS,
+    QUESTION_KINDS,
+    label,
 )
-METHODS: tuple[str, ...] = ("questions", "email_code", "sms_code", "id_document", "electronic_id")
+from desktop.services.verification.parsing import (
+    compact_postcode,
+    mask_order_number,
+    order_dates,
+    parse_amount,
+    parse_order_date,
+)
+from desktop.services.verification.state import (
+    CODE_VALID_FOR,
+    DEFAULT_VALID_FOR,
+    FAILURE_WINDOW,
+    LOCKOUT,
+    MAX_FAILURES,
+    ContactRef,
+    SentCode,
+    VerificationState,
+    contact_state,
+    load_contact,
+    lock_state,
+)
 
-MAX_FAILURES = 3
-FAILURE_WINDOW = timedelta(minutes=15)
-LOCKOUT = timedelta(minutes=15)
-CODE_VALID_FOR = timedelta(minutes=10)
-DEFAULT_VALID_FOR = timedelta(minutes=30)
 #: Date and amount questions are asked about the customer's latest orders: what a caller remembers.
 RECENT_ORDERS = 10
+
+
 #: A code for another contact is recognised for this long, so the agent hears why it failed.
 _FOREIGN_CODE_WINDOW = timedelta(days=1)
+
+
 _MAX_CODE_ATTEMPTS = 3
+
+
 _MAX_REASON = 500
-
-#: (nb, en) labels the UI can show; keys are what the service stores and logs.
-LABELS: dict[str, tuple[str, str]] = {
-    "phone": ("Telefon", "Phone"),
-    "counter": ("Skranke", "Counter"),
-    "email": ("E-post", "E-mail"),
-    "letter": ("Brev", "Letter"),
-    "web": ("Nett", "Web"),
-    "sms": ("SMS", "SMS"),
-    "order_number": ("Ordrenummer", "Order number"),
-    "delivery_address": ("Leveringsadresse (gate eller postnummer)", "Delivery address (street or postcode)"),
-    "order_date": ("Dato for en nylig bestilling", "Date of a recent order"),
-    "order_amount": ("Beløp for en nylig bestilling", "Amount of a recent order"),
-    "questions": ("Kontrollspørsmål fra kunderegisteret", "Questions answered from the record"),
-    "email_code": ("Engangskode på e-post", "One-time code by e-mail"),
-    "sms_code": ("Engangskode på SMS", "One-time code by SMS"),
-    "id_document": ("Legitimasjon vist i skranken", "ID document seen at the counter"),
-    "electronic_id": ("Elektronisk ID", "Electronic ID"),
-    "passport": ("Pass", "Passport"),
-    "national_id_card": ("Nasjonalt ID-kort", "National ID card"),
-    "driving_licence": ("Førerkort", "Driving licence"),
-    "bank_card_with_photo": ("Bankkort med bilde", "Bank card with photo"),
-}
-
-
-#: The same labels in Swedish, for a Swedish interface.
-LABELS_SV: dict[str, str] = {
-    "phone": "Telefon",
-    "counter": "I butiken",
-    "email": "E-post",
-    "letter": "Brev",
-    "web": "Webb",
-    "sms": "Sms",
-    "order_number": "Ordernummer",
-    "delivery_address": "Leveransadress (gata eller postnummer)",
-    "order_date": "Datum för en nyligen gjord beställning",
-    "order_amount": "Belopp för en nyligen gjord beställning",
-    "questions": "Kontrollfrågor från kundregistret",
-    "email_code": "Engångskod via e-post",
-    "sms_code": "Engångskod via sms",
-    "id_document": "Id-handling som visats i butiken",
-    "electronic_id": "E-legitimation",
-    "passport": "Pass",
-    "national_id_card": "Nationellt id-kort",
-    "driving_licence": "Körkort",
-    "bank_card_with_photo": "Bankkort med foto",
-}
-
-
-def label(key: str, lang: str = "nb") -> str:
-    """The UI label of a channel, method, question or document kind; the key itself if unknown."""
-    pair = LABELS.get(key)
-    if pair is None:
-        return key
-    if lang == "sv":
-        return LABELS_SV.get(key, pair[1])
-    return pair[0] if lang == "nb" else pair[1]
-
-
-# --- errors --------------------------------------------------------------------------------------
-
-
-class VerificationFailed(DeskError):
-    """The check did not pass; the failure is stored and logged, and may have locked verification."""
-
-    def __init__(self, message: str, message_nb: str, *, failures: int, locked_until: datetime | None) -> None:
-        super().__init__(message, message_nb)
-        self.failures = failures
-        self.locked_until = locked_until
-
-
-class VerificationLocked(DeskError):
-    """Too many recent failures for this customer: every method is refused until the lock ends."""
-
-    def __init__(self, locked_until: datetime, now: datetime) -> None:
-        self.locked_until = locked_until
-        self.minutes_left = _minutes_left(locked_until, now)
-        unit_en = "minute" if self.minutes_left == 1 else "minutes"
-        unit_nb = "minutt" if self.minutes_left == 1 else "minutter"
-        super().__init__(
-            f"Verification for this customer is locked after {MAX_FAILURES} failed attempts. "
-            f"Try again in {self.minutes_left} {unit_en}.",
-            f"Verifisering av denne kunden er låst etter {MAX_FAILURES} mislykkede forsøk. "
-            f"Prøv igjen om {self.minutes_left} {unit_nb}.",
-        )
-
-
-class DeliveryFailed(DeskError):
-    """A mailer or SMS gateway could not deliver; the message names the cause, not the recipient."""
-
-
-class CodeNotSent(DeskError):
-    """No code went out, so none was stored: the agent may try again or choose another method."""
-
-
-def _minutes_left(until: datetime, now: datetime) -> int:
-    seconds = (until - now).total_seconds()
-    return max(1, int(-(-seconds // 60)))
-
-
-# --- delivery: e-mail and SMS --------------------------------------------------------------------
-
-
-class Mailer(Protocol):
-    """Sends one plain-text e-mail; raises DeliveryFailed when it cannot."""
-
-    def send_mail(self, to: str, subject: str, body: str) -> None: ...
-
-
-class SmsGateway(Protocol):
-    """Sends one SMS to an E.164 number; raises DeliveryFailed when it cannot."""
-
-    def send_sms(self, to: str, text: str) -> None: ...
-
-
-class SmtpMailer:
-    """Real SMTP through smtplib, with a timeout so a dead server cannot hang the desk.
-
-    `ssl` is implicit TLS (port 465); `starttls` upgrades a plain connection (port 587).
-    """
-
-    def __init__(
-        self,
-        host: str,
-        port: int,
-        *,
-        starttls: bool,
-        ssl: bool,
-        username: str | None,
-        password: str | None,
-        sender: str,
-        timeout: float = 10.0,
-    ) -> None:
-        if starttls and ssl:
-            raise ValueError("choose either implicit TLS (ssl) or STARTTLS, not both")
-        self.host = host
-        self.port = port
-        self.starttls = starttls
-        self.ssl = ssl
-        self.username = username
-        self._password = password
-        self.sender = sender
-        self.timeout = timeout
-
-    @property
-    def where(self) -> str:
-        return f"{self.host}:{self.port}"
-
-    def send_mail(self, to: str, subject: str, body: str) -> None:
-        msg = EmailMessage()
-        msg["From"] = self.sender
-        msg["To"] = to
-        msg["Subject"] = subject
-        msg["Date"] = formatdate(localtime=True)
-        msg["Message-ID"] = make_msgid(domain=self.sender.rpartition("@")[2] or None)
-        msg.set_content(body)
-        context = _ssl.create_default_context()
-        try:
-            client: smtplib.SMTP
-            if self.ssl:
-                client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
-            else:
-                client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
-            with client:
-                if self.starttls:
-                    client.starttls(context=context)
-                if self.username:
-                    client.login(self.username, self._password or "")
-                client.send_message(msg)
-        except smtplib.SMTPAuthenticationError as exc:
-            raise DeliveryFailed(
-                f"the mail server {self.where} refused the user name or password",
-                f"e-posttjeneren {self.where} avviste brukernavnet eller passordet",
-            ) from exc
-        except smtplib.SMTPRecipientsRefused as exc:
-            raise DeliveryFailed(
-                f"the mail server {self.where} refused the registered address",
-                f"e-posttjeneren {self.where} avviste den registrerte adressen",
-            ) from exc
-        except smtplib.SMTPNotSupportedError as exc:
-            raise DeliveryFailed(
-                f"the mail server {self.where} does not offer STARTTLS",
-                f"e-posttjeneren {self.where} tilbyr ikke STARTTLS",
-            ) from exc
-        except smtplib.SMTPResponseException as exc:
-            raise DeliveryFailed(
-                f"the mail server {self.where} answered with error {exc.smtp_code}",
-                f"e-posttjeneren {self.where} svarte med feil {exc.smtp_code}",
-            ) from exc
-        except smtplib.SMTPException as exc:
-            raise DeliveryFailed(
-                f"the mail server {self.where} broke off the conversation ({type(exc).__name__})",
-                f"e-posttjeneren {self.where} avbrøt samtalen ({type(exc).__name__})",
-            ) from exc
-        except _ssl.SSLError as exc:
-            raise DeliveryFailed(
-                f"the secure connection to the mail server {self.where} failed ({exc.reason})",
-                f"den sikre forbindelsen til e-posttjeneren {self.where} feilet ({exc.reason})",
-            ) from exc
-        except ConnectionRefusedError as exc:
-            raise DeliveryFailed(
-                f"the mail server {self.where} refused the connection (is it running?)",
-                f"e-posttjeneren {self.where} avviste tilkoblingen (kjører den?)",
-            ) from exc
-        except TimeoutError as exc:
-            raise DeliveryFailed(
-                f"the mail server {self.where} did not answer within {self.timeout:g} seconds",
-                f"e-posttjeneren {self.where} svarte ikke innen {self.timeout:g} sekunder",
-            ) from exc
-        except socket.gaierror as exc:
-            raise DeliveryFailed(
-                f"the mail server name {self.host} could not be found",
-                f"fant ikke e-posttjeneren {self.host}",
-            ) from exc
-        except OSError as exc:
-            raise DeliveryFailed(
-                f"the mail server {self.where} could not be reached ({exc.strerror or type(exc).__name__})",
-                f"e-posttjeneren {self.where} kunne ikke nås ({exc.strerror or type(exc).__name__})",
-            ) from exc
-
-
-class FileSmsGateway:
-    """Appends each SMS as a JSON line: for demos and tests without a real SMS provider.
-
-    The file holds phone numbers and codes, so it is created readable by its owner only.
-    """
-
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-
-    def send_sms(self, to: str, text: str) -> None:
-        line = json.dumps(
-            {"at": datetime.now(UTC).isoformat(timespec="seconds"), "to": to, "text": text}, ensure_ascii=False
-        )
-        try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            with os.fdopen(fd, "a", encoding="utf-8") as fh:
-                fh.write(line + "\n")
-        except OSError as exc:
-            raise DeliveryFailed(
-                f"the SMS file {self.path} could not be written ({exc.strerror or type(exc).__name__})",
-                f"SMS-filen {self.path} kunne ikke skrives ({exc.strerror or type(exc).__name__})",
-            ) from exc
-
-
-class ConsoleSmsGateway:
-    """Prints each SMS: for a demo on one machine, where the agent plays the customer too."""
-
-    def __init__(self, stream: TextIO | None = None) -> None:
-        self.stream = stream
-
-    def send_sms(self, to: str, text: str) -> None:
-        print(f"SMS to {to}: {text}", file=self.stream or sys.stdout, flush=True)
 
 
 _CODE_TEXT: dict[str, tuple[str, str]] = {
@@ -380,211 +94,6 @@ _CODE_TEXT: dict[str, tuple[str, str]] = {
         "Give it only to customer service in a conversation you started yourself.",
     ),
 }
-
-
-# --- results -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ContactRef:
-    contact_id: int
-    customer_id: int
-    channel: str
-    started_at: datetime
-    ended_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class SentCode:
-    contact_id: int
-    channel: str
-    #: Masked destination ("o***@e***.no", "+47 *** ** 567") for the agent to read back.
-    sent_to: str
-    expires_at: datetime
-
-
-@dataclass(frozen=True)
-class VerificationState:
-    """Where a contact stands: verified (and until when), a recorded reason, or a lockout.
-
-    The method and evidence describe the latest successful check even after it expired, so the
-    UI can say "verified by BankID at 14:03, expired at 14:33".
-    """
-
-    contact_id: int
-    customer_id: int
-    contact_open: bool
-    verified: bool
-    method: str | None = None
-    evidence: str | None = None
-    verified_by: str | None = None
-    verified_at: datetime | None = None
-    expires_at: datetime | None = None
-    access_reason: str | None = None
-    access_reason_until: datetime | None = None
-    locked_until: datetime | None = None
-    recent_failures: int = 0
-
-    @property
-    def has_reason(self) -> bool:
-        return self.access_reason is not None
-
-    @property
-    def may_see_more(self) -> bool:
-        """Need to know: verified, or a reason recorded for this contact, while it lasts."""
-        return self.verified or self.has_reason
-
-    @property
-    def locked(self) -> bool:
-        return self.locked_until is not None
-
-    @property
-    def attempts_left(self) -> int:
-        return 0 if self.locked else max(0, MAX_FAILURES - self.recent_failures)
-
-    def describe(self, lang: str = "nb", tz: tzinfo | None = None) -> str:
-        """One line for the profile header; times in `tz` (None: the workstation's zone)."""
-        nb = lang == "nb"
-
-        def hhmm(at: datetime) -> str:
-            return at.replace(tzinfo=UTC).astimezone(tz).strftime("%H:%M")
-
-        if not self.contact_open:
-            return "Kontakten er avsluttet." if nb else "The contact has ended."
-        if self.verified and self.expires_at is not None:
-            how = label(self.method or "", lang)
-            if nb:
-                return f"Identitet bekreftet ({how}: {self.evidence}), gyldig til kl. {hhmm(self.expires_at)}."
-            return f"Identity verified ({how}: {self.evidence}), valid until {hhmm(self.expires_at)}."
-        if self.access_reason is not None:
-            if nb:
-                return f"Ikke bekreftet; grunn registrert: {self.access_reason}"
-            return f"Not verified; reason recorded: {self.access_reason}"
-        if self.locked_until is not None:
-            if nb:
-                return f"Ikke bekreftet; verifisering er låst til kl. {hhmm(self.locked_until)}."
-            return f"Not verified; verification is locked until {hhmm(self.locked_until)}."
-        if self.expires_at is not None:
-            if nb:
-                return f"Bekreftelsen utløp kl. {hhmm(self.expires_at)}; bekreft identiteten på nytt."
-            return f"The verification expired at {hhmm(self.expires_at)}; verify the identity again."
-        return "Identiteten er ikke bekreftet." if nb else "Identity not verified."
-
-
-# --- state shared with the profile service -------------------------------------------------------
-
-
-def _lock_state(s: Session, customer_id: int, now: datetime) -> tuple[datetime | None, int]:
-    """(locked until, failures that count toward the next lock) for one customer."""
-    last_lock = s.execute(
-        select(VerificationLockout).where(VerificationLockout.customer_id == customer_id)
-        .order_by(VerificationLockout.locked_at.desc()).limit(1)
-    ).scalar_one_or_none()
-    if last_lock is not None and last_lock.locked_until > now:
-        return last_lock.locked_until, MAX_FAILURES
-    since = now - FAILURE_WINDOW
-    if last_lock is not None:
-        since = max(since, last_lock.locked_at)  # the failures that caused a lock are spent by it
-    last_ok = s.execute(
-        select(func.max(IdentityVerification.at)).where(
-            IdentityVerification.customer_id == customer_id, IdentityVerification.outcome == "verified"
-        )
-    ).scalar_one_or_none()
-    if last_ok is not None:
-        since = max(since, last_ok)  # a success clears the slate
-    failures = s.execute(
-        select(func.count()).select_from(IdentityVerification).where(
-            IdentityVerification.customer_id == customer_id,
-            IdentityVerification.outcome == "failed",
-            IdentityVerification.at > since,
-        )
-    ).scalar_one()
-    return None, int(failures)
-
-
-def contact_state(s: Session, contact: Contact, now: datetime) -> VerificationState:
-    """The verification state of a contact as of `now`; reads only, logs nothing."""
-    ok = s.execute(
-        select(IdentityVerification, StaffAccount.username)
-        .outerjoin(StaffAccount, StaffAccount.id == IdentityVerification.agent_id)
-        .where(IdentityVerification.contact_id == contact.id, IdentityVerification.outcome == "verified")
-        .order_by(IdentityVerification.at.desc(), IdentityVerification.id.desc()).limit(1)
-    ).first()
-    reason = s.execute(
-        select(AccessReason).where(AccessReason.contact_id == contact.id)
-        .order_by(AccessReason.at.desc(), AccessReason.id.desc()).limit(1)
-    ).scalar_one_or_none()
-    locked_until, failures = _lock_state(s, contact.customer_id, now)
-    is_open = contact.ended_at is None
-    verification = ok[0] if ok is not None else None
-    verified = bool(
-        is_open and verification is not None and verification.expires_at is not None
-        and verification.expires_at > now
-    )
-    reason_active = is_open and reason is not None and reason.expires_at > now
-    return VerificationState(
-        contact_id=contact.id, customer_id=contact.customer_id, contact_open=is_open, verified=verified,
-        method=verification.method if verification else None,
-        evidence=verification.evidence if verification else None,
-        verified_by=ok[1] if ok is not None else None,
-        verified_at=verification.at if verification else None,
-        expires_at=verification.expires_at if verification else None,
-        access_reason=reason.reason if reason is not None and reason_active else None,
-        access_reason_until=reason.expires_at if reason is not None and reason_active else None,
-        locked_until=locked_until, recent_failures=failures,
-    )
-
-
-def load_contact(s: Session, contact_id: int) -> Contact:
-    contact = s.get(Contact, contact_id)
-    if contact is None:
-        raise NotFound(f"Contact {contact_id} does not exist.", f"Kontakt {contact_id} finnes ikke.")
-    return contact
-
-
-# --- answer parsing (pure) -----------------------------------------------------------------------
-
-_CURRENCY_AFFIX = re.compile(r"^(?:kr\.?|nok|sek)\s*|\s*(?:kr\.?|nok|sek)$|[,.]-$")
-_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%d-%m-%Y")
-
-
-def parse_amount(text: str) -> tuple[int, bool] | None:
-    """Amount in minor units and whether decimals were given: "1 299,00", "1299", "kr 1 299"."""
-    value = text.strip().lower()
-    for _ in range(3):
-        value = _CURRENCY_AFFIX.sub("", value).strip()
-    value = re.sub(r"[\s\u00a0\u202f']", "", value)
-    if not re.fullmatch(r"\d[\d.,]*", value):
-        return None
-    sep = max(value.rfind(","), value.rfind("."))
-    if sep >= 0 and len(value) - sep - 1 in (1, 2):
-        whole = re.sub(r"[.,]", "", value[:sep]) or "0"
-        return int(whole) * 100 + int(value[sep + 1 :].ljust(2, "0")), True
-    # Only thousands separators ("1.299", "1,299"): a Norwegian writes decimals with two digits.
-    return int(re.sub(r"[.,]", "", value)) * 100, False
-
-
-def parse_order_date(text: str) -> date | None:
-    value = text.strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def _mask_order_number(number: str) -> str:
-    return f"{number[:3]}…{number[-3:]}" if len(number) > 6 else "…" + number[-2:]
-
-
-def _postcode(text: str) -> str:
-    return re.sub(r"\s", "", text)
-
-
-def _order_dates(ordered_at: datetime) -> set[date]:
-    # Stored in UTC; the customer remembers the Nordic calendar day (UTC+1 in winter, +2 in summer).
-    return {(ordered_at + timedelta(hours=h)).date() for h in (0, 1, 2)}
 
 
 @dataclass(frozen=True)
@@ -711,13 +220,13 @@ class VerificationService:
                 if kind == "order_number":
                     found = self._match_order_number(s, cid, given[kind])
                     ok &= found is not None
-                    parts.append(f"order {_mask_order_number(found)}" if found else "order number")
+                    parts.append(f"order {mask_order_number(found)}" if found else "order number")
                 elif kind == "delivery_address":
                     part = self._match_delivery(s, cid, given[kind])
                     ok &= part is not None
                     parts.append(part or "delivery address")
                 elif kind == "order_date":
-                    ok &= any(order_date in _order_dates(at) for at, _ in recent or [])
+                    ok &= any(order_date in order_dates(at) for at, _ in recent or [])
                     parts.append("order date")
                 else:
                     assert amount is not None
@@ -751,7 +260,7 @@ class VerificationService:
     @staticmethod
     def _match_delivery(s: Session, customer_id: int, answer: str) -> str | None:
         folded = fold(answer)
-        code = _postcode(answer)
+        code = compact_postcode(answer)
         rows = s.execute(
             select(Delivery.street, Delivery.postcode, Delivery.city).where(Delivery.customer_id == customer_id)
             .distinct()
@@ -759,7 +268,7 @@ class VerificationService:
         for street, postcode, city in rows:
             if folded and folded in (fold(street), fold(f"{street} {postcode}"), fold(f"{street} {postcode} {city}")):
                 return "delivery street"
-            if code.isdigit() and code == _postcode(postcode):
+            if code.isdigit() and code == compact_postcode(postcode):
                 return "delivery postcode"
         return None
 
@@ -786,7 +295,7 @@ class VerificationService:
             customer = s.get(Customer, contact.customer_id)
             if customer is None or customer.erased_at is not None:
                 raise NotFound("The customer no longer exists.", "Kunden finnes ikke lenger.")
-            locked_until, _ = _lock_state(s, customer.id, now)
+            locked_until, _ = lock_state(s, customer.id, now)
             if locked_until is not None:
                 refusal = self._refuse_locked(s, actor, contact, locked_until, now)
             else:
@@ -981,7 +490,7 @@ class VerificationService:
             cid = contact.customer_id
             # Serialise attempts on one customer (PostgreSQL; SQLite's BEGIN IMMEDIATE already does).
             s.execute(select(Customer.id).where(Customer.id == cid).with_for_update())
-            locked_until, failures = _lock_state(s, cid, now)
+            locked_until, failures = lock_state(s, cid, now)
             if locked_until is not None:
                 error = self._refuse_locked(s, actor, contact, locked_until, now)
             else:
