@@ -1013,6 +1013,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="write the copy although flagged free texts are not withheld (needs --reason; logged)")
     sp.add_argument("--encrypt", action="store_true", help="encrypt with AES-256 and print the password (default)")
     sp.add_argument("--no-encrypt", action="store_true", help="write an unencrypted PDF (logged)")
+    from desktop.cli_sources import register as register_sources
+
+    register_sources(sub, open_desk=_open, login=_login, lang=_lang)
     sp = sub.add_parser("self-test", help="check this installation offscreen on a throw-away desk; "
                         "exit 0 when every check passes")
     sp.add_argument("--verbose", action="store_true", help="print the traceback of a failed check")

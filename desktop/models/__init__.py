@@ -26,6 +26,7 @@ from desktop.models.requests import (
     RestrictionRecord,
 )
 from desktop.models.security import FraudSignal, ItEnvironment
+from desktop.models.sources import SourceConflict, SourceCursor, SourceRecord, SourceSyncRun
 from desktop.models.staff import Role, StaffAccount
 from desktop.models.verification import (
     AccessReason,
@@ -90,6 +91,10 @@ __all__ = [
     "Role",
     "SearchToken",
     "ServiceCase",
+    "SourceConflict",
+    "SourceCursor",
+    "SourceRecord",
+    "SourceSyncRun",
     "StaffAccount",
     "VerificationLockout",
     "WarrantyCase",

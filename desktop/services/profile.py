@@ -169,6 +169,10 @@ class Column:
         return self.labels[lang_index(lang)]
 
 
+#: "from django-oscar" beside a record's source, per language.
+_FROM = {"nb": "fra", "en": "from", "sv": "från"}
+
+
 @dataclass(frozen=True)
 class RecordRow:
     """One stored record: display values in column order plus what the policy asks of it."""
@@ -187,6 +191,9 @@ class RecordRow:
     legal_hold_until: date | None
     #: The answer behind `retention` (None when the caller gave no `kept` map).
     kept: KeptUntil | None = None
+    #: The shop system the record is mirrored from and when it was last synced ("django-oscar,
+    #: 07.12.2026 14:02"); empty for records the desk made itself.
+    origin: str = ""
 
 
 @dataclass(frozen=True)
@@ -859,6 +866,28 @@ class ProfileService:
                 retention=said[0], retention_due=said[1], restricted=bool(record.restricted),
                 legal_hold_until=record.legal_hold_until, kept=real,
             ))
+        return self._with_origin(s, kind, out)
+
+    def _with_origin(self, s: Session, kind: str, rows: list[RecordRow]) -> tuple[RecordRow, ...]:
+        """Name the system each mirrored record came from beside its source, for the profile and the copy."""
+        if not rows:
+            return ()
+        from dataclasses import replace
+
+        from desktop.services.provenance import provenance_of
+
+        found = provenance_of(s, kind, [r.record_id for r in rows])
+        if not found:
+            return tuple(rows)
+        word = _FROM.get(self.lang, "from")
+        out = []
+        for r in rows:
+            links = found.get(r.record_id)
+            if not links:
+                out.append(r)
+                continue
+            origin = "; ".join(f"{p.system}, {self.fmt.dt(p.last_synced)}" for p in links)
+            out.append(replace(r, origin=origin, source=f"{r.source} ({word} {origin})"))
         return tuple(out)
 
     def _source(self, key: str) -> str:

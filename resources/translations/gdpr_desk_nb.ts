@@ -1049,6 +1049,18 @@ Registrere dette som en ny forespørsel likevel? Den blir merket som duplikat av
         <translation>rettslig tilbakeholdelse avsluttet</translation>
     </message>
     <message>
+        <source>synced from a shop system</source>
+        <translation>synkronisert fra et butikksystem</translation>
+    </message>
+    <message>
+        <source>re-read from a shop system</source>
+        <translation>lest på nytt fra et butikksystem</translation>
+    </message>
+    <message>
+        <source>decided an identity question</source>
+        <translation>avgjorde et identitetsspørsmål</translation>
+    </message>
+    <message>
         <source>retention run started</source>
         <translation>slettekjøring startet</translation>
     </message>

@@ -1049,6 +1049,18 @@ Registrera detta som en ny begäran ändå? Den markeras som dubblett av {refere
         <translation>rättsligt kvarhållande avslutat</translation>
     </message>
     <message>
+        <source>synced from a shop system</source>
+        <translation>synkroniserad från ett butikssystem</translation>
+    </message>
+    <message>
+        <source>re-read from a shop system</source>
+        <translation>läst på nytt från ett butikssystem</translation>
+    </message>
+    <message>
+        <source>decided an identity question</source>
+        <translation>avgjorde en identitetsfråga</translation>
+    </message>
+    <message>
         <source>retention run started</source>
         <translation>gallringskörning startad</translation>
     </message>

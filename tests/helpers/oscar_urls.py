@@ -1,0 +1,3 @@
+"""No pages: the scratch shop is only driven through Oscar's models and order code."""
+
+urlpatterns: list[object] = []
