@@ -25,6 +25,7 @@ from desktop.domain.roles import Actor, Role
 from desktop.errors import DeskError, PermissionDenied
 from desktop.models import AccessLogEntry
 from desktop.services.erasure import ErasureRefused, ErasureService
+from desktop.services.fraud_weighing import FraudWeighingService
 from desktop.services.requests import RequestService
 from desktop.services.search import SearchService
 from desktop.services.verification import FileSmsGateway, SmtpMailer, VerificationService
@@ -44,7 +45,8 @@ def _customer(team: Team) -> int:
 
 
 def _verified_request(team: Team, username: str, customer_id: int) -> tuple[int, str]:
-    """An erasure request filed and verified by `username`, its plan made; (request id, fingerprint)."""
+    """An erasure request filed and verified by `username`, its fraud records (if any) weighed by a
+    supervisor, its plan made; (request id, fingerprint)."""
     ctx, actor = team.desk(username)
     verifier = VerificationService(
         ctx, mailer=SmtpMailer("127.0.0.1", 9, starttls=False, ssl=False, username=None, password=None,
@@ -53,6 +55,13 @@ def _verified_request(team: Team, username: str, customer_id: int) -> tuple[int,
     verifier.verify_electronic_id(actor, contact.contact_id, "BankID", "tx-0000001")
     request = RequestService(ctx).file(actor, "erasure", customer_id, channel="phone")
     RequestService(ctx).verify_identity(actor, request.id, note="BankID")
+    with team.owner.db.transaction() as s:
+        has_fraud = s.execute(text("SELECT count(*) FROM fraud_signal WHERE customer_id = :c"),
+                              {"c": customer_id}).scalar_one() > 0
+    if has_fraud:  # a supervisor weighs the shop's fraud records first (docs/rules.md#r-fraud)
+        sup_ctx, sup = team.desk("sup")
+        FraudWeighingService(sup_ctx).weigh(sup, request.id, "erase", "no open fraud case concerns this customer",
+                                            "demo")
     plan = ErasureService(ctx).make_plan(actor, request.id)
     return request.id, plan.fingerprint
 
