@@ -499,11 +499,11 @@ def downgrade() -> None:
             op.execute(f'DROP TRIGGER IF EXISTS {trigger} ON {table}')
         op.execute(_OLD_FOUR_EYES)
         op.execute(_OLD_FIXED)
+        op.execute('DROP TABLE IF EXISTS access_log_pending')  # its trigger needs gdpr_desk_audit_seal()
         for signature in FUNCTION_SIGNATURES:
             if 'erasure_four_eyes' in signature or 'erasure_fixed' in signature:
                 continue
             op.execute(f'DROP FUNCTION IF EXISTS {signature}')
-        op.execute('DROP TABLE IF EXISTS access_log_pending')
         op.execute('DROP TABLE IF EXISTS audit_server_key')
         op.execute("DELETE FROM db_meta WHERE key = 'audit_server_chain_from'")
     with op.batch_alter_table('erasure_approval', schema=None) as batch_op:
