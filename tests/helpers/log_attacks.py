@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, Table, create_engine, select, text
 
 from desktop.audit.log import GENESIS, chain_hash
+from desktop.audit.server_chain import SERVER_CHAIN_FROM_META
 from desktop.domain.roles import system_actor
 from desktop.models import AccessLogEntry
 from desktop.services.context import DeskContext
@@ -67,9 +68,33 @@ def wipe(ctx: DeskContext) -> None:
         _set_head(conn, 0, GENESIS)
 
 
+# The server's keyed hash of a stored entry, computed by the owner straight from `audit_server_key`
+# (the same formula as migration 0010's `gdpr_desk_audit_hash`), as a thief of the owner login would.
+_SERVER_REHASH = text(
+    "UPDATE access_log l SET entry_hash = encode(hmac(convert_to(l.prev_hash || chr(31) "
+    "|| gdpr_desk_audit_canonical(l), 'UTF8'), (SELECT k.key FROM audit_server_key k WHERE k.id = 1), "
+    "'sha256'), 'hex') WHERE l.seq = :s RETURNING l.entry_hash"
+)
+
+
+def _server_chain_from(conn: Connection) -> int | None:
+    """Where the server's chain begins on this database (PostgreSQL from migration 0010), else None."""
+    if conn.dialect.name != "postgresql":
+        return None
+    raw = conn.execute(text("SELECT value FROM db_meta WHERE key = :k"),
+                       {"k": SERVER_CHAIN_FROM_META}).scalar_one_or_none()
+    return int(raw) if raw is not None else None
+
+
 def rewrite_with_key(ctx: DeskContext, drop_seq: int) -> None:
-    """Remove entry `drop_seq`, renumber the rest and rechain everything with the chain key."""
+    """Remove entry `drop_seq`, renumber the rest and rechain everything with the chain keys.
+
+    Entries before the server chain's start get the workstation key; from there on the attacker,
+    holding the owner's rights, reads the server's key and computes the server's hash, so the
+    rewritten log passes the chain check alone.
+    """
     with attacker(ctx) as conn:
+        server_from = _server_chain_from(conn)
         table: Table = AccessLogEntry.__table__  # type: ignore[assignment]
         cols = [table.c[f] for f in _FIELDS]
         rows = conn.execute(select(*cols).order_by(table.c.seq)).mappings().all()
@@ -82,9 +107,12 @@ def rewrite_with_key(ctx: DeskContext, drop_seq: int) -> None:
             seq += 1
             entry = AccessLogEntry(**{**dict(row), "seq": seq})
             entry.prev_hash = prev
-            entry.entry_hash = chain_hash(ctx.keys.audit, prev, entry)
+            on_server = server_from is not None and seq >= server_from
+            entry.entry_hash = "" if on_server else chain_hash(ctx.keys.audit, prev, entry)
             values = {f: getattr(entry, f) for f in (*_FIELDS, "prev_hash", "entry_hash")}
             conn.execute(table.insert().values(**values))
+            if on_server:
+                entry.entry_hash = conn.execute(_SERVER_REHASH, {"s": seq}).scalar_one()
             prev = entry.entry_hash
         _set_head(conn, seq, prev)
 

@@ -121,7 +121,8 @@ def _privileges(pg_url: str, role: str | None) -> set[tuple[str, str]]:
 
 
 def test_init_team_sets_up_schema_keys_and_a_role_with_exact_privileges(
-        pg_url: str, app_role: str, team: TeamSetupReport, memory_keyring: MemoryKeyring) -> None:
+        pg_url: str, app_role: str, team: TeamSetupReport, memory_keyring: MemoryKeyring,
+        new_role: list[str]) -> None:
     assert team.revision_before is None and team.revision_after == head_revision()
     assert (SERVICE, f"db:{team.instance_id}") in memory_keyring.store
     assert team.app_url.endswith(f"://{app_role}.NAME@127.0.0.1:5432/{_dbname(pg_url)}")
@@ -144,7 +145,12 @@ def test_init_team_sets_up_schema_keys_and_a_role_with_exact_privileges(
     assert {p for t, p in granted if t == "access_log"} == {"SELECT"}  # the server's function appends
     assert {p for t, p in granted if t == "audit_head"} == {"SELECT"}
     assert {p for t, p in granted if t in ("staff_account", "erasure_approval")} == {"SELECT"}
-    assert _privileges(pg_url, f"{app_role}_supervisor") == {("erasure_approval", "INSERT")}
+    # Decisions that need a role are the role group's own: four eyes and fraud weighing for the
+    # supervisors, the organisation's rules for the administrators; the base group only reads them.
+    assert _privileges(pg_url, f"{app_role}_supervisor") == {("erasure_approval", "INSERT"),
+                                                             ("fraud_weighing", "INSERT")}
+    assert _privileges(pg_url, f"{app_role}_admin") == {("org_setting", "INSERT"), ("org_setting", "UPDATE")}
+    assert {p for t, p in granted if t in ("fraud_weighing", "org_setting")} == {"SELECT"}
     assert _privileges(pg_url, f"{app_role}_agent") == set()
     assert {p for t, p in granted if t in ("db_meta", "alembic_version")} == {"SELECT"}
     assert ("customer", "DELETE") in granted and ("search_token", "DELETE") in granted
@@ -153,6 +159,22 @@ def test_init_team_sets_up_schema_keys_and_a_role_with_exact_privileges(
     assert _privileges(pg_url, None) == set()  # nothing for PUBLIC
     assert "Next steps" in team.describe() and "keys import" in team.describe()
     assert "accounts add" in team.describe() and "scram-sha-256" in team.describe()
+
+    # The grants as the persons' own logins meet them.
+    agent_url = _person(pg_url, app_role, new_role)
+    admin_url = _person(pg_url, app_role, new_role, name="boss", role="admin")
+    with _app_conn(agent_url) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO fraud_weighing (request_id, decision, reasons, decided_by, decided_at) "
+                         "VALUES (1, 'erase', 'no fraud case is open any more', 'agent', now())")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE org_setting SET value = 'x'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO org_setting (key, value) VALUES ('deadline_roll_forward', 'x')")
+    with _app_conn(admin_url) as conn:
+        conn.execute("INSERT INTO org_setting (key, value, changed_at) VALUES ('probe', 'a', now())")
+        assert conn.execute("UPDATE org_setting SET value = 'b' WHERE key = 'probe'").rowcount == 1
+        assert conn.execute("SELECT value FROM org_setting WHERE key = 'probe'").fetchone() == ("b",)
 
 
 def test_init_team_twice_changes_nothing(pg_url: str, app_role: str, team, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -25,6 +25,7 @@ from desktop.domain.roles import Actor, Role
 from desktop.errors import DeskError, PermissionDenied
 from desktop.models import AccessLogEntry
 from desktop.services.erasure import ErasureRefused, ErasureService
+from desktop.services.fraud_weighing import FraudWeighingService
 from desktop.services.requests import RequestService
 from desktop.services.search import SearchService
 from desktop.services.verification import FileSmsGateway, SmtpMailer, VerificationService
@@ -44,7 +45,8 @@ def _customer(team: Team) -> int:
 
 
 def _verified_request(team: Team, username: str, customer_id: int) -> tuple[int, str]:
-    """An erasure request filed and verified by `username`, its plan made; (request id, fingerprint)."""
+    """An erasure request filed and verified by `username`, its fraud records (if any) weighed by a
+    supervisor, its plan made; (request id, fingerprint)."""
     ctx, actor = team.desk(username)
     verifier = VerificationService(
         ctx, mailer=SmtpMailer("127.0.0.1", 9, starttls=False, ssl=False, username=None, password=None,
@@ -53,6 +55,13 @@ def _verified_request(team: Team, username: str, customer_id: int) -> tuple[int,
     verifier.verify_electronic_id(actor, contact.contact_id, "BankID", "tx-0000001")
     request = RequestService(ctx).file(actor, "erasure", customer_id, channel="phone")
     RequestService(ctx).verify_identity(actor, request.id, note="BankID")
+    with team.owner.db.transaction() as s:
+        has_fraud = s.execute(text("SELECT count(*) FROM fraud_signal WHERE customer_id = :c"),
+                              {"c": customer_id}).scalar_one() > 0
+    if has_fraud:  # a supervisor weighs the shop's fraud records first (docs/rules.md#r-fraud)
+        sup_ctx, sup = team.desk("sup")
+        FraudWeighingService(sup_ctx).weigh(sup, request.id, "erase", "no open fraud case concerns this customer",
+                                            "demo")
     plan = ErasureService(ctx).make_plan(actor, request.id)
     return request.id, plan.fingerprint
 
@@ -333,3 +342,56 @@ def test_signing_in_as_a_colleague_from_ones_own_login_is_refused(team: Team) ->
     with pytest.raises(PermissionDenied):
         AccountService(ctx).login("colleague", "demo")
 
+
+
+def _raw_request(conn: psycopg.Connection[tuple[object, ...]], customer: int) -> int:
+    row = conn.execute(
+        "INSERT INTO dsr_request (type, customer_id, channel, received_on, filed_at, identity_state, state, "
+        "notes, due_on, scope_purposes, is_duplicate, version) VALUES ('erasure', %s, 'phone', current_date, "
+        "now(), 'unverified', 'received', '', current_date + 30, '', false, 1) RETURNING id", (customer,)).fetchone()
+    assert row is not None
+    return int(str(row[0]))
+
+
+def test_attack_fraud_weighing_in_a_supervisors_name(team: Team) -> None:
+    with team.connect("agent") as conn:
+        request_id = _raw_request(conn, _customer(team))
+        told = _refused(conn, "INSERT INTO fraud_weighing (request_id, decision, reasons, decided_by_id, decided_by, "
+                              "decided_at) VALUES (%s, 'erase', 'no open fraud case concerns this customer', %s, "
+                              "'sup', now())", (request_id, team.ids["sup"]))
+        assert "permission denied" in told
+    with team.connect("sup2") as conn:  # a supervisor may weigh, but only in their own name
+        row = conn.execute("INSERT INTO fraud_weighing (request_id, decision, reasons, decided_by_id, decided_by, "
+                           "decided_at) VALUES (%s, 'erase', 'no open fraud case concerns this customer', %s, "
+                           "'sup', now()) RETURNING decided_by_id, decided_by",
+                           (request_id, team.ids["sup"])).fetchone()
+        assert row == (team.ids["sup2"], "sup2")
+    with team.owner.db.transaction() as s:
+        assert s.execute(text("SELECT decided_by_id, decided_by FROM fraud_weighing WHERE request_id = :i"),
+                         {"i": request_id}).all() == [(team.ids["sup2"], "sup2")]
+
+
+def test_attack_org_setting_changed_in_a_colleagues_name(team: Team) -> None:
+    with team.connect("agent") as conn:
+        assert "permission denied" in _refused(
+            conn, "INSERT INTO org_setting (key, value, changed_at, changed_by_id) VALUES ('probe', 'on', now(), %s)",
+            (team.ids["boss"],))
+    with team.connect("boss") as conn:  # the administrator's change is stamped as theirs, every time
+        row = conn.execute("INSERT INTO org_setting (key, value, changed_at, changed_by_id) VALUES "
+                           "('probe', 'on', now(), %s) RETURNING changed_by_id", (team.ids["sup"],)).fetchone()
+        assert row == (team.ids["boss"],)
+        conn.execute("UPDATE org_setting SET changed_by_id = %s WHERE key = 'probe'", (team.ids["agent"],))
+    with team.owner.db.transaction() as s:
+        assert s.execute(text("SELECT changed_by_id FROM org_setting WHERE key = 'probe'")).scalar_one() \
+            == team.ids["boss"]
+
+
+def test_attack_written_file_in_a_colleagues_name(team: Team) -> None:
+    with team.connect("agent") as conn:
+        row = conn.execute(
+            "INSERT INTO written_file (customer_id, kind, path, workstation, sha256, size, written_by, written_at) "
+            "VALUES (%s, 'register_copy', '/tmp/copy.pdf', 'ws-colleague', %s, 1, %s, now()) RETURNING id, written_by",
+            (_customer(team), "0" * 64, team.ids["colleague"])).fetchone()
+        assert row is not None and row[1] == team.ids["agent"]
+        assert "cannot be changed" in _refused(conn, "UPDATE written_file SET written_by = %s WHERE id = %s",
+                                               (team.ids["colleague"], row[0]))

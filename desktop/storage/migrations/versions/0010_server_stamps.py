@@ -20,7 +20,8 @@ so no staff login can change or bypass it:
   member of it, or a superuser) is "trusted" (IT's own jobs; single-owner installations); any
   other login is refused by every function and trigger below.
 * Triggers stamp who filed a request, who decided, who made a plan, who wrote a history line, who
-  approved or withdrew, who verified, reasoned, redacted, corrected or sent a notice, from the
+  approved or withdrew, who verified, reasoned, redacted, corrected or sent a notice, who weighed
+  fraud records, who last changed an organisation setting and who wrote a file, from the
   session's account, whatever the client sent; the filer and the
   decider cannot be changed afterwards; a state moves only along the desk's transition table; an
   approval needs membership in the supervisor group and a different person than the filer; an
@@ -58,7 +59,7 @@ _MOVES = (
     ('in_progress', 'refused', False), ('in_progress', 'withdrawn', False),
 )
 _ACTOR_TABLES = ('contact', 'identity_verification', 'one_time_code', 'access_reason', 'register_copy_redaction',
-                 'rectification_change', 'recipient_notification')
+                 'rectification_change', 'recipient_notification', 'fraud_weighing', 'org_setting', 'written_file')
 _MOVES_SQL = ", ".join(f"('{a}', '{b}', {str(d).lower()})" for a, b, d in _MOVES)
 
 _ACCOUNT_PROLOGUE = f"""
@@ -237,14 +238,20 @@ FUNCTIONS = [
        FOR EACH ROW EXECUTE FUNCTION gdpr_desk_stamp_plan()""",
     # Every other "which staff member did this" column: stamped on insert, fixed afterwards.
     f"""CREATE OR REPLACE FUNCTION gdpr_desk_stamp_actor() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
-       DECLARE me record; col text := TG_ARGV[0]; on_send boolean := TG_NARGS > 1 AND TG_ARGV[1] = 'on_send';
-               now_sent boolean;
+       DECLARE me record; col text := TG_ARGV[0]; mode text := CASE WHEN TG_NARGS > 1 THEN TG_ARGV[1] END;
+               name_col text := CASE WHEN TG_NARGS > 2 THEN TG_ARGV[2] END;
+               on_send boolean := mode IS NOT DISTINCT FROM 'on_send'; now_sent boolean; stamp jsonb;
        BEGIN
          {_ACCOUNT_PROLOGUE}
          IF me.account_id IS NULL THEN RETURN NEW; END IF;
-         IF TG_OP = 'INSERT' THEN
+         stamp := jsonb_build_object(col, me.account_id);
+         IF name_col IS NOT NULL THEN
+           stamp := stamp || jsonb_build_object(name_col, me.username);
+         END IF;
+         -- 'every_change': who last changed the row (an organisation setting), stamped on each write.
+         IF TG_OP = 'INSERT' OR mode IS NOT DISTINCT FROM 'every_change' THEN
            IF NOT on_send OR (to_jsonb(NEW) ->> 'sent_at') IS NOT NULL THEN
-             NEW := jsonb_populate_record(NEW, jsonb_build_object(col, me.account_id));
+             NEW := jsonb_populate_record(NEW, stamp);
            ELSE
              NEW := jsonb_populate_record(NEW, jsonb_build_object(col, NULL));
            END IF;
@@ -252,8 +259,9 @@ FUNCTIONS = [
          END IF;
          now_sent := on_send AND (to_jsonb(OLD) ->> 'sent_at') IS NULL AND (to_jsonb(NEW) ->> 'sent_at') IS NOT NULL;
          IF now_sent THEN
-           NEW := jsonb_populate_record(NEW, jsonb_build_object(col, me.account_id));
-         ELSIF (to_jsonb(NEW) -> col) IS DISTINCT FROM (to_jsonb(OLD) -> col) THEN
+           NEW := jsonb_populate_record(NEW, stamp);
+         ELSIF (to_jsonb(NEW) -> col) IS DISTINCT FROM (to_jsonb(OLD) -> col)
+               OR (name_col IS NOT NULL AND (to_jsonb(NEW) -> name_col) IS DISTINCT FROM (to_jsonb(OLD) -> name_col)) THEN
            RAISE EXCEPTION 'who did it (%.%) cannot be changed', TG_TABLE_NAME, col
              USING ERRCODE = 'insufficient_privilege';
          END IF;
@@ -264,7 +272,9 @@ FUNCTIONS = [
       for table, args in (('contact', "'agent_id'"), ('identity_verification', "'agent_id'"),
                           ('one_time_code', "'agent_id'"), ('access_reason', "'agent_id'"),
                           ('register_copy_redaction', "'actor_id'"), ('rectification_change', "'actor_id'"),
-                          ('recipient_notification', "'sent_by_id', 'on_send'"))],
+                          ('recipient_notification', "'sent_by_id', 'on_send'"),
+                          ('fraud_weighing', "'decided_by_id', 'fixed', 'decided_by'"),
+                          ('org_setting', "'changed_by_id', 'every_change'"), ('written_file', "'written_by'"))],
     # The four-eyes trigger of 0004, now taking the approver from the session and sealing the row.
     f"""CREATE OR REPLACE FUNCTION gdpr_desk_erasure_four_eyes() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
        DECLARE filer integer; rtype text; me record;
@@ -489,11 +499,11 @@ def downgrade() -> None:
             op.execute(f'DROP TRIGGER IF EXISTS {trigger} ON {table}')
         op.execute(_OLD_FOUR_EYES)
         op.execute(_OLD_FIXED)
+        op.execute('DROP TABLE IF EXISTS access_log_pending')  # its trigger needs gdpr_desk_audit_seal()
         for signature in FUNCTION_SIGNATURES:
             if 'erasure_four_eyes' in signature or 'erasure_fixed' in signature:
                 continue
             op.execute(f'DROP FUNCTION IF EXISTS {signature}')
-        op.execute('DROP TABLE IF EXISTS access_log_pending')
         op.execute('DROP TABLE IF EXISTS audit_server_key')
         op.execute("DELETE FROM db_meta WHERE key = 'audit_server_chain_from'")
     with op.batch_alter_table('erasure_approval', schema=None) as batch_op:
