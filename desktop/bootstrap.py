@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from desktop.services.org_settings import OrgSettingsService
     from desktop.services.profile import ProfileService
     from desktop.services.register_copy import RegisterCopyService
+    from desktop.services.register_copy_parts import NamedRecipient
     from desktop.services.requests import RequestService
     from desktop.services.search import SearchService
     from desktop.services.setup import SetupService
@@ -170,6 +171,31 @@ def sms_from_settings(ctx: DeskContext, settings: SettingsBackend) -> SmsSender:
                               auth_token=token)
 
 
+def named_from_settings(ctx: DeskContext, settings: SettingsBackend) -> tuple[NamedRecipient, ...]:
+    """The companies the register copy names, from the systems file "sources/file" (else
+    $GDPR_DESK_SOURCES) gives; none when neither is set.
+
+    A missing or broken file must not keep the desk from opening: it is logged in one line (the path
+    and the problem, no personal data) and the copy lists those recipients by category only."""
+    import logging  # lazy: startup time
+    import os  # lazy: startup time
+
+    from desktop.errors import DeskError  # lazy: startup time
+    from desktop.services.named_recipients import SOURCES_ENV, named_systems  # lazy: startup time
+    from desktop.settings import SOURCES_FILE
+
+    given = SOURCES_FILE.read(settings) or os.environ.get(SOURCES_ENV, "").strip()
+    if not given:
+        return ()
+    try:
+        return named_systems(Path(given), ctx.policy)
+    except DeskError as exc:
+        logging.getLogger(__name__).warning(
+            "the systems file cannot be read for named recipients; the register copy lists them by "
+            "category only (%s)", exc.text("en"))
+        return ()
+
+
 #: The modules `build_services` composes the desk from.
 _SERVICE_MODULES = (
     "desktop.services.access_log",
@@ -265,7 +291,7 @@ def build_services(ctx: DeskContext, settings: Callable[[], SettingsBackend], *,
         profiles=ProfileService(ctx, lang=lang),
         requests=RequestService(ctx),
         erasure=ErasureService(ctx),
-        register_copy=RegisterCopyService(ctx),
+        register_copy=RegisterCopyService(ctx, named_recipients=named_from_settings(ctx, settings())),
         customers=CustomerService(ctx),
         access_log=AccessLogService(ctx),
         accounts=AccountService(ctx),

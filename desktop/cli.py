@@ -707,7 +707,9 @@ def cmd_register_copy(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from desktop.cli_input import parse_id
+    from desktop.cli_sources import sources_path
     from desktop.domain.roles import Role
+    from desktop.services.named_recipients import named_systems
     from desktop.services.register_copy import RegisterCopyService
     from desktop.services.register_copy_direct import make_copy
     from desktop.services.written_files import check_target
@@ -723,9 +725,11 @@ def cmd_register_copy(args: argparse.Namespace) -> int:
         actor = _login(ctx, args.agent)
         if actor.role is not Role.ADMIN:
             _warn_policy_gaps(ctx)  # whoever makes a copy should know what it cannot yet say
+        named = named_systems(sources_path(args), ctx.policy)  # before the copy: a bad file logs nothing
         copy = make_copy(RegisterCopyService(ctx), actor, customer_id, args.out, lang=args.lang,
                          request_id=request_id, reason=args.reason or "", withhold=args.withhold or (),
-                         waive_review=args.waive_review, encrypt=not args.no_encrypt, replace=args.replace)
+                         waive_review=args.waive_review, encrypt=not args.no_encrypt, replace=args.replace,
+                         named_recipients=named)
         if not copy.postal:
             print("gdpr-desk: " + ("kunden har ingen postadresse: utskriften kan ikke sendes i vinduskonvolutt"
                                    if _lang() == "nb" else "the customer has no postal address: the copy cannot "
@@ -1013,6 +1017,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="write the copy although flagged free texts are not withheld (needs --reason; logged)")
     sp.add_argument("--encrypt", action="store_true", help="encrypt with AES-256 and print the password (default)")
     sp.add_argument("--no-encrypt", action="store_true", help="write an unencrypted PDF (logged)")
+    sp.add_argument("--sources", metavar="FILE", help="the shop's systems file, whose companies the copy names as "
+                    "recipients (default: $GDPR_DESK_SOURCES, else the shipped example)")
     from desktop.cli_sources import register as register_sources
 
     register_sources(sub, open_desk=_open, login=_login, lang=_lang)

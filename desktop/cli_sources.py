@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop.errors import DeskError
+from desktop.services.named_recipients import SOURCES_ENV
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
@@ -24,11 +25,14 @@ if TYPE_CHECKING:
     from desktop.services.sync import SyncProgress
     from desktop.sources.model import SourcesFile, System
 
-__all__ = ["register"]
+__all__ = ["register", "sources_path"]
 
 
-def _sources_path(args: argparse.Namespace) -> Path | None:
-    given = getattr(args, "sources", None) or os.environ.get("GDPR_DESK_SOURCES")
+def sources_path(args: argparse.Namespace) -> Path | None:
+    """The systems file: --sources, else $GDPR_DESK_SOURCES, else None (the caller's default).
+
+    Public so every command that reads the shop's systems (also `register-copy`) finds the same file."""
+    given = getattr(args, "sources", None) or os.environ.get(SOURCES_ENV)
     return Path(given) if given else None
 
 
@@ -36,7 +40,7 @@ def _systems(args: argparse.Namespace, policy: object | None = None) -> SourcesF
     from desktop.policy import Policy, load_policy
     from desktop.services.sync import load_systems
 
-    return load_systems(_sources_path(args), policy if isinstance(policy, Policy) else load_policy())
+    return load_systems(sources_path(args), policy if isinstance(policy, Policy) else load_policy())
 
 
 def _chosen(args: argparse.Namespace, systems: SourcesFile, *, sql_only: bool = True) -> list[System]:

@@ -189,6 +189,8 @@ SMS_ACCOUNT_SID = declare("sms/account_sid", "", read_text, "the Twilio account 
 SMS_SENDER = declare("sms/sender", "", read_text, "a number (+47...), an alphanumeric sender id or a Messaging "
                      "Service SID (MG...)")
 SMS_BASE_URL = declare("sms/base_url", "", read_text, "the provider's API address; empty: https://api.twilio.com")
+SOURCES_FILE = declare("sources/file", "", read_text, "the shop's systems file (TOML), read for the companies the "
+                       "register copy names as recipients; empty: $GDPR_DESK_SOURCES, else category only")
 LANGUAGE = declare("ui/language", SYSTEM_LANGUAGE, language_choice, "system, nb, en or sv")
 IDLE_LOCK_MINUTES = declare("session/idle_lock_minutes", IDLE_LOCK_DEFAULT, read_int(IDLE_LOCK_MIN, IDLE_LOCK_MAX),
                             "minutes without input before the desk locks")

@@ -300,9 +300,12 @@ _gc_paused = _GcPause()
 
 class RegisterCopyService:
     def __init__(self, ctx: DeskContext, *, clock: Callable[[], datetime] = utcnow, tz: tzinfo | None = None,
-                 font_dir: Path | None = None) -> None:
-        """`tz` is where dates are read (None: the workstation's); `font_dir` overrides resources/fonts."""
+                 font_dir: Path | None = None, named_recipients: Iterable[NamedRecipientLike] = ()) -> None:
+        """`tz` is where dates are read (None: the workstation's); `font_dir` overrides resources/fonts;
+        `named_recipients` are the companies the shop's systems file names, used when `collect` is
+        given none (checked against the policy there, so a stale file is refused with a message)."""
         self.ctx = ctx
+        self.named_recipients: tuple[NamedRecipientLike, ...] = tuple(named_recipients)
         self.clock = clock
         self.tz = tz
         self.font_dir = font_dir
@@ -314,14 +317,17 @@ class RegisterCopyService:
     # --- collect ---------------------------------------------------------------------------------------
 
     def collect(self, actor: Actor, customer_id: int, *, request_id: int | None = None, lang: str = "nb",
-                today: date | None = None, named_recipients: Iterable[NamedRecipientLike] = ()) -> RegisterCopyData:
+                today: date | None = None,
+                named_recipients: Iterable[NamedRecipientLike] | None = None) -> RegisterCopyData:
         """Everything the copy says, read in one transaction that also logs the read.
 
         `named_recipients` are companies the shop's own files name for a policy recipient (name and
         recipient key); recipients without one are listed by category (Art. 15(1)(c), C-154/21).
+        None: the service's own (from the systems file the desk was composed with).
         """
         _require(actor)
-        named = check_named(self.ctx.policy, named_recipients)
+        named = check_named(self.ctx.policy,
+                            self.named_recipients if named_recipients is None else named_recipients)
         if lang not in LANGUAGES:
             raise InvalidInput(f"No register copy in '{lang}': choose one of {', '.join(LANGUAGES)}.",
                                f"Ingen registerutskrift på '{lang}': velg en av {', '.join(LANGUAGES)}.")

@@ -56,7 +56,7 @@ class DirectCopy:
 def make_copy(service: RegisterCopyService, actor: Actor, customer_id: int, out: Path | str, *, lang: str = "nb",
               request_id: int | None = None, reason: str = "", withhold: Iterable[str] = (),
               waive_review: bool = False, encrypt: bool = True,
-              named_recipients: Iterable[NamedRecipientLike] = (), replace: bool = False) -> DirectCopy:
+              named_recipients: Iterable[NamedRecipientLike] | None = None, replace: bool = False) -> DirectCopy:
     """Collect, review, redact, render, encrypt and save one copy; every decision is logged."""
     why = " ".join(reason.split())
     if len(why) > _MAX_REASON:
