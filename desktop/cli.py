@@ -716,10 +716,10 @@ def cmd_register_copy(args: argparse.Namespace) -> int:
 
     customer_id = parse_id(args.customer_id, "a customer id", "et kunde-id")
     request_id = _request_id(args.request) if args.request is not None else None
+    check_target(Path(args.out), replace=args.replace)  # before anything is read or logged
     if request_id is None and not (args.reason or "").strip():
         raise DeskError("A copy without --request needs --reason \"why the copy is made\" (it is logged).",
                         "En utskrift uten --request krever --reason \"hvorfor utskriften lages\" (det logges).")
-    check_target(Path(args.out), replace=args.replace)  # before anything is read or logged
     ctx = _open(args)
     try:
         actor = _login(ctx, args.agent)
