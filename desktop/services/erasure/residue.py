@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import os
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,6 +109,11 @@ def open_markers(ctx: DeskContext, sealed: bytes) -> list[Marker]:
     return [(bytes.fromhex(h), str(origin)) for h, origin in json.loads(blob)]
 
 
+#: How often a busy TRUNCATE checkpoint is tried before the purge is left pending, and the pause between.
+CHECKPOINT_TRIES = 5
+CHECKPOINT_PAUSE_S = 0.05
+
+
 def checkpoint_truncate(ctx: DeskContext, timeout_ms: int = CHECKPOINT_TIMEOUT_MS) -> tuple[bool, int]:
     """TRUNCATE checkpoint on a connection of our own; (busy, bytes left in the -wal file)."""
     from desktop.storage.database import SQLITE_BUSY_TIMEOUT_MS
@@ -115,18 +121,28 @@ def checkpoint_truncate(ctx: DeskContext, timeout_ms: int = CHECKPOINT_TIMEOUT_M
     path = ctx.db.sqlite_path
     if path is None:
         return False, 0
-    raw = ctx.db.engine.raw_connection()
-    try:
-        con = cast(Any, raw).driver_connection
-        con.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
-        try:
-            busy = int(con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0])
-        finally:
-            con.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-    finally:
-        raw.close()
     wal = path.with_name(path.name + "-wal")
-    return busy != 0, wal.stat().st_size if wal.exists() else 0
+    busy, left = 1, 0
+    # A reader that is just finishing (another workstation's look-up, the pool's own connection being
+    # returned) makes one checkpoint come back busy; a few short tries ride that out before the run is
+    # left "purge pending" for `erasure purge` to finish later.
+    for attempt in range(CHECKPOINT_TRIES):
+        if attempt:
+            time.sleep(CHECKPOINT_PAUSE_S)
+        raw = ctx.db.engine.raw_connection()
+        try:
+            con = cast(Any, raw).driver_connection
+            con.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
+            try:
+                busy = int(con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0])
+            finally:
+                con.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        finally:
+            raw.close()
+        left = wal.stat().st_size if wal.exists() else 0
+        if busy == 0 and left == 0:
+            break
+    return busy != 0, left
 
 
 def scan_files(paths: Sequence[Path], markers: Sequence[bytes]) -> tuple[set[int], int]:
